@@ -1,0 +1,319 @@
+"""The values that flow through newsclean, and the one way to apply a change.
+
+Every cleaner returns a :class:`Cleaned` (the new text plus the :class:`Fix` edits
+that produce it from the input); classifiers return labelled :class:`Block` values;
+the pipeline ends in an :class:`Article`; the linter speaks in :class:`Finding`.
+All are frozen, so they can be shared between threads and processes freely.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from typing import Any, Literal
+
+Kind = Literal["headline", "alt_headline", "subheading", "paragraph", "caption", "boilerplate"]
+KINDS: tuple[Kind, ...] = (
+    "headline",
+    "alt_headline",
+    "subheading",
+    "paragraph",
+    "caption",
+    "boilerplate",
+)
+QuoteStyle = Literal["straight", "curly", "keep"]
+QUOTE_STYLES: tuple[QuoteStyle, ...] = ("straight", "curly", "keep")
+
+
+@dataclass(frozen=True, slots=True, order=True)
+class Span:
+    """A half-open range ``[start, end)`` of character offsets into a text.
+
+    >>> Span(2, 5).slice("abcdefg")
+    'cde'
+    """
+
+    start: int
+    end: int
+
+    def __post_init__(self) -> None:
+        if not 0 <= self.start <= self.end:
+            raise ValueError(f"a span needs 0 <= start <= end, got {self.start}..{self.end}")
+
+    def slice(self, text: str) -> str:
+        """Return the part of ``text`` this span covers."""
+        return text[self.start : self.end]
+
+    def shift(self, offset: int) -> Span:
+        """Return the same span moved ``offset`` characters to the right.
+
+        >>> Span(1, 3).shift(10)
+        Span(start=11, end=13)
+        """
+        return Span(self.start + offset, self.end + offset)
+
+
+@dataclass(frozen=True, slots=True)
+class Fix:
+    """One edit: replace ``span`` of the input with ``replacement``, for ``reason``.
+
+    ``reason`` is a short kebab-case name of the fix (``"mojibake"``, ``"curly-quote"``…);
+    the linter maps each reason to a rule code.
+
+    >>> Fix(Span(0, 1), "x", "example").apply("abc")
+    'xbc'
+    """
+
+    span: Span
+    replacement: str
+    reason: str
+
+    def apply(self, text: str) -> str:
+        """Return ``text`` with this one fix applied."""
+        return text[: self.span.start] + self.replacement + text[self.span.end :]
+
+    def to_dict(self) -> dict[str, Any]:
+        """Return the fix as JSON-ready data."""
+        return {
+            "start": self.span.start,
+            "end": self.span.end,
+            "replacement": self.replacement,
+            "reason": self.reason,
+        }
+
+
+@dataclass(frozen=True, slots=True)
+class Cleaned:
+    """A cleaner's result: the new ``text`` and the ``fixes`` that made it.
+
+    Law: ``apply_fixes(original, cleaned.fixes) == cleaned.text``.
+
+    >>> Cleaned("abc").changed
+    False
+    """
+
+    text: str
+    fixes: tuple[Fix, ...] = ()
+
+    @property
+    def changed(self) -> bool:
+        """Whether any fix was made."""
+        return bool(self.fixes)
+
+
+def apply_fixes(text: str, fixes: Iterable[Fix]) -> str:
+    """Apply non-overlapping ``fixes`` (spans relative to ``text``) and return the result.
+
+    >>> apply_fixes("a  b", [Fix(Span(1, 3), " ", "space-run")])
+    'a b'
+    """
+    parts: list[str] = []
+    pos = 0
+    for fix in sorted(fixes, key=lambda f: (f.span.start, f.span.end)):
+        if fix.span.start < pos:
+            raise ValueError(f"fixes overlap at offset {fix.span.start}; merge them first")
+        parts.append(text[pos : fix.span.start])
+        parts.append(fix.replacement)
+        pos = fix.span.end
+    parts.append(text[pos:])
+    return "".join(parts)
+
+
+def fixes_from_pieces(
+    pieces: Iterable[tuple[int, int, str]], text: str, reason: str
+) -> tuple[Fix, ...]:
+    """Turn ``(start, end, replacement)`` triples into fixes, skipping no-op ones.
+
+    >>> fixes_from_pieces([(0, 1, "a"), (1, 2, "B")], "ab", "upper")
+    (Fix(span=Span(start=1, end=2), replacement='B', reason='upper'),)
+    """
+    return tuple(
+        Fix(Span(start, end), new, reason)
+        for start, end, new in pieces
+        if text[start:end] != new
+    )
+
+
+def _map_start(fixes: tuple[Fix, ...], offset: int) -> int:
+    """Map a start offset in the fixed text to the smallest matching original offset."""
+    delta = 0
+    for fix in fixes:
+        new_start = fix.span.start + delta
+        new_end = new_start + len(fix.replacement)
+        if offset <= new_start:
+            break
+        if offset < new_end:
+            return fix.span.start
+        delta += len(fix.replacement) - (fix.span.end - fix.span.start)
+    return offset - delta
+
+
+def _map_end(fixes: tuple[Fix, ...], offset: int) -> int:
+    """Map an end offset in the fixed text to the largest matching original offset."""
+    delta = 0
+    for fix in fixes:
+        new_start = fix.span.start + delta
+        new_end = new_start + len(fix.replacement)
+        if offset < new_start or (offset == new_start and new_start != new_end):
+            break
+        if offset < new_end:
+            return fix.span.end
+        delta += len(fix.replacement) - (fix.span.end - fix.span.start)
+    return offset - delta
+
+
+def compose_fixes(original: str, first: Cleaned, second: Cleaned) -> Cleaned:
+    """Compose two cleaning steps into one, with every fix relative to ``original``.
+
+    ``first`` cleaned ``original``; ``second`` cleaned ``first.text``. A fix of the
+    second step that touches a fix of the first is merged with it (their reasons joined
+    by ``+``), so the result never overlaps and replaying it on ``original`` gives
+    ``second.text``.
+
+    >>> a = Cleaned("ab", (Fix(Span(0, 2), "a", "dedupe"),))
+    >>> b = Cleaned("aB", (Fix(Span(1, 2), "B", "upper"),))
+    >>> composed = compose_fixes("aab", a, b)
+    >>> apply_fixes("aab", composed.fixes)
+    'aB'
+    """
+    firsts = tuple(sorted(first.fixes, key=lambda f: (f.span.start, f.span.end)))
+    if not second.fixes:
+        return Cleaned(second.text, firsts)
+    # Each entry: the span in ``original``, the fix's length change, its reason.
+    pieces = [(f.span, len(f.replacement) - (f.span.end - f.span.start), f.reason) for f in firsts]
+    for fix in second.fixes:
+        span = Span(_map_start(firsts, fix.span.start), _map_end(firsts, fix.span.end))
+        pieces.append((span, len(fix.replacement) - (fix.span.end - fix.span.start), fix.reason))
+    return Cleaned(second.text, _regroup(pieces, second.text))
+
+
+def _regroup(pieces: list[tuple[Span, int, str]], final: str) -> tuple[Fix, ...]:
+    """Merge touching pieces into groups and read each group's replacement from ``final``."""
+    groups: list[tuple[int, int, int, list[str]]] = []
+    open_end = False  # a zero-width piece sits at the current group's end
+    for span, growth, reason in sorted(pieces, key=lambda p: (p[0].start, p[0].end)):
+        empty = span.start == span.end
+        if groups:
+            start, end, total, reasons = groups[-1]
+            if span.start < end or (span.start == end and (empty or open_end)):
+                reasons.append(reason)
+                open_end = (open_end and span.end == end) or (empty and span.end >= end)
+                groups[-1] = (start, max(end, span.end), total + growth, reasons)
+                continue
+        groups.append((span.start, span.end, growth, [reason]))
+        open_end = empty
+    fixes: list[Fix] = []
+    delta = 0
+    for start, end, growth, reasons in groups:
+        out_start = start + delta
+        out_end = out_start + (end - start) + growth
+        reason = "+".join(dict.fromkeys(r for rs in reasons for r in rs.split("+")))
+        fixes.append(Fix(Span(start, end), final[out_start:out_end], reason))
+        delta += growth
+    return tuple(fixes)
+
+
+@dataclass(frozen=True, slots=True)
+class Finding:
+    """A problem found in a text: rule ``code``, one-line ``message``, where, and the fix.
+
+    >>> Finding("NC201", "mixed quotes", Span(0, 1)).fixable
+    False
+    """
+
+    code: str
+    message: str
+    span: Span
+    fix: tuple[Fix, ...] = ()
+    safe: bool = True
+
+    @property
+    def fixable(self) -> bool:
+        """Whether the finding carries an edit that resolves it."""
+        return bool(self.fix)
+
+    def to_dict(self) -> dict[str, Any]:
+        """Return the finding as JSON-ready data (positions as offsets)."""
+        return {
+            "code": self.code,
+            "message": self.message,
+            "start": self.span.start,
+            "end": self.span.end,
+            "fix": [f.to_dict() for f in self.fix] or None,
+            "safe": self.safe,
+        }
+
+
+@dataclass(frozen=True, slots=True)
+class Block:
+    """A block of text (paragraph-sized) with where it starts and what it is.
+
+    ``line`` is 1-based; ``span`` covers the block's text in the text it came from
+    (for a hard-wrapped paragraph the span covers the wrapped lines, while ``text``
+    has them joined by single spaces). ``why`` names the signals behind ``kind``.
+
+    >>> Block("Hello.", line=1, span=Span(0, 6)).kind
+    'paragraph'
+    """
+
+    text: str
+    line: int
+    span: Span
+    kind: Kind = "paragraph"
+    label: str | None = None
+    why: tuple[str, ...] = ()
+
+    def to_dict(self) -> dict[str, Any]:
+        """Return the block as JSON-ready data."""
+        return {
+            "kind": self.kind,
+            "text": self.text,
+            "line": self.line,
+            "label": self.label,
+            "why": list(self.why),
+        }
+
+
+@dataclass(frozen=True, slots=True)
+class Article:
+    """A parsed article: every block labelled, nothing dropped.
+
+    >>> a = Article(headline="Hi", blocks=(
+    ...     Block("Hi", 1, Span(0, 2), "headline"),
+    ...     Block("Body.", 3, Span(4, 9)),
+    ... ))
+    >>> a.body
+    ('Body.',)
+    """
+
+    headline: str | None = None
+    alt_headlines: tuple[str, ...] = ()
+    site: str | None = None
+    blocks: tuple[Block, ...] = ()
+    fixes: tuple[Fix, ...] = field(default=(), compare=False)
+    text: str = field(default="", compare=False, repr=False)
+
+    @property
+    def body(self) -> tuple[str, ...]:
+        """The paragraph texts, in order."""
+        return tuple(b.text for b in self.blocks if b.kind == "paragraph")
+
+    def body_text(self) -> str:
+        """Return paragraphs and subheadings only, one blank line between blocks.
+
+        >>> Article(blocks=(Block("Intro", 1, Span(0, 5), "subheading"),)).body_text()
+        'Intro'
+        """
+        return "\n\n".join(
+            b.text for b in self.blocks if b.kind in ("paragraph", "subheading")
+        )
+
+    def to_dict(self) -> dict[str, Any]:
+        """Return the article as JSON-ready data."""
+        return {
+            "headline": self.headline,
+            "alt_headlines": list(self.alt_headlines),
+            "site": self.site,
+            "blocks": [b.to_dict() for b in self.blocks],
+            "fixes": [f.to_dict() for f in self.fixes],
+        }
