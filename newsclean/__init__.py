@@ -4,18 +4,26 @@ Fix the characters (encoding, quotes, spacing, whitespace), then say what every 
 is (headline, paragraph, caption, boilerplate…) without dropping a word.
 """
 
+from newsclean.article import parse_article
+from newsclean.boilerplate import is_boilerplate
+from newsclean.captions import is_caption
 from newsclean.encoding import clean_encoding, fix_encoding
+from newsclean.headlines import split_headlines
 from newsclean.model import (
     Article,
     Block,
     Cleaned,
+    Decision,
     Finding,
     Fix,
     Span,
     apply_fixes,
 )
+from newsclean.paragraphs import segment_paragraphs
 from newsclean.quotes import clean_quotes, normalize_quotes
+from newsclean.shape import Context, context_of
 from newsclean.spacing import clean_spacing, fix_spacing
+from newsclean.subheadings import is_subheading
 from newsclean.text import clean_text, fix_text
 from newsclean.whitespace import clean_whitespace, normalize_whitespace
 
@@ -25,6 +33,8 @@ __all__ = [
     "Article",
     "Block",
     "Cleaned",
+    "Context",
+    "Decision",
     "Finding",
     "Fix",
     "Span",
@@ -35,9 +45,16 @@ __all__ = [
     "clean_spacing",
     "clean_text",
     "clean_whitespace",
+    "context_of",
     "fix_encoding",
     "fix_spacing",
     "fix_text",
+    "is_boilerplate",
+    "is_caption",
+    "is_subheading",
     "normalize_quotes",
     "normalize_whitespace",
+    "parse_article",
+    "segment_paragraphs",
+    "split_headlines",
 ]

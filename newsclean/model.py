@@ -128,9 +128,7 @@ def fixes_from_pieces(
     (Fix(span=Span(start=1, end=2), replacement='B', reason='upper'),)
     """
     return tuple(
-        Fix(Span(start, end), new, reason)
-        for start, end, new in pieces
-        if text[start:end] != new
+        Fix(Span(start, end), new, reason) for start, end, new in pieces if text[start:end] != new
     )
 
 
@@ -160,6 +158,33 @@ def _map_end(fixes: tuple[Fix, ...], offset: int) -> int:
             return fix.span.end
         delta += len(fix.replacement) - (fix.span.end - fix.span.start)
     return offset - delta
+
+
+def map_offsets(fixes: tuple[Fix, ...], offsets: Iterable[int]) -> list[int]:
+    """Map ascending offsets of the fixed text back to offsets of the original text.
+
+    ``fixes`` are sorted and non-overlapping, as every cleaner returns them. An offset
+    inside a replacement maps to the start of what it replaced. Linear in both inputs.
+
+    >>> map_offsets((Fix(Span(0, 2), "", "drop"),), [0, 3])
+    [2, 5]
+    """
+    result = []
+    delta = 0
+    index = 0
+    for offset in offsets:
+        while index < len(fixes):
+            fix = fixes[index]
+            new_end = fix.span.start + delta + len(fix.replacement)
+            if new_end > offset or (new_end == offset and fix.replacement):
+                break
+            delta += len(fix.replacement) - (fix.span.end - fix.span.start)
+            index += 1
+        if index < len(fixes) and fixes[index].span.start + delta <= offset:
+            result.append(fixes[index].span.start)
+        else:
+            result.append(offset - delta)
+    return result
 
 
 def compose_fixes(original: str, first: Cleaned, second: Cleaned) -> Cleaned:
@@ -304,9 +329,7 @@ class Article:
         >>> Article(blocks=(Block("Intro", 1, Span(0, 5), "subheading"),)).body_text()
         'Intro'
         """
-        return "\n\n".join(
-            b.text for b in self.blocks if b.kind in ("paragraph", "subheading")
-        )
+        return "\n\n".join(b.text for b in self.blocks if b.kind in ("paragraph", "subheading"))
 
     def to_dict(self) -> dict[str, Any]:
         """Return the article as JSON-ready data."""
@@ -317,3 +340,21 @@ class Article:
             "blocks": [b.to_dict() for b in self.blocks],
             "fixes": [f.to_dict() for f in self.fixes],
         }
+
+
+@dataclass(frozen=True, slots=True)
+class Decision:
+    """A classifier's verdict on one block: the kind (or None) and the signals behind it.
+
+    Truthy when a kind was decided, so ``if is_caption(block, ctx):`` reads naturally.
+
+    >>> bool(Decision("caption", ("credit",))), bool(Decision(None))
+    (True, False)
+    """
+
+    kind: Kind | None
+    why: tuple[str, ...] = ()
+    label: str | None = None
+
+    def __bool__(self) -> bool:
+        return self.kind is not None

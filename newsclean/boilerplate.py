@@ -1,0 +1,220 @@
+"""Boilerplate: site furniture that scrapers paste in with the article.
+
+Menus, share bars, "Related" and "Read more" links, newsletter pitches, adverts,
+copyright lines, bylines and dates on their own line, tag lists, and reader comments.
+Each general regularity is a signal named in ``SIGNALS``; :func:`is_boilerplate`
+combines them, and :func:`comments_start` finds where a comment section begins.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+
+import regex
+
+from newsclean.model import Block, Decision
+from newsclean.shape import Context, ends_sentence, is_full_paragraph, word_count
+
+#: Whole blocks that are standard web furniture, in any case, maybe with a count.
+FURNITURE_RE = regex.compile(
+    r"""^\W*(?:
+      what'?s\ (?:hot|new|trending|next) | trending(?:\ now|\ stories)?
+    | most\ (?:popular|read|viewed|shared)
+    | related(?:\ (?:articles?|stories|content|coverage|links|posts|news|topics|videos?))?
+    | (?:read|see|show|load|view)\ (?:more|all|less)(?:\ \w+){0,4}
+    | more\ (?:from|on|in|about|stories|news|related)(?:\ [\w'’&.-]+){0,5}
+    | share(?:\ (?:this|on|via|the|article|story|page|post))*(?:\ \w+){0,2}
+    | advertisement | advert | sponsored(?:\ content)? | promoted(?:\ stories)? | paid\ content
+    | story\ continues(?:\ below)?(?:\ advertisement)? | article\ continues\ below
+    | continue\ reading(?:\ below)?(?:\ (?:the\ )?(?:main\ )?story)?
+    | (?:sign\ up|subscribe|register)(?:\ \w+){0,8}
+    | (?:follow|like)\ us(?:\ \w+){0,4} | follow\ @\w+
+    | click\ here(?:\ \w+){0,8}
+    | (?:\d+\ )?comments?(?:\ \(\d+\))?
+    | (?:leave|post|add|view|show|hide)\ (?:a\ |your\ |all\ )?comments?(?:\ \w+){0,3}
+    | join\ the\ (?:conversation|discussion|debate) | loading(?:\ \w+){0,2}
+    | (?:don'?t|do\ not)\ miss | recommended(?:\ for\ you)?
+    | you\ (?:may|might)\ (?:also\ )?(?:like|enjoy)
+    | print | email | e-mail | tweet | back\ to\ top | skip\ to\ (?:main\ )?content | top\ stories
+    | (?:watch|listen)\ (?:now|live|more) | latest(?:\ news|\ stories)? | editor'?s\ picks?
+    | (?:image|photo)\ gallery | (?:up\ )?next | previous | next\ article | in\ (?:this|other)\ news
+    )\W*$""",
+    regex.VERBOSE | regex.IGNORECASE | regex.VERSION1,
+)
+#: Lines that open with a furniture marker, whatever follows: "Read more: ...", "Tags: ...".
+FURNITURE_LEAD_RE = regex.compile(
+    r"""^\W*(?:read\ (?:more|next|also)|related|see\ also|more|tags?|topics?|filed\ under|
+        categories|category|keywords|also\ read|recommended|watch|listen|sponsored|
+        advertisement|follow|share|click|subscribe|sign\ up|related\ coverage|more\ on\ this)
+        \s*(?::|>|»|\N{EM DASH}|\N{EN DASH}|\|)""",
+    regex.VERBOSE | regex.IGNORECASE,
+)
+#: Names of networks and share actions; a block of nothing else is a share bar.
+SHARE_WORD_RE = regex.compile(
+    r"""(?:facebook|twitter|x|email|e-mail|mail|pinterest|linkedin|whatsapp|reddit|print|
+        share|shares|tweet|comments?|copy|link|messenger|telegram|flipboard|tumblr|pocket|
+        sms|buffer|pin|digg|this|reprints|recommend|vkontakte|odnoklassniki|save|gift|
+        article|\d+[kKmM]?)""",
+    regex.VERBOSE | regex.IGNORECASE,
+)
+#: Copyright and rights notices.
+COPYRIGHT_RE = regex.compile(
+    r"^\W*(?:copyright\b|\N{COPYRIGHT SIGN}|\(c\)\s*\d{4})|all rights reserved|"
+    r"may not be (?:published|reproduced|redistributed)",
+    regex.IGNORECASE,
+)
+#: A byline on its own line: "By Jane Smith", "By Jane Smith, Political Editor | 3 May".
+BYLINE_RE = regex.compile(
+    r"^(?:By|BY|Written\ by|Words\ by|Reporting\ by|Posted\ by|Story\ by|From)\s*:?\s+"
+    r"\p{Lu}[\p{L}.'’\-]*(?:\s+\S+){0,14}$",
+    regex.VERBOSE,
+)
+#: A date or time line: "Updated 14:32 GMT, 3 March 2024", "March 3, 2024 at 5:00 p.m.".
+DATE_RE = regex.compile(
+    r"""\b(?:\d{1,2}\ (?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)\w*\.?,?\ \d{4}
+        |(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)\w*\.?\ \d{1,2},?\ \d{4}
+        |\d{4}-\d{2}-\d{2}|\d{1,2}/\d{1,2}/\d{2,4}
+        |\d{1,2}[:.]\d{2}\s*(?:[ap]\.?m\.?|GMT|BST|UTC|E[SD]T|P[SD]T|C[SD]T)?)\b""",
+    regex.VERBOSE | regex.IGNORECASE,
+)
+#: Words that surround a date on a dateline.
+DATELINE_WORD_RE = regex.compile(
+    r"\b(?:published|updated|posted|last|modified|first|on|at|am|pm|gmt|bst|utc|edt|est|pdt|"
+    r"pst|cdt|cst|monday|tuesday|wednesday|thursday|friday|saturday|sunday|today|yesterday|"
+    r"ago|hours?|minutes?|mins?|days?|by|read|min|time)\b",
+    regex.IGNORECASE,
+)
+#: A breadcrumb trail: "Home > News > World".
+BREADCRUMB_RE = regex.compile(r"^[^>»/|]{1,30}(?:\s*[>»›/|]\s*[^>»›/|]{1,30}){2,}$")
+#: Agency sign-offs and notes about the article rather than its subject.
+SIGN_OFF_RE = regex.compile(
+    r"""(?:contributed\ (?:to\ )?(?:this\ )?(?:report|story|article)|
+        ^(?:Reporting|Additional\ reporting|Editing|Writing)\ by\b|
+        ^This\ (?:article|story)\ (?:was|has\ been|originally|first)\b|
+        ^(?:Originally\ )?published\ (?:on|in|at)\b|
+        ^\(?(?:Reporting|Editing)\ by\ )""",
+    regex.VERBOSE | regex.IGNORECASE,
+)
+#: A comment header: "Posted by: NAME | DATE", "Reply", "12 replies".
+COMMENT_HEADER_RE = regex.compile(
+    r"^(?:Posted\ by:?\ .{1,60}\|.{1,60}|\d+\ (?:comments?|replies|responses)|"
+    r"(?:Reader\ )?comments?(?:\ \(\d+\))?:?|(?:Leave|Post|Add|View)\ (?:a\ )?comments?.*)$",
+    regex.VERBOSE | regex.IGNORECASE,
+)
+#: Short edge blocks up to this many words, without a full stop, are furniture.
+EDGE_WORDS = 8
+
+
+def is_furniture_phrase(block: Block, context: Context) -> bool:
+    """A standard piece of web furniture: "What's Hot", "Read more", "Advertisement"."""
+    text = block.text
+    return word_count(text) <= 30 and (
+        FURNITURE_RE.match(text) is not None or FURNITURE_LEAD_RE.match(text) is not None
+    )
+
+
+def is_share_bar(block: Block, context: Context) -> bool:
+    """Nothing but network names and share actions: "Facebook Twitter Email"."""
+    words = regex.findall(r"[\w-]+", block.text)
+    return len(words) >= 2 and all(SHARE_WORD_RE.fullmatch(w) for w in words)
+
+
+def is_copyright(block: Block, context: Context) -> bool:
+    """A copyright or rights notice."""
+    return word_count(block.text) <= 40 and COPYRIGHT_RE.search(block.text) is not None
+
+
+def is_byline(block: Block, context: Context) -> bool:
+    """A byline on a line of its own."""
+    return word_count(block.text) <= 16 and BYLINE_RE.match(block.text) is not None
+
+
+def is_dateline(block: Block, context: Context) -> bool:
+    """A line that is a date or time and little else ("Updated 14:32 GMT, 3 May 2024")."""
+    text = block.text
+    if word_count(text) > 14 or DATE_RE.search(text) is None:
+        return False
+    rest = DATELINE_WORD_RE.sub(" ", DATE_RE.sub(" ", text))
+    return word_count(regex.sub(r"\b\d+\b", " ", rest)) <= 4
+
+
+def is_breadcrumb(block: Block, context: Context) -> bool:
+    """A navigation trail: "Home > News > World"."""
+    return BREADCRUMB_RE.match(block.text) is not None and not ends_sentence(block.text)
+
+
+def is_sign_off(block: Block, context: Context) -> bool:
+    """A note about the article: "X contributed to this report", "Editing by Y"."""
+    return word_count(block.text) <= 60 and SIGN_OFF_RE.search(block.text) is not None
+
+
+def is_trailing_scrap(block: Block, context: Context) -> bool:
+    """A short unfinished line after the last full paragraph of the article."""
+    text = block.text
+    if word_count(text) > EDGE_WORDS or ends_sentence(text) or context.index == 0:
+        return False
+    return (
+        not any(is_full_paragraph(b) for b in context.after)
+        and not is_full_paragraph(context.next)
+        and _after_body(context)
+    )
+
+
+def _after_body(context: Context) -> bool:
+    return any(is_full_paragraph(b) for b in context.before) and (
+        context.next is None or not is_full_paragraph(context.next)
+    )
+
+
+Signal = Callable[[Block, Context], bool]
+
+#: The boilerplate signals; each alone decides.
+SIGNALS: tuple[tuple[str, Signal], ...] = (
+    ("furniture-phrase", is_furniture_phrase),
+    ("share-bar", is_share_bar),
+    ("copyright", is_copyright),
+    ("byline", is_byline),
+    ("dateline", is_dateline),
+    ("breadcrumb", is_breadcrumb),
+    ("sign-off", is_sign_off),
+    ("trailing-scrap", is_trailing_scrap),
+)
+
+
+def is_boilerplate(block: Block, context: Context) -> Decision:
+    """Decide whether ``block`` is site furniture, and say why.
+
+    Any one signal suffices: a standard furniture phrase, a share bar, a copyright
+    line, a byline or dateline on its own line, a breadcrumb trail, an agency sign-off,
+    or a short unfinished line after the article's last full paragraph. Bylines count
+    as boilerplate because the reference text of an article never includes them.
+
+    >>> from newsclean.model import Span
+    >>> from newsclean.shape import context_of
+    >>> blocks = [Block("Share this article", 1, Span(0, 18))]
+    >>> is_boilerplate(blocks[0], context_of(blocks, 0)).why
+    ('furniture-phrase', 'share-bar')
+    """
+    fired = tuple(name for name, signal in SIGNALS if signal(block, context))
+    return Decision("boilerplate", fired) if fired else Decision(None)
+
+
+def comments_start(blocks: Sequence[Block]) -> int | None:
+    """Index of the block that opens a reader-comment section, if the text has one.
+
+    A comment header ("Comments", "Posted by: NAME | DATE", "12 comments") in the last
+    part of the text, after at least one full paragraph, opens the section: it and
+    everything after it is boilerplate.
+
+    >>> from newsclean.model import Span
+    >>> texts = ["A long paragraph of the article that runs well past fifteen words "
+    ...          "in all and ends here.", "Comments", "Great piece!"]
+    >>> comments_start([Block(t, 1, Span(0, 1)) for t in texts])
+    1
+    """
+    seen_body = False
+    for index, block in enumerate(blocks):
+        if seen_body and COMMENT_HEADER_RE.match(block.text):
+            return index
+        seen_body = seen_body or is_full_paragraph(block)
+    return None

@@ -1,0 +1,177 @@
+"""Captions: photo and video captions and photo credits pasted into article text.
+
+Each signal below is one general regularity of captions, named in ``SIGNALS``;
+:func:`is_caption` combines them by the rule in its docstring and reports which fired.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+import regex
+
+from newsclean.model import Block, Decision
+from newsclean.shape import (
+    Context,
+    ends_sentence,
+    is_full_paragraph,
+    is_title_case,
+    runs_on,
+    word_count,
+)
+
+#: Photo credits: agency or photographer named after a slash, "Photo:", "©", "Getty Images".
+CREDIT_RE = regex.compile(
+    r"""
+      \((?:AP|AFP|Reuters|EPA|PA|Getty|Bloomberg|Xinhua|UPI)\b[^()]{0,60}\)\s*$  # (AP Photo/Name)
+    | \b(?:Photo(?:graph)?s?|Pictures?|Images?|Video|Illustration|Graphic|Screenshot|Credit|
+         Image\ source|Source)\s*(?:by|:|\N{EN DASH}|\N{EM DASH}|/)\s*\S       # Photo: / Photo by
+    | \N{COPYRIGHT SIGN}                                                    # © Name
+    | \bGetty\ ?Images\b | \bShutterstock\b | \bAlamy\b | \biStock\b        # picture libraries
+    | \w/(?:AP|AFP|Reuters|EPA|Getty|Bloomberg|Pool|Xinhua|Sipa|Rex)\b      # Name/AFP
+    | \b(?:AP|AFP|Reuters|EPA)\ (?:Photo|file|Images?)\b                    # AP Photo, AP file
+    """,
+    regex.VERBOSE | regex.IGNORECASE,
+)
+#: Openings that announce a caption: "Media caption", "Pictured:", "Watch:", "FILE - ".
+CAPTION_OPENING_RE = regex.compile(
+    r"""^(?:
+      (?:Media|Image|Video|Photo)\ caption\b          # BBC-style caption lead
+    | Image\ copyright\b
+    | (?:Pictured|Above|Below|Top|Bottom|Left|Right|Main\ image|Inset|Watch|Video|
+         Caption|Photo|Photos|Gallery|Slideshow)\s*:  # "Pictured: ..."
+    | FILE\s*[-\N{EN DASH}\N{EM DASH}]                # agency file-photo lead
+    )""",
+    regex.VERBOSE | regex.IGNORECASE,
+)
+#: Positions inside a photo: "Name, left, speaks with ..." or "(pictured)".
+POSITION_RE = regex.compile(
+    r""",\ (?:left|right|centre|center|top|bottom|front|rear|second\ (?:from\ )?(?:left|right)|
+             (?:top|bottom|front|back)\ (?:left|right|row))(?:,|\ and\b)  # ", left,"
+    | \((?:pictured|left|right|centre|center|above|below|inset|top|bottom)\)  # "(pictured)"
+    """,
+    regex.VERBOSE | regex.IGNORECASE,
+)
+#: Words about pictures and footage.
+MEDIA_WORD_RE = regex.compile(
+    r"\b(?:image|images|photo|photos|photograph|pictured|picture|video|footage|screenshot|"
+    r"clip|selfie|snapshot|still|file\ photo|seen\ here|shown\ here)\b",
+    regex.IGNORECASE,
+)
+#: A short Capitalised label and a colon opening the block: "Grim: UN observers ...".
+LABEL_RE = regex.compile(
+    r"^(?P<label>\p{Lu}[\p{L}'’\-]*(?:\ \p{Lu}[\p{L}'’\-]*){0,2}):\ +(?P<rest>[\p{Lu}\p{N}])"
+)
+#: Present-tense verbs typical of describing a picture (third person, or a participle).
+PICTURE_VERB_RE = regex.compile(
+    r"""\b(?:speaks|poses|posed|arrives|walks|gestures|waves|holds|attends|looks|stands|
+        sits|leaves|reacts|celebrates|greets|listens|smiles|shakes|addresses|delivers|
+        signs|visits|watches|carries|wears|plays|performs|rides|prepares|waits|walk|
+        purports|shows|showing|claiming|pictured|seen|depicts|depicting|displays|
+        protest|protests|gather|gathers|march|marches|visit|stand|sit|wait|hold|look)\b""",
+    regex.VERBOSE,
+)
+#: Dates that end agency captions: "Tuesday, Nov. 19, 2019." or "on June 28, 2019 in ...".
+CAPTION_DATE_RE = regex.compile(
+    r"""(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|
+          Jan\.?|Feb\.?|Mar\.?|Apr\.?|May|June?|July?|Aug\.?|Sept?\.?|Oct\.?|Nov\.?|Dec\.?|
+          January|February|March|April|August|September|October|November|December)
+        \ \d{1,2},\ \d{4}""",
+    regex.VERBOSE,
+)
+#: A descriptive caption line is between these many words long.
+DESCRIPTIVE_WORDS = (6, 30)
+#: Agency captions, full stop and all, stay under this many words.
+AGENCY_WORDS = 60
+
+
+def has_credit(block: Block, context: Context) -> bool:
+    """A photo credit: an agency after a slash, "Photo:", "©", a picture library."""
+    return word_count(block.text) <= AGENCY_WORDS and CREDIT_RE.search(block.text) is not None
+
+
+def has_caption_opening(block: Block, context: Context) -> bool:
+    """Opens like a caption: "Media caption", "Pictured:", "Watch:", "FILE - "."""
+    return CAPTION_OPENING_RE.match(block.text) is not None
+
+
+def has_position_words(block: Block, context: Context) -> bool:
+    """Names who is where in a picture: ", left," or "(pictured)"."""
+    return word_count(block.text) <= AGENCY_WORDS and POSITION_RE.search(block.text) is not None
+
+
+def is_agency_caption(block: Block, context: Context) -> bool:
+    """A one-sentence picture description closing on a date, agency style."""
+    text = block.text
+    return (
+        word_count(text) <= AGENCY_WORDS
+        and CAPTION_DATE_RE.search(text[-40:]) is not None
+        and PICTURE_VERB_RE.search(text) is not None
+    )
+
+
+def label_of(block: Block, context: Context) -> str | None:
+    """The label of a labelled caption ("Grim" in "Grim: UN observers at …"), if any.
+
+    A label is one to three Capitalised words and a colon opening a short block that
+    does not end a sentence and does not open a quotation after the colon.
+    """
+    match = LABEL_RE.match(block.text)
+    words = word_count(block.text)
+    if match is None or not 4 <= words <= DESCRIPTIVE_WORDS[1] or ends_sentence(block.text):
+        return None
+    return match["label"]
+
+
+def is_descriptive_line(block: Block, context: Context) -> bool:
+    """A short sentence-case line without final punctuation, pasted between paragraphs.
+
+    Both neighbours are full paragraphs, and something says the line is not one of
+    them: it speaks of a picture or footage, uses a picture-describing verb, or the
+    paragraphs around it read on across it.
+    """
+    text = block.text
+    low, high = DESCRIPTIVE_WORDS
+    if not low <= word_count(text) <= high or ends_sentence(text) or is_title_case(text):
+        return False
+    if text.rstrip().endswith((":", "?")) or text[:1] in "\"“'‘":
+        return False
+    if not (is_full_paragraph(context.prev) and is_full_paragraph(context.next)):
+        return False
+    return bool(MEDIA_WORD_RE.search(text) or PICTURE_VERB_RE.search(text) or runs_on(context))
+
+
+Signal = Callable[[Block, Context], bool]
+
+#: The caption signals, strongest first: the first that fires names the decision.
+SIGNALS: tuple[tuple[str, Signal], ...] = (
+    ("credit", has_credit),
+    ("caption-opening", has_caption_opening),
+    ("position-words", has_position_words),
+    ("agency-caption", is_agency_caption),
+    ("labelled", lambda block, context: label_of(block, context) is not None),
+    ("descriptive-line", is_descriptive_line),
+)
+
+
+def is_caption(block: Block, context: Context) -> Decision:
+    """Decide whether ``block`` is a caption or photo credit, and say why.
+
+    Any one signal suffices, since each is specific on its own: a credit pattern, a
+    caption opening ("Pictured:"), position words (", left,"), an agency caption (a
+    picture verb and a closing date), a short Capitalised label before a colon on a
+    line that does not end a sentence, or a descriptive line between two full
+    paragraphs (see :func:`is_descriptive_line`). It errs towards *not* a caption:
+    a real paragraph is never taken unless one of these holds.
+
+    >>> from newsclean.model import Span
+    >>> from newsclean.shape import context_of
+    >>> blocks = [Block("Floods: Water covers the main road in the old town", 1, Span(0, 1))]
+    >>> is_caption(blocks[0], context_of(blocks, 0))
+    Decision(kind='caption', why=('labelled',), label='Floods')
+    """
+    fired = tuple(name for name, signal in SIGNALS if signal(block, context))
+    if not fired:
+        return Decision(None)
+    label = label_of(block, context) if "labelled" in fired else None
+    return Decision("caption", fired, label)

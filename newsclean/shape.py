@@ -1,0 +1,155 @@
+"""Shape of a block and of its neighbourhood: the shallow facts every classifier reads.
+
+Classifiers never look at raw strings twice: they ask these small predicates (how many
+words, does it end a sentence, is it Title Case, does the next block run on from the
+previous one) and combine them by rules stated in their own docstrings.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+import regex
+
+from newsclean.model import Block
+
+#: A word, for counting.
+WORD_RE = regex.compile(r"[\p{L}\p{N}][\p{L}\p{N}'’\-]*")
+#: Sentence-final punctuation, optionally followed by closing quotes or brackets.
+TERMINAL_RE = regex.compile(r"[.!?…][\"'”’»)\]]*\s*$")
+#: Any double quotation mark, straight or curly.
+DOUBLE_QUOTE_RE = regex.compile(r"[\"“”„]")
+#: A block that opens with a quotation mark.
+OPENS_QUOTE_RE = regex.compile(r"^[\"“„'‘«]")
+#: Words that only make sense after the sentence before them (so the text runs on).
+RUN_ON_RE = regex.compile(
+    r"""^(?:
+      (?:He|She|They|It|We|His|Her|Their|Its|This|These|That|Those|Such)\b  # back-references
+    | (?:But|And|Or|So|Yet|However|Meanwhile|Still|Instead|Also)\b          # continuations
+    | \p{Ll}                                                                # lower-case start
+    )""",
+    regex.VERBOSE,
+)
+#: Small words that stay lower case in Title Case.
+MINOR_WORDS = frozenset(
+    "a an the and but or nor for so yet of in on at to by up as is be from with into "
+    "over after vs v via per than off out".split()
+)
+#: A body paragraph is at least this long when it is a full paragraph.
+PARAGRAPH_WORDS = 10
+
+
+def word_count(text: str) -> int:
+    """Count the words of ``text``.
+
+    >>> word_count("It's a well-known fact, 2 times.")
+    6
+    """
+    return len(WORD_RE.findall(text))
+
+
+def ends_sentence(text: str) -> bool:
+    """Whether ``text`` ends with sentence-final punctuation (quotes may follow).
+
+    >>> ends_sentence('He said: "Yes."'), ends_sentence("Grim: a view")
+    (True, False)
+    """
+    return TERMINAL_RE.search(text) is not None
+
+
+def is_title_case(text: str) -> bool:
+    """Whether most words of ``text`` (minor words aside) start with a capital.
+
+    >>> is_title_case("Fears Grow Over the Harbour"), is_title_case("Fears grow over it")
+    (True, False)
+    """
+    words = [w for w in WORD_RE.findall(text) if w.casefold() not in MINOR_WORDS]
+    if not words:
+        return False
+    capitals = sum(1 for w in words if w[0].isupper() or w[0].isdigit())
+    return capitals >= 0.75 * len(words) and len(words) >= 2
+
+
+def has_open_quote(text: str) -> bool:
+    """Whether a double quotation opened in ``text`` is still open at its end.
+
+    >>> has_open_quote('He said: "We will go.'), has_open_quote('"Go," he said.')
+    (True, False)
+    """
+    marks = DOUBLE_QUOTE_RE.findall(text)
+    if not marks:
+        return False
+    if any(m in "“”„" for m in marks):
+        return marks[-1] in "“„" or (marks.count("“") + marks.count("„") > marks.count("”"))
+    return len(marks) % 2 == 1
+
+
+def is_full_paragraph(block: Block | None) -> bool:
+    """Whether ``block`` reads as a complete body paragraph (long, ends a sentence).
+
+    >>> from newsclean.model import Span
+    >>> is_full_paragraph(Block("Short.", 1, Span(0, 6)))
+    False
+    """
+    if block is None:
+        return False
+    text = block.text
+    return word_count(text) >= PARAGRAPH_WORDS and (ends_sentence(text) or has_open_quote(text))
+
+
+@dataclass(frozen=True, slots=True)
+class Context:
+    """A block's neighbourhood: the blocks around it and where it sits."""
+
+    before: tuple[Block, ...]
+    after: tuple[Block, ...]
+    index: int
+    count: int
+
+    @property
+    def prev(self) -> Block | None:
+        """The block just before, if any."""
+        return self.before[-1] if self.before else None
+
+    @property
+    def next(self) -> Block | None:
+        """The block just after, if any."""
+        return self.after[0] if self.after else None
+
+
+def context_of(blocks: Sequence[Block], index: int, reach: int = 3) -> Context:
+    """Return the neighbourhood of ``blocks[index]``, ``reach`` blocks each way.
+
+    >>> from newsclean.model import Span
+    >>> bs = [Block(t, i, Span(0, 1)) for i, t in enumerate("abc")]
+    >>> ctx = context_of(bs, 1)
+    >>> ctx.prev.text, ctx.next.text, ctx.count
+    ('a', 'c', 3)
+    """
+    return Context(
+        before=tuple(blocks[max(0, index - reach) : index]),
+        after=tuple(blocks[index + 1 : index + 1 + reach]),
+        index=index,
+        count=len(blocks),
+    )
+
+
+def runs_on(context: Context) -> bool:
+    """Whether the text around the block reads on across it, as if it were not there.
+
+    True when the previous block leaves a quotation open or ends mid-sentence, or the
+    next one starts with a back-reference (He, This…), a conjunction or a lower-case
+    word: a sign the block between them was pasted in (a caption).
+
+    >>> from newsclean.model import Span
+    >>> b = lambda t: Block(t, 1, Span(0, 1))
+    >>> runs_on(Context((b('He said: "We go.'),), (b('"Now."'),), 1, 3))
+    True
+    """
+    prev, nxt = context.prev, context.next
+    if prev is None or nxt is None:
+        return False
+    if has_open_quote(prev.text) or not ends_sentence(prev.text):
+        return True
+    return RUN_ON_RE.match(nxt.text) is not None

@@ -1,0 +1,74 @@
+"""Subheadings: the short crossheads that break a long article into sections.
+
+A crosshead is short, does not end a sentence with a full stop, and introduces the
+paragraphs that follow it. The signals are named in ``SIGNALS``; :func:`is_subheading`
+combines them.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+import regex
+
+from newsclean.model import Block, Decision
+from newsclean.shape import Context, is_full_paragraph, is_title_case, word_count
+
+#: A subheading has at most this many words.
+MAX_WORDS = 14
+#: Short enough to be a heading whatever its case.
+SHORT_WORDS = 7
+#: Openings that make a line a sentence, not a heading: a pronoun subject, a quote.
+SENTENCE_START_RE = regex.compile(r"^(?:[\"“'‘„«(]|(?:I|He|She|They|We|You|It)\s)")
+#: A full stop (not an abbreviation's) at the end.
+FULL_STOP_END_RE = regex.compile(r"(?<!\b\p{Lu})\.[\"'”’)]*$")
+
+
+def is_heading_shaped(block: Block, context: Context) -> bool:
+    """Short, not closed by a full stop, not opening like a sentence."""
+    text = block.text
+    return (
+        0 < word_count(text) <= MAX_WORDS
+        and FULL_STOP_END_RE.search(text) is None
+        and SENTENCE_START_RE.match(text) is None
+    )
+
+
+def reads_as_heading(block: Block, context: Context) -> bool:
+    """Title Case, a question or lead-in colon, or very short."""
+    text = block.text.rstrip()
+    return is_title_case(text) or text.endswith(("?", ":")) or word_count(text) <= SHORT_WORDS
+
+
+def introduces_paragraph(block: Block, context: Context) -> bool:
+    """Followed by a full paragraph, inside the article (a paragraph came before)."""
+    return is_full_paragraph(context.next) and any(is_full_paragraph(b) for b in context.before)
+
+
+Signal = Callable[[Block, Context], bool]
+
+#: Every one of these must hold for a subheading.
+SIGNALS: tuple[tuple[str, Signal], ...] = (
+    ("heading-shaped", is_heading_shaped),
+    ("reads-as-heading", reads_as_heading),
+    ("introduces-paragraph", introduces_paragraph),
+)
+
+
+def is_subheading(block: Block, context: Context) -> Decision:
+    """Decide whether ``block`` is a crosshead: all of ``SIGNALS`` must hold.
+
+    Run it after the caption and boilerplate classifiers: a short caption or a "Read
+    more" line also looks like a heading.
+
+    >>> from newsclean.model import Span
+    >>> from newsclean.shape import context_of
+    >>> para = ("The council met on Tuesday to discuss the plan for the harbour, "
+    ...         "and members spoke for hours.")
+    >>> blocks = [Block(t, 1, Span(0, 1)) for t in (para, "What Happens Next", para)]
+    >>> is_subheading(blocks[1], context_of(blocks, 1)).kind
+    'subheading'
+    """
+    if all(signal(block, context) for _, signal in SIGNALS):
+        return Decision("subheading", tuple(name for name, _ in SIGNALS))
+    return Decision(None)
