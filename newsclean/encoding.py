@@ -1,21 +1,328 @@
-"""Encoding repair: mojibake through ftfy, then what ftfy leaves behind. (STUB: being written.)"""
+"""Encoding repair: mojibake through ftfy, then what ftfy leaves behind.
 
-from newsclean.model import Cleaned
+ftfy, configured by :data:`FTFY_CONFIG`, repairs mojibake line by line. Compiled patterns
+handle the rest: HTML entities (ftfy refuses them in text holding a ``<``), control and
+zero-width characters, odd spaces. Every change is a :class:`Fix` with an exact span.
+"""
+
+from __future__ import annotations
+
+import html
+import unicodedata
+from collections.abc import Callable
+from html.entities import html5
+from types import MappingProxyType
+
+import ftfy
+import regex
+from ftfy.chardata import LIGATURES
+from ftfy.fixes import remove_control_chars, remove_terminal_escapes
+
+from newsclean.chars import (
+    C0_BREAK_CLASS,
+    C0_REMOVED_CLASS,
+    C0_SEPARATOR_CLASS,
+    C1_CLASS,
+    ESCAPE,
+    HTML_ENTITY,
+    ODD_SPACE_CLASS,
+    SOFT_HYPHEN_CLASS,
+    ZERO_WIDTH_CLASS,
+    members,
+)
+from newsclean.model import Cleaned, Fix, Span, compose_fixes
+
+#: How ftfy is run. Changed from ftfy's defaults, and why:
+#: ``unescape_html`` off - entities are decoded here, also in text that holds a ``<``;
+#: ``fix_character_width`` off - fullwidth CJK punctuation (，（）) is legitimate text;
+#: ``uncurl_quotes`` off - quotes.py chooses the quote style;
+#: ``fix_line_breaks`` off - whitespace.py reports line endings.
+#: ``fix_latin_ligatures`` stays on: "ﬁ" from PDF copy-paste hides words from search.
+FTFY_CONFIG = ftfy.TextFixerConfig(
+    unescape_html=False,
+    fix_character_width=False,
+    uncurl_quotes=False,
+    fix_line_breaks=False,
+    fix_latin_ligatures=True,
+    explain=False,
+)
+
+#: Rounds of re-cleaning allowed when a removal may have joined characters into new work.
+_MAX_ROUNDS = 3
+
+#: What ftfy is never shown: entities, controls and invisibles, which it would otherwise
+#: read as part of the text (a ZWSP inside "Ã©" hides the mojibake).
+BEFORE_FTFY_RE = regex.compile(
+    rf"""
+      (?P<entity> {HTML_ENTITY} )                # &amp; &#39; &eacute;
+    | (?P<control> [{C0_REMOVED_CLASS}]+ )      # NUL, BEL, DEL...
+    | (?P<linebreak> [{C0_BREAK_CLASS}] )       # vertical tab, form feed
+    | (?P<separator> [{C0_SEPARATOR_CLASS}] )   # information separators FS..US
+    | (?P<zerowidth> [{ZERO_WIDTH_CLASS}]+ )    # ZWSP, word joiner, BOM
+    | (?P<softhyphen> [{SOFT_HYPHEN_CLASS}]+ )  # soft hyphen
+    """,
+    regex.VERBOSE,
+)
+
+#: What is left after ftfy: the spaces it keeps (no-break spaces are its mojibake evidence),
+#: C1 controls with no Windows-1252 meaning, and invisibles its repairs produced.
+AFTER_FTFY_RE = regex.compile(
+    rf"""
+      (?P<oddspace> [{ODD_SPACE_CLASS}]+ )      # no-break, thin, ideographic spaces...
+    | (?P<control> [{C1_CLASS}]+ )              # C1 controls ftfy could not map
+    | (?P<zerowidth> [{ZERO_WIDTH_CLASS}]+ )    # ZWSP decoded from "â€‹"
+    | (?P<softhyphen> [{SOFT_HYPHEN_CLASS}]+ )  # soft hyphen decoded from "Â­"
+    """,
+    regex.VERBOSE,
+)
+
+#: Runs that mojibake repair leaves alone (group ``anchor``), and runs it may rewrite.
+ASCII_RUN_RE = regex.compile(
+    r"""
+      (?P<anchor> [\N{NULL}-\N{DELETE}]+ )   # ASCII
+    | [^\N{NULL}-\N{DELETE}]+                # anything else
+    """,
+    regex.VERBOSE,
+)
+
+#: Runs of spaces (group ``anchor``), and the words between them.
+SPACE_RUN_RE = regex.compile(
+    r"""
+      (?P<anchor> \N{SPACE}+ )   # spaces
+    | [^\N{SPACE}]+             # words
+    """,
+    regex.VERBOSE,
+)
+
+#: One HTML entity alone (to test whether a decoded text could form a new one).
+HTML_ENTITY_RE = regex.compile(HTML_ENTITY, regex.VERBOSE)
+
+
+def _decoded_table() -> dict[int, str | None]:
+    """Map what a decoded entity may hold to its final form ("&nbsp;" is a space)."""
+    table: dict[int, str | None] = {}
+    for piece, final in (
+        (C0_REMOVED_CLASS, None),
+        (C0_BREAK_CLASS, "\n"),
+        (C0_SEPARATOR_CLASS, " "),
+        (ZERO_WIDTH_CLASS, None),
+        (SOFT_HYPHEN_CLASS, None),
+        (ODD_SPACE_CLASS, " "),
+    ):
+        table |= dict.fromkeys(map(ord, members(piece)), final)
+    return table
+
+
+_DECODED_TABLE = MappingProxyType(_decoded_table())
+
+_Replace = Callable[["regex.Match[str]"], tuple[str, str]]
+
+
+def _pattern_pass(pattern: regex.Pattern[str], text: str, replace: _Replace) -> Cleaned:
+    """Run ``replace`` (match -> replacement, reason) over every match, as one step."""
+    fixes: list[Fix] = []
+    parts: list[str] = []
+    pos = 0
+    for match in pattern.finditer(text):
+        new, reason = replace(match)
+        start, end = match.span()
+        if new == text[start:end]:
+            continue
+        parts += (text[pos:start], new)
+        pos = end
+        fixes.append(Fix(Span(start, end), new, reason))
+    if not fixes:
+        return Cleaned(text)
+    parts.append(text[pos:])
+    return Cleaned("".join(parts), tuple(fixes))
+
+
+def decode_entity(entity: str) -> str:
+    """Decode one well-formed HTML entity, with any escaped ``&`` layers, to a fixpoint.
+
+    An unknown name keeps its entity form, with the ``&amp;`` layers undone.
+
+    >>> decode_entity("&amp;amp;eacute;"), decode_entity("&#x2019;"), decode_entity("&amp;bogus;")
+    ('é', '’', '&bogus;')
+    """
+    match = HTML_ENTITY_RE.fullmatch(entity)
+    if match is None:
+        return entity
+    body = match["body"]
+    if body.startswith("#") or f"{body};" in html5:
+        return html.unescape(f"&{body};").translate(_DECODED_TABLE)
+    return f"&{body};"
+
+
+def _before_ftfy(match: regex.Match[str]) -> tuple[str, str]:
+    kind = match.lastgroup
+    if kind == "entity":
+        return decode_entity(match[0]), "html-entity"
+    if kind == "linebreak":
+        return "\n", "control-char"
+    if kind == "separator":
+        return " ", "control-char"
+    if kind == "softhyphen":
+        return "", "soft-hyphen"
+    return "", "control-char" if kind == "control" else "zero-width"
+
+
+def _after_ftfy(match: regex.Match[str]) -> tuple[str, str]:
+    kind = match.lastgroup
+    if kind == "oddspace":
+        return " " * len(match[0]), "odd-space"
+    if kind == "softhyphen":
+        return "", "soft-hyphen"
+    return "", "control-char" if kind == "control" else "zero-width"
+
+
+def _entities_settled(step: Cleaned) -> bool:
+    """Whether no decoded entity can have formed a new one with its neighbours."""
+    if all(fix.reason != "html-entity" or not fix.replacement.isascii() for fix in step.fixes):
+        return True
+    return HTML_ENTITY_RE.search(step.text) is None
+
+
+def _hidden_before(text: str) -> Cleaned:
+    """Decode entities and drop controls and invisibles, until no new entity forms."""
+    result = _pattern_pass(BEFORE_FTFY_RE, text, _before_ftfy)
+    step = result
+    for _ in range(_MAX_ROUNDS):
+        if _entities_settled(step):
+            break
+        step = _pattern_pass(BEFORE_FTFY_RE, result.text, _before_ftfy)
+        result = compose_fixes(text, result, step)
+    return result
+
+
+def _common_prefix(a: str, b: str) -> int:
+    lo, hi = 0, min(len(a), len(b))
+    while lo < hi:  # binary search on slice equality: C speed on long lines
+        mid = (lo + hi + 1) // 2
+        if a[:mid] == b[:mid]:
+            lo = mid
+        else:
+            hi = mid - 1
+    return lo
+
+
+def _common_suffix(a: str, b: str, limit: int) -> int:
+    lo, hi = 0, min(len(a), len(b)) - limit
+    while lo < hi:
+        mid = (lo + hi + 1) // 2
+        if a[len(a) - mid :] == b[len(b) - mid :]:
+            lo = mid
+        else:
+            hi = mid - 1
+    return lo
+
+
+def _ftfy_reason(old: str, new: str) -> str:
+    """Name what ftfy did to ``old`` to get ``new``; mojibake unless a lesser fix explains it."""
+    if unicodedata.normalize("NFC", old) == new:
+        return "nfc"
+    if unicodedata.normalize("NFC", old.translate(LIGATURES)) == new:
+        return "ligature"
+    unescaped = remove_terminal_escapes(old)
+    if unicodedata.normalize("NFC", remove_control_chars(unescaped)) == new:
+        return "terminal-escape" if unescaped != old else "control-char"
+    return "mojibake"
+
+
+def _aligned(old: str, new: str, runs: regex.Pattern[str]) -> list[tuple[int, str, str]] | None:
+    """Pair the runs of ``old`` and ``new`` if their anchor runs (group ``anchor``) agree."""
+    old_runs = list(runs.finditer(old))
+    new_runs = list(runs.finditer(new))
+    if len(old_runs) != len(new_runs):
+        return None
+    pairs = []
+    for a, b in zip(old_runs, new_runs, strict=True):
+        if (a["anchor"] is None) != (b["anchor"] is None) or (a["anchor"] and a[0] != b[0]):
+            return None
+        if a[0] != b[0]:
+            pairs.append((a.start(), a[0], b[0]))
+    return pairs
+
+
+def _diff_fixes(old: str, new: str, offset: int) -> list[Fix]:
+    """Turn one changed line into fixes: the differing middle, split where it agrees.
+
+    Mojibake repair rewrites only non-ASCII runs, and ligatures only words, so when the
+    ASCII runs (or else the spaces) match one to one each rewritten run is its own fix;
+    otherwise the whole middle is one fix.
+    """
+    start = _common_prefix(old, new)
+    tail = _common_suffix(old, new, start)
+    old_mid, new_mid = old[start : len(old) - tail], new[start : len(new) - tail]
+    offset += start
+    pairs = _aligned(old_mid, new_mid, ASCII_RUN_RE) or _aligned(old_mid, new_mid, SPACE_RUN_RE)
+    if not pairs:
+        pairs = [(0, old_mid, new_mid)]
+    return [
+        Fix(Span(offset + pos, offset + pos + len(a)), b, _ftfy_reason(a, b)) for pos, a, b in pairs
+    ]
+
+
+def _ftfy_lines(text: str) -> Cleaned:
+    """Run ftfy on each line that can hold mojibake, reporting each line's changes."""
+    if text.isascii() and ESCAPE not in text:
+        return Cleaned(text)
+    fixes: list[Fix] = []
+    parts: list[str] = []
+    offset = 0
+    lines = text.split("\n")
+    for number, line in enumerate(lines, 1):
+        segment = line if number == len(lines) else line + "\n"  # ftfy's own segments
+        fixed = segment
+        # ftfy changes nothing on pure ASCII with this config, except terminal escapes.
+        if not segment.isascii() or ESCAPE in segment:
+            fixed = ftfy.fix_text(segment, FTFY_CONFIG)
+            if fixed != segment:
+                fixes += _diff_fixes(segment, fixed, offset)
+        parts.append(fixed)
+        offset += len(segment)
+    return Cleaned("".join(parts), tuple(fixes)) if fixes else Cleaned(text)
+
+
+def _clean_once(text: str) -> tuple[Cleaned, bool]:
+    """One round of every repair; also whether a removal may have joined new work."""
+    result = _hidden_before(text)
+    repaired = _ftfy_lines(result.text)
+    result = compose_fixes(text, result, repaired)
+    after = _pattern_pass(AFTER_FTFY_RE, repaired.text, _after_ftfy)
+    settled = all(fix.reason == "odd-space" for fix in after.fixes)
+    return compose_fixes(text, result, after), settled
 
 
 def clean_encoding(text: str) -> Cleaned:
-    """Repair encoding problems, reporting each change as a Fix.
+    """Repair mojibake, entities, controls, invisibles and odd spaces; report each as a Fix.
 
-    >>> clean_encoding("abc").text
-    'abc'
+    Reasons: ``mojibake``, ``ligature``, ``nfc``, ``terminal-escape`` (from ftfy),
+    ``html-entity``, ``control-char``, ``zero-width``, ``soft-hyphen``, ``odd-space``.
+    Zero-width joiners and non-joiners are kept: Persian, Indic scripts and emoji need
+    them. Line separators are left to :mod:`newsclean.whitespace`.
+
+    >>> cleaned = clean_encoding("Caf\\u00c3\\u00a9 &amp; bar\\u00a0 ")
+    >>> cleaned.text
+    'Café & bar  '
+    >>> [fix.reason for fix in cleaned.fixes]
+    ['mojibake', 'html-entity', 'odd-space']
     """
-    return Cleaned(text)
+    result, settled = _clean_once(text)
+    for _ in range(_MAX_ROUNDS):
+        if settled:
+            break
+        again, settled = _clean_once(result.text)
+        if not again.fixes:
+            break
+        result = compose_fixes(text, result, again)
+    return result
 
 
 def fix_encoding(text: str) -> str:
-    """Repair encoding problems.
+    """Repair mojibake, entities, controls, invisibles and odd spaces.
 
-    >>> fix_encoding("abc")
-    'abc'
+    >>> fix_encoding("don\\u00e2\\u20ac\\u2122t panic&#33;")
+    'don’t panic!'
     """
     return clean_encoding(text).text

@@ -1,21 +1,113 @@
-"""Whitespace normalisation: line endings, trailing spaces, space runs, blank-line runs. (STUB)"""
+"""Whitespace normalisation: line endings, trailing spaces, space runs, blank-line runs.
 
-from newsclean.model import Cleaned
+One compiled pattern finds every stretch of whitespace worth looking at; each stretch is
+rewritten to its normal form and reported as one :class:`Fix` (reasons joined by ``+``
+when a stretch had several problems, as :func:`newsclean.model.compose_fixes` does).
+"""
+
+from __future__ import annotations
+
+import regex
+
+from newsclean.chars import HSPACE_CLASS, NEWLINE
+from newsclean.model import Cleaned, Fix, Span
+
+#: Every stretch of whitespace that may need rewriting.
+WHITESPACE_RE = regex.compile(
+    rf"""
+      (?P<breaks> [{HSPACE_CLASS}]* (?: {NEWLINE} [{HSPACE_CLASS}]* )+ )  # line end(s) and indent
+    | (?P<trailing> [{HSPACE_CLASS}]+ \Z )                               # spaces ending the text
+    | (?P<indent> \A [{HSPACE_CLASS}]+ )                                 # first line's indent
+    | (?P<run> [{HSPACE_CLASS}]{{2,}} | \N{{CHARACTER TABULATION}} )      # inside a line
+    """,
+    regex.VERBOSE,
+)
+
+#: One line break inside a stretch; a paragraph separator counts as a blank line.
+BREAK_RE = regex.compile(
+    rf"""
+      \N{{PARAGRAPH SEPARATOR}}    # a paragraph break
+    | {NEWLINE}                   # any other line break
+    """,
+    regex.VERBOSE,
+)
+
+
+def _break_count(stretch: str) -> int:
+    """Count line breaks, a paragraph separator as two (it ends a paragraph)."""
+    return sum(2 if m[0] == "\N{PARAGRAPH SEPARATOR}" else 1 for m in BREAK_RE.finditer(stretch))
+
+
+def _breaks_reason(stretch: str, new: str, at_start: bool, at_end: bool) -> str:
+    """Name what was wrong with a stretch of line breaks that became ``new``."""
+    middle = stretch.strip(" \t")
+    reasons = []
+    if middle.replace("\n", "").strip(" \t"):
+        reasons.append("line-ending")
+    # Spaces before the first break end a line; between breaks they fill a blank line.
+    if (stretch[0] in " \t" and not at_start) or " " in middle or "\t" in middle:
+        reasons.append("trailing-space")
+    if at_start or _break_count(stretch) > new.count("\n"):
+        reasons.append("blank-lines")
+    if stretch[-1] in " \t":
+        reasons.append("trailing-space" if at_end else "indent")
+    return "+".join(dict.fromkeys(reasons))
+
+
+def _rewrite(match: regex.Match[str], text: str) -> tuple[str, str]:
+    kind = match.lastgroup
+    stretch = match[0]
+    if kind == "breaks":
+        at_start, at_end = match.start() == 0, match.end() == len(text)
+        count = _break_count(stretch)
+        new = "" if at_start else "\n" if at_end or count == 1 else "\n\n"
+        if new == stretch:
+            return new, ""
+        return new, _breaks_reason(stretch, new, at_start, at_end)
+    if kind == "trailing":
+        return "", "trailing-space"
+    if kind == "indent":
+        return "", "indent"
+    return " ", "space-run" if len(stretch) > 1 else "tab"
 
 
 def clean_whitespace(text: str) -> Cleaned:
     """Normalise whitespace, reporting each change as a Fix.
 
-    >>> clean_whitespace("a").text
-    'a'
+    Line endings become ``\\n`` (a paragraph separator a blank line); trailing spaces and
+    indents go; space runs and tabs inside a line become one space; blank-line runs become
+    one blank line; leading blank lines go; a text that ended with a line break ends with
+    exactly one, and one that did not still does not.
+
+    >>> cleaned = clean_whitespace("  One\\ttwo  three \\r\\n\\n\\n\\nFour\\n\\n")
+    >>> cleaned.text
+    'One two three\\n\\nFour\\n'
+    >>> [fix.reason for fix in cleaned.fixes]
+    ['indent', 'tab', 'space-run', 'line-ending+trailing-space+blank-lines', 'blank-lines']
     """
-    return Cleaned(text)
+    fixes: list[Fix] = []
+    parts: list[str] = []
+    pos = 0
+    for match in WHITESPACE_RE.finditer(text):
+        start, end = match.span()
+        if end - start == 1 and text[start] == "\n" and 0 < start < len(text) - 1:
+            continue  # a plain line break: by far the most common match
+        new, reason = _rewrite(match, text)
+        if new == match[0]:
+            continue
+        parts += (text[pos:start], new)
+        pos = end
+        fixes.append(Fix(Span(start, end), new, reason))
+    if not fixes:
+        return Cleaned(text)
+    parts.append(text[pos:])
+    return Cleaned("".join(parts), tuple(fixes))
 
 
 def normalize_whitespace(text: str) -> str:
-    """Normalise whitespace.
+    """Normalise line endings, trailing spaces, space runs and blank lines.
 
-    >>> normalize_whitespace("a")
-    'a'
+    >>> normalize_whitespace("Hello   world \\n\\n\\n\\nBye")
+    'Hello world\\n\\nBye'
     """
     return clean_whitespace(text).text

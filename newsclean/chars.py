@@ -1,0 +1,97 @@
+r"""Named character sets and pattern pieces shared by the cleaners.
+
+Each piece is a fragment of a ``regex`` pattern written with ``\N{...}`` names, so larger
+patterns are assembled from the same names and no look-alike sneaks in as a literal. Class
+pieces (``..._CLASS``) are bodies to put inside ``[...]``; the others are whole groups.
+"""
+
+from __future__ import annotations
+
+import functools
+
+import regex
+
+# --- horizontal and vertical whitespace ----------------------------------------
+
+#: Space and tab: the only horizontal whitespace left once encoding is repaired.
+HSPACE_CLASS = r"\N{SPACE}\N{CHARACTER TABULATION}"
+
+#: One line break: CRLF, LF, lone CR, or the Unicode line and paragraph separators.
+NEWLINE = (
+    r"(?:\N{CARRIAGE RETURN}\N{LINE FEED}"
+    r"|[\N{LINE FEED}\N{CARRIAGE RETURN}\N{LINE SEPARATOR}\N{PARAGRAPH SEPARATOR}])"
+)
+
+#: Characters that end a line (for look-behinds, where ``NEWLINE`` is too wide).
+NEWLINE_CLASS = r"\N{LINE FEED}\N{CARRIAGE RETURN}\N{LINE SEPARATOR}\N{PARAGRAPH SEPARATOR}"
+
+#: Spaces that are not U+0020: no-break, typographic (en quad .. hair), narrow no-break,
+#: mathematical, ideographic and Ogham. Scrapers leave them from ``&nbsp;`` and layout.
+ODD_SPACE_CLASS = (
+    r"\N{NO-BREAK SPACE}"
+    r"\N{OGHAM SPACE MARK}"
+    r"\N{EN QUAD}-\N{HAIR SPACE}"
+    r"\N{NARROW NO-BREAK SPACE}"
+    r"\N{MEDIUM MATHEMATICAL SPACE}"
+    r"\N{IDEOGRAPHIC SPACE}"
+)
+
+# --- invisible characters ------------------------------------------------------
+
+#: Invisible characters with no job in running prose (a BOM inside text is one of them).
+ZERO_WIDTH_CLASS = r"\N{ZERO WIDTH SPACE}\N{WORD JOINER}\N{ZERO WIDTH NO-BREAK SPACE}"
+
+#: The soft hyphen: an invisible hyphenation hint that splits words for search.
+SOFT_HYPHEN_CLASS = r"\N{SOFT HYPHEN}"
+
+#: Joiners that carry meaning (Persian and Indic spelling, emoji sequences): always kept.
+KEPT_JOINERS = frozenset("\N{ZERO WIDTH NON-JOINER}\N{ZERO WIDTH JOINER}")
+
+# --- control characters --------------------------------------------------------
+
+#: C0 controls with no meaning in text, and DEL. Tab, LF and CR are whitespace; VT, FF
+#: and the separators FS..US are whitespace-like (below); ESC is left to ftfy, which
+#: removes whole terminal escape sequences.
+C0_REMOVED_CLASS = (
+    r"\N{NULL}-\N{BACKSPACE}"
+    r"\N{SHIFT OUT}-\N{SUBSTITUTE}"
+    r"\N{DELETE}"
+)
+
+#: Vertical tab and form feed: they break lines, so they become a line feed.
+C0_BREAK_CLASS = r"\N{LINE TABULATION}\N{FORM FEED}"
+
+#: Information separators FS, GS, RS, US: removing them would glue words, so they become spaces.
+C0_SEPARATOR_CLASS = r"\N{INFORMATION SEPARATOR FOUR}-\N{INFORMATION SEPARATOR ONE}"
+
+#: C1 controls (U+0080..U+009F). ftfy reads most as Windows-1252; the rest are junk.
+C1_CLASS = r"\N{PADDING CHARACTER}-\N{APPLICATION PROGRAM COMMAND}"
+
+#: Escape, which starts a terminal escape sequence.
+ESCAPE = "\N{ESCAPE}"
+
+# --- HTML entities -------------------------------------------------------------
+
+#: A well-formed HTML character reference, with any layers of escaped ampersands before
+#: it (``&amp;amp;lt;``); group ``body`` is the final name or number, without ``&`` and ``;``.
+HTML_ENTITY = r"""
+    &
+    (?: (?: amp | AMP | \#0*38 | \#[xX]0*26 ) ; )*   # layers of escaped "&"
+    (?P<body>
+        [A-Za-z][A-Za-z0-9]{1,31}                   # a named reference, &eacute;
+      | \#[0-9]{1,8}                                # a decimal reference, &#39;
+      | \#[xX][0-9A-Fa-f]{1,7}                      # a hexadecimal reference, &#x2019;
+    )
+    ;
+"""
+
+
+@functools.cache
+def members(class_body: str) -> frozenset[str]:
+    r"""Return the Basic Multilingual Plane characters a class piece matches.
+
+    >>> sorted(members(C0_BREAK_CLASS))
+    ['\x0b', '\x0c']
+    """
+    pattern = regex.compile(f"[{class_body}]")
+    return frozenset(pattern.findall("".join(map(chr, range(0x10000)))))
