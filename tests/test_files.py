@@ -1,0 +1,307 @@
+"""Tests for newsclean.files: decoding rules, path walking, atomic layout-keeping writes."""
+
+from __future__ import annotations
+
+import io
+import os
+import stat
+from pathlib import Path
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+from strategies import sentences, text_file_bytes
+
+from newsclean import files
+from newsclean.files import (
+    BinaryFileError,
+    DecodeError,
+    FileTooLargeError,
+    MissingPathError,
+    NoTextFilesError,
+    SourceText,
+    decode_text,
+    encode_text,
+    iter_paths,
+    layout_text,
+    read_stdin,
+    read_text_file,
+    write_atomic,
+)
+
+BOM = b"\xef\xbb\xbf"
+
+# --- decoding -----------------------------------------------------------------------
+
+DECODES = [
+    # (bytes, text, had_bom, newline, final_newline, encoding)
+    pytest.param(b"One.\nTwo.\n", "One.\nTwo.\n", False, "\n", True, "utf-8", id="lf"),
+    pytest.param(b"One.\r\nTwo.\r\n", "One.\r\nTwo.\r\n", False, "\r\n", True, "utf-8", id="crlf"),
+    pytest.param(b"One.\rTwo.", "One.\rTwo.", False, "\r", False, "utf-8", id="cr-no-final"),
+    pytest.param(b"A\nB\r\nC", "A\nB\r\nC", False, "mixed", False, "utf-8", id="mixed"),
+    pytest.param(BOM + b"Caf\xc3\xa9\n", "Café\n", True, "\n", True, "utf-8", id="bom-stripped"),
+    pytest.param(b"", "", False, "\n", False, "utf-8", id="empty"),
+    pytest.param(BOM, "", True, "\n", False, "utf-8", id="bom-only"),
+    pytest.param(b"No break", "No break", False, "\n", False, "utf-8", id="one-line"),
+    pytest.param(b"caf\xe9 au lait\n", "café au lait\n", False, "\n", True, "cp1252", id="cp1252"),
+    pytest.param(
+        b"\x93Hi\x94 \x96 ok",
+        "\N{LEFT DOUBLE QUOTATION MARK}Hi\N{RIGHT DOUBLE QUOTATION MARK} \N{EN DASH} ok",
+        False,
+        "\n",
+        False,
+        "cp1252",
+        id="cp1252-curly-quotes",
+    ),
+    # Look-alikes of binary: a lone escape or form feed in otherwise plain text.
+    pytest.param(b"Page\x0cTwo\n", "Page\x0cTwo\n", False, "\n", True, "utf-8", id="form-feed"),
+    pytest.param(b"\x1b[1mBold\n", "\x1b[1mBold\n", False, "\n", True, "utf-8", id="ansi-escape"),
+]
+
+
+@pytest.mark.parametrize(("data", "text", "had_bom", "newline", "final", "encoding"), DECODES)
+def test_decode_text(
+    data: bytes, text: str, had_bom: bool, newline: str, final: bool, encoding: str
+) -> None:
+    source = decode_text(data, name="x.txt")
+    assert (source.text, source.had_bom, source.newline, source.final_newline) == (
+        text,
+        had_bom,
+        newline,
+        final,
+    )
+    assert source.encoding == encoding
+    assert (source.note is not None) == (encoding != "utf-8")
+
+
+REFUSED = [
+    # (bytes, error class, offset of the first bad byte or None)
+    pytest.param(b"text\x00more", BinaryFileError, None, id="nul-byte"),
+    pytest.param(b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR", BinaryFileError, None, id="png-header"),
+    pytest.param(b"\x01\x02\x03 words \x04\x05", BinaryFileError, None, id="control-bytes"),
+    pytest.param(b"\xff\xfeH\x00i\x00", DecodeError, None, id="utf-16-bom"),
+    pytest.param(b"caf\xc3\xa9 and caf\xe9", DecodeError, 13, id="mixed-utf8-and-latin"),
+    pytest.param(b"ok \x81 byte", DecodeError, 3, id="undefined-in-cp1252"),
+    pytest.param(BOM + b"ok \xe9", DecodeError, 6, id="bom-then-latin-offset-counts-bom"),
+    pytest.param(
+        b"caf\xe9 \x02" + b"plain words " * 20, DecodeError, 3, id="latin-with-a-control-byte"
+    ),
+]
+
+
+@pytest.mark.parametrize(("data", "error", "offset"), REFUSED)
+def test_decode_text_refuses(data: bytes, error: type[Exception], offset: int | None) -> None:
+    with pytest.raises(error) as caught:
+        decode_text(data, name="bad.txt")
+    assert str(caught.value).startswith("bad.txt: ")
+    if offset is not None:
+        assert isinstance(caught.value, DecodeError)
+        assert caught.value.offset == offset
+        assert f"offset {offset}" in str(caught.value)
+
+
+def test_decode_errors_are_value_errors_and_picklable() -> None:
+    import pickle
+
+    error = DecodeError("a.txt", "invalid UTF-8", 7)
+    copy = pickle.loads(pickle.dumps(error))
+    assert isinstance(copy, ValueError)
+    assert (str(copy), copy.offset) == ("a.txt: invalid UTF-8", 7)
+
+
+def test_too_large_is_refused_before_decoding(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(files, "MAX_FILE_BYTES", 10)
+    big = tmp_path / "big.txt"
+    big.write_bytes(b"x" * 11)
+    with pytest.raises(FileTooLargeError, match="limit is 10 bytes"):
+        read_text_file(big)
+    with pytest.raises(FileTooLargeError):
+        read_stdin(io.BytesIO(b"x" * 11))
+    assert read_stdin(io.BytesIO(b"x" * 10)).text == "x" * 10
+
+
+def test_read_text_file_keeps_line_endings(tmp_path: Path) -> None:
+    path = tmp_path / "a.txt"
+    path.write_bytes(BOM + b"Head\r\n\r\nBody\r\n")
+    source = read_text_file(path)
+    assert source.text == "Head\r\n\r\nBody\r\n"
+    assert (source.had_bom, source.newline, source.final_newline) == (True, "\r\n", True)
+
+
+def test_read_stdin_uses_the_same_rules() -> None:
+    with pytest.raises(BinaryFileError, match="<stdin>"):
+        read_stdin(io.BytesIO(b"\x00\x01"))
+    assert read_stdin(io.BytesIO(BOM + b"Hi\r\n")).text == "Hi\r\n"
+
+
+# --- paths --------------------------------------------------------------------------
+
+
+def _tree(root: Path, names: list[str]) -> None:
+    for name in names:
+        path = root / name
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text("Text.\n", encoding="utf-8")
+
+
+def test_iter_paths_recurses_sorted_and_skips(tmp_path: Path) -> None:
+    _tree(
+        tmp_path,
+        ["b.txt", "a/z.MD", "a/y.txt", "a.txt", "pic.jpg", ".hidden.txt", ".git/x.txt", "c/d.rst"],
+    )
+    found = [p.relative_to(tmp_path).as_posix() for p in iter_paths([tmp_path])]
+    assert found == ["a/y.txt", "a/z.MD", "a.txt", "b.txt"]
+
+
+def test_iter_paths_takes_a_named_file_whatever_its_suffix(tmp_path: Path) -> None:
+    _tree(tmp_path, ["story.html", "d/one.txt"])
+    given_paths = [tmp_path / "story.html", tmp_path / "d"]
+    assert list(iter_paths(given_paths)) == [tmp_path / "story.html", tmp_path / "d" / "one.txt"]
+
+
+def test_iter_paths_does_not_follow_directory_symlinks(tmp_path: Path) -> None:
+    _tree(tmp_path, ["real/a.txt"])
+    (tmp_path / "real" / "loop").symlink_to(tmp_path / "real", target_is_directory=True)
+    assert list(iter_paths([tmp_path / "real"])) == [tmp_path / "real" / "a.txt"]
+
+
+@pytest.mark.parametrize(
+    ("names", "error"),
+    [
+        pytest.param(None, MissingPathError, id="missing"),
+        pytest.param([], NoTextFilesError, id="empty-directory"),
+        pytest.param(["x.png", ".hidden.txt"], NoTextFilesError, id="no-text-files"),
+    ],
+)
+def test_iter_paths_errors(tmp_path: Path, names: list[str] | None, error: type[Exception]) -> None:
+    target = tmp_path / "in"
+    if names is not None:
+        target.mkdir()
+        _tree(target, names)
+    with pytest.raises(error, match=str(target)):
+        list(iter_paths([target]))
+
+
+# --- layout and atomic writes -------------------------------------------------------
+
+LAYOUTS = [
+    # (new text, file it replaces, expected text to write)
+    pytest.param("a\nb\n", "x\r\ny\r\n", "a\r\nb\r\n", id="crlf-applied"),
+    pytest.param("a\nb\n", "x\r\ny", "a\r\nb", id="final-newline-removed"),
+    pytest.param("a\nb", "x\ry\r", "a\rb\r", id="final-newline-added"),
+    pytest.param("a\r\nb\n", "x\ny\n", "a\nb\n", id="mixed-input-made-lf"),
+    pytest.param("a\r\nb", "x\ny\r\n", "a\r\nb\n", id="mixed-style-keeps-endings"),
+    pytest.param("", "x\n", "", id="empty-stays-empty"),
+    pytest.param("a\n\n\n", "x", "a", id="trailing-breaks-removed"),
+]
+
+
+@pytest.mark.parametrize(("text", "original", "expected"), LAYOUTS)
+def test_layout_text(text: str, original: str, expected: str) -> None:
+    assert layout_text(text, SourceText(original)) == expected
+
+
+def test_encode_text_cp1252_and_unencodable() -> None:
+    like = decode_text(b"caf\xe9\n", name="old.txt")
+    assert (
+        encode_text("th\N{LATIN SMALL LETTER E WITH ACUTE}\N{EN DASH}\n", like) == b"th\xe9\x96\n"
+    )
+    with pytest.raises(ValueError, match="cp1252"):
+        encode_text("\N{SNOWMAN}", like)
+
+
+@given(text_file_bytes())
+def test_write_back_unchanged_text_gives_the_same_bytes(data: bytes) -> None:
+    source = decode_text(data, name="x")
+    assert encode_text(source.text, source) == data
+
+
+@given(text_file_bytes(), st.lists(sentences(), min_size=1, max_size=4))
+def test_new_lf_text_takes_the_files_layout(data: bytes, lines: list[str]) -> None:
+    """Metamorphic pair: writing LF text must come back in the file's style (the identity
+    "write the text as given" fails whenever the file is CRLF, CR or has no final newline)."""
+    like = decode_text(data, name="x")
+    end = "\n" if like.newline == "mixed" else like.newline
+    expected = end.join(lines) + (end if like.final_newline else "")
+    written = encode_text("\n".join(lines) + "\n", like)
+    assert written == (BOM if like.had_bom else b"") + expected.encode("utf-8")
+
+
+@given(text_file_bytes())
+def test_write_atomic_round_trip(tmp_path_factory: pytest.TempPathFactory, data: bytes) -> None:
+    path = tmp_path_factory.mktemp("rt") / "a.txt"
+    path.write_bytes(data)
+    source = read_text_file(path)
+    write_atomic(path, source.text, source)
+    assert path.read_bytes() == data
+    assert read_text_file(path) == source
+
+
+def test_text_file_bytes_strategy_makes_readable_text() -> None:
+    @given(text_file_bytes())
+    def check(data: bytes) -> None:
+        assert decode_text(data, name="x").encoding == "utf-8"
+
+    check()
+
+
+def test_write_atomic_keeps_mode(tmp_path: Path) -> None:
+    path = tmp_path / "a.txt"
+    path.write_bytes(b"old\r\n")
+    path.chmod(0o640)
+    write_atomic(path, "new\n", read_text_file(path))
+    assert path.read_bytes() == b"new\r\n"
+    assert stat.S_IMODE(path.stat().st_mode) == 0o640
+
+
+def test_write_atomic_new_file_follows_umask(tmp_path: Path) -> None:
+    old = os.umask(0o022)
+    try:
+        write_atomic(tmp_path / "new.txt", "hi\n", SourceText("x\n"))
+    finally:
+        os.umask(old)
+    assert stat.S_IMODE((tmp_path / "new.txt").stat().st_mode) == 0o644
+
+
+def test_write_atomic_writes_through_a_symlink(tmp_path: Path) -> None:
+    real = tmp_path / "real.txt"
+    real.write_text("old\n", encoding="utf-8")
+    link = tmp_path / "link.txt"
+    link.symlink_to(real)
+    write_atomic(link, "new\n", SourceText("old\n"))
+    assert link.is_symlink()
+    assert real.read_text(encoding="utf-8") == "new\n"
+
+
+@pytest.mark.parametrize("error", [OSError("disk full"), KeyboardInterrupt()], ids=repr)
+def test_write_atomic_cleans_up_on_failure(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, error: BaseException
+) -> None:
+    path = tmp_path / "a.txt"
+    path.write_bytes(b"old\n")
+
+    def fail(*_: object) -> None:
+        raise error
+
+    monkeypatch.setattr(os, "replace", fail)
+    with pytest.raises(type(error)):
+        write_atomic(path, "new\n", SourceText("old\n"))
+    assert path.read_bytes() == b"old\n"
+    assert [p.name for p in tmp_path.iterdir()] == ["a.txt"]
+
+
+def test_atomic_output_leaves_target_alone_when_the_block_fails(tmp_path: Path) -> None:
+    path = tmp_path / "out.json"
+    path.write_bytes(b"[]")
+
+    def write_half() -> None:
+        with files.atomic_output(path) as stream:
+            stream.write(b"half")
+            raise RuntimeError("stop")
+
+    with pytest.raises(RuntimeError):
+        write_half()
+    assert path.read_bytes() == b"[]"
+    assert [p.name for p in tmp_path.iterdir()] == ["out.json"]
