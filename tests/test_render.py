@@ -1,0 +1,238 @@
+"""Tests for newsclean.render over small hand-built Articles (no classifier involved)."""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+import pytest
+from hypothesis import given
+from strategies import articles
+
+from newsclean.model import Article, Block, Fix, Kind, Span
+from newsclean.render import (
+    article_record,
+    frame_outputs,
+    parse_keep,
+    render,
+    render_json,
+    render_jsonl,
+    render_text,
+)
+
+
+def _article(*pairs: tuple[Kind, str]) -> Article:
+    """An Article of blocks laid out one per paragraph; the headline is the first one."""
+    blocks, pos = [], 0
+    for index, (kind, text) in enumerate(pairs):
+        blocks.append(Block(text, 1 + 2 * index, Span(pos, pos + len(text)), kind))
+        pos += len(text) + 2
+    headline = next((b.text for b in blocks if b.kind == "headline"), None)
+    return Article(headline=headline, blocks=tuple(blocks))
+
+
+STORY = _article(
+    ("boilerplate", "Share this"),
+    ("headline", "Mayor opens bridge"),
+    ("alt_headline", "Bridge opens at last"),
+    ("paragraph", "The bridge opened today."),
+    ("caption", "Crowd: people on the deck"),
+    ("subheading", "Traffic"),
+    ("paragraph", "Cars crossed at noon."),
+)
+
+TEXTS = [
+    pytest.param(
+        STORY,
+        (),
+        False,
+        "Mayor opens bridge\n\nThe bridge opened today.\n\nTraffic\n\nCars crossed at noon.\n",
+        id="default-drops-extras",
+    ),
+    pytest.param(
+        STORY,
+        ("captions",),
+        False,
+        "Mayor opens bridge\n\nThe bridge opened today.\n\n[caption] Crowd: people on the deck"
+        "\n\nTraffic\n\nCars crossed at noon.\n",
+        id="keep-captions-in-place",
+    ),
+    pytest.param(
+        STORY,
+        ("captions", "boilerplate", "alt_headlines"),
+        False,
+        "[boilerplate] Share this\n\nMayor opens bridge\n\n[alt_headline] Bridge opens at last"
+        "\n\nThe bridge opened today.\n\n[caption] Crowd: people on the deck\n\nTraffic"
+        "\n\nCars crossed at noon.\n",
+        id="keep-all",
+    ),
+    pytest.param(
+        STORY,
+        (),
+        True,
+        "The bridge opened today.\n\nTraffic\n\nCars crossed at noon.\n",
+        id="only-body",
+    ),
+    pytest.param(Article(), (), False, "", id="empty-article"),
+    pytest.param(_article(("headline", "")), (), False, "", id="empty-headline-block"),
+    pytest.param(
+        Article(headline="Lone title", blocks=(Block("Text.", 3, Span(12, 17)),)),
+        (),
+        False,
+        "Lone title\n\nText.\n",
+        id="headline-field-without-block",
+    ),
+    pytest.param(
+        _article(("caption", "Only a caption")), (), False, "", id="nothing-left-is-empty"
+    ),
+]
+
+
+@pytest.mark.parametrize(("article", "keep", "only_body", "expected"), TEXTS)
+def test_render_text(
+    article: Article, keep: tuple[str, ...], only_body: bool, expected: str
+) -> None:
+    assert render_text(article, keep=keep, only_body=only_body) == expected
+
+
+@pytest.mark.parametrize(
+    ("value", "expected"),
+    [
+        pytest.param("captions", {"captions"}, id="one"),
+        pytest.param(" captions , alt_headlines,", {"captions", "alt_headlines"}, id="spaces"),
+        pytest.param("", set(), id="empty"),
+    ],
+)
+def test_parse_keep(value: str, expected: set[str]) -> None:
+    assert parse_keep(value) == expected
+
+
+@pytest.mark.parametrize("value", ["caption", "captions,ads", "paragraphs"])
+def test_parse_keep_rejects_unknown_names(value: str) -> None:
+    with pytest.raises(ValueError, match="choose from captions, boilerplate, alt_headlines"):
+        parse_keep(value)
+
+
+def test_render_json_is_the_record_with_non_ascii_kept() -> None:
+    article = Article(
+        headline="Café reopens",
+        alt_headlines=("Café back",),
+        site="The Daily Bun",
+        blocks=(Block("Café reopens", 1, Span(0, 12), "headline", why=("first-line",)),),
+        fixes=(Fix(Span(3, 5), "é", "mojibake"),),
+    )
+    rendered = render_json("menu.txt", article)
+    assert "Café" in rendered  # not \u00e9
+    assert rendered.startswith('{\n  "path"')
+    expected: dict[str, Any] = {
+        "path": "menu.txt",
+        "headline": "Café reopens",
+        "alt_headlines": ["Café back"],
+        "site": "The Daily Bun",
+        "blocks": [
+            {
+                "kind": "headline",
+                "text": "Café reopens",
+                "line": 1,
+                "label": None,
+                "why": ["first-line"],
+            }
+        ],
+        "fixes": [{"start": 3, "end": 5, "replacement": "é", "reason": "mojibake"}],
+    }
+    assert json.loads(rendered) == expected
+    assert json.loads(render_jsonl("menu.txt", article)) == expected
+
+
+def test_jsonl_is_one_line() -> None:
+    line = render_jsonl("a.txt", STORY)
+    assert line.endswith("\n")
+    assert line.count("\n") == 1
+
+
+def test_render_dispatches_by_format() -> None:
+    assert json.loads(render("json", "a.txt", STORY))["path"] == "a.txt"
+    assert json.loads(render("jsonl", "a.txt", STORY))["path"] == "a.txt"
+    assert render("text", "a.txt", STORY, only_body=True).startswith("The bridge")
+
+
+# --- framing several outputs --------------------------------------------------------
+
+
+def test_json_array_framing_matches_json_dumps_of_the_list() -> None:
+    records = [article_record("a.txt", STORY), article_record("b.txt", Article())]
+    outputs = [("a.txt", render_json("a.txt", STORY)), ("b.txt", render_json("b.txt", Article()))]
+    framed = "".join(frame_outputs("json", outputs, many=True))
+    assert framed == json.dumps(records, ensure_ascii=False, indent=2) + "\n"
+
+
+@pytest.mark.parametrize(
+    ("fmt", "outputs", "many", "expected"),
+    [
+        pytest.param("json", [], True, "[]\n", id="json-many-none"),
+        pytest.param("json", [("a", "{}")], False, "{}\n", id="json-one"),
+        pytest.param("json", [], False, "", id="json-one-failed"),
+        pytest.param("jsonl", [("a", "{}\n"), ("b", "{}\n")], True, "{}\n{}\n", id="jsonl"),
+        pytest.param("text", [("a", "A\n")], False, "A\n", id="text-one"),
+        pytest.param(
+            "text",
+            [("a.txt", "A\n\nB\n"), ("b.txt", ""), ("c.txt", "C\n")],
+            True,
+            "==> a.txt <==\nA\n\nB\n\n==> b.txt <==\n\n==> c.txt <==\nC\n",
+            id="text-many-headers",
+        ),
+    ],
+)
+def test_frame_outputs(fmt: Any, outputs: list[tuple[str, str]], many: bool, expected: str) -> None:
+    assert "".join(frame_outputs(fmt, outputs, many=many)) == expected
+
+
+def test_frame_outputs_is_lazy() -> None:
+    def outputs() -> Any:
+        yield "a", "{}"
+        raise AssertionError("read too far")
+
+    pieces = frame_outputs("json", outputs(), many=True)
+    assert next(pieces) == "[\n  {}"
+
+
+# --- properties ---------------------------------------------------------------------
+
+
+@given(articles())
+def test_json_round_trips_every_block(article: Article) -> None:
+    """The identity would fail: the parsed JSON must rebuild each block's fields."""
+    data = json.loads(render_json("x.txt", article))
+    rebuilt = tuple(
+        Block(b["text"], b["line"], block.span, b["kind"], b["label"], tuple(b["why"]))
+        for b, block in zip(data["blocks"], article.blocks, strict=True)
+    )
+    assert rebuilt == article.blocks
+    assert data["headline"] == article.headline
+
+
+@given(articles())
+def test_text_keeps_every_body_word_and_drops_unkept(article: Article) -> None:
+    text = render_text(article)
+    for block in article.blocks:
+        if block.kind in ("paragraph", "subheading", "headline"):
+            assert block.text in text
+    assert "[" not in text  # nothing marked when nothing is kept
+    kept = render_text(article, keep=("captions", "boilerplate", "alt_headlines"))
+    assert kept.count("\n\n") == max(0, len(article.blocks) - 1)
+
+
+@given(articles())
+def test_many_json_outputs_parse_as_one_list(article: Article) -> None:
+    outputs = [(p, render_json(p, article)) for p in ("a.txt", "b.txt")]
+    parsed = json.loads("".join(frame_outputs("json", outputs, many=True)))
+    assert [item["path"] for item in parsed] == ["a.txt", "b.txt"]
+    assert parsed[0] == article_record("a.txt", article)
+
+
+@given(articles())
+def test_articles_strategy_lays_blocks_out_in_order(article: Article) -> None:
+    starts = [block.span.start for block in article.blocks]
+    assert starts == sorted(starts)
+    headlines = [block.text for block in article.blocks if block.kind == "headline"]
+    assert article.headline == (headlines[0] if headlines else None)
