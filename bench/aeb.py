@@ -1,0 +1,126 @@
+"""Score newsclean as a cleaner after an HTML extractor, by the extraction benchmark's metric.
+
+Usage: python bench/aeb.py DIR [--only trafilatura|html-text] [--pages]
+
+DIR holds ground-truth.json and one <system>.json per extractor, in the benchmark's layout
+({"output": {page: {"articleBody": text}}}). For each extractor it prints precision, recall
+and F1 of the extractor's raw text and of that text after newsclean, where "after newsclean"
+keeps paragraphs and subheadings only (``parse_article(text).body_text()``). ``--pages``
+lists, worst page first, the blocks newsclean removed that the reference keeps and the
+blocks it kept that the reference lacks. Run by hand; no test reads DIR.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from collections import Counter
+from collections.abc import Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+from newsclean.article import parse_article
+from newsclean.model import Article, Block
+from newsclean.shingles import PageMatch, Score, Shingle, match_counts, score_pages, shingles
+
+SYSTEMS = ("trafilatura", "html-text")
+BODY_KINDS = frozenset({"paragraph", "subheading"})
+
+
+@dataclass(frozen=True, slots=True)
+class PageRun:
+    """One page of one system: the raw and cleaned scores and the parsed article."""
+
+    key: str
+    raw: PageMatch
+    cleaned: PageMatch
+    article: Article
+    reference: Counter[Shingle]
+
+
+def _bodies(path: Path) -> dict[str, str]:
+    data = json.loads(path.read_text(encoding="utf-8"))
+    pages = data.get("output", data)
+    return {key: page.get("articleBody") or "" for key, page in pages.items()}
+
+
+def run_page(key: str, reference: str, extracted: str) -> PageRun:
+    """Score one page raw and after newsclean."""
+    article = parse_article(extracted, quotes="keep")
+    ref = shingles(reference)
+    return PageRun(
+        key,
+        raw=match_counts(ref, shingles(extracted)),
+        cleaned=match_counts(ref, shingles(article.body_text())),
+        article=article,
+        reference=ref,
+    )
+
+
+def _row(name: str, score: Score) -> str:
+    return f"{name:<28}{score.precision:>7.3f}{score.recall:>7.3f}{score.f1:>7.3f}"
+
+
+def _shared(block: Block, reference: Counter[Shingle]) -> tuple[int, int]:
+    own = shingles(block.text)
+    return sum((own & reference).values()), own.total()
+
+
+def _describe(block: Block, shared: int, total: int) -> str:
+    text = " ".join(block.text.split())[:90]
+    return f"    {block.kind:<12} {shared:>3}/{total:<3} [{','.join(block.why)}] {text}"
+
+
+def page_report(run: PageRun) -> list[str]:
+    """List the blocks behind a page's lost recall and lost precision."""
+    lost_recall, lost_precision = [], []
+    for block in run.article.blocks:
+        shared, total = _shared(block, run.reference)
+        if block.kind not in BODY_KINDS and shared:
+            lost_recall.append(_describe(block, shared, total))
+        elif block.kind in BODY_KINDS and shared < total:
+            lost_precision.append(_describe(block, total - shared, total))
+    head = (
+        f"{run.key[:16]}  F1 raw {run.raw.f1:.3f} -> newsclean {run.cleaned.f1:.3f}"
+        f"  (P {run.cleaned.precision or 0:.3f} R {run.cleaned.recall or 0:.3f})"
+    )
+    return [
+        head,
+        "  removed, but the reference keeps (shingles in reference/block):",
+        *lost_recall,
+        "  kept, but the reference lacks (shingles missing/block):",
+        *lost_precision,
+    ]
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Print the benchmark table (and with ``--pages`` the per-page losses)."""
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("directory", type=Path)
+    parser.add_argument("--only", choices=SYSTEMS)
+    parser.add_argument("--pages", action="store_true", help="per-page losses, worst first")
+    args = parser.parse_args(argv)
+    try:
+        truth = _bodies(args.directory / "ground-truth.json")
+        systems = [args.only] if args.only else list(SYSTEMS)
+        outputs = {name: _bodies(args.directory / f"{name}.json") for name in systems}
+    except (OSError, ValueError) as exc:
+        print(f"{args.directory}: error: {exc}", file=sys.stderr)
+        return 2
+    print(f"{f'{len(truth)} pages':<28}{'P':>7}{'R':>7}{'F1':>7}")
+    runs = {}
+    for name, output in outputs.items():
+        runs[name] = [run_page(key, truth[key], output.get(key, "")) for key in sorted(truth)]
+        print(_row(f"{name} raw", score_pages(r.raw for r in runs[name])))
+        print(_row(f"{name} -> newsclean", score_pages(r.cleaned for r in runs[name])))
+    if args.pages:
+        for name, page_runs in runs.items():
+            print(f"\n== {name}, worst pages first")
+            for run in sorted(page_runs, key=lambda r: (r.cleaned.f1, r.key)):
+                print("\n".join(page_report(run)))
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
