@@ -24,6 +24,7 @@ from types import MappingProxyType
 from newsclean import __version__
 from newsclean.article import parse_article
 from newsclean.files import (
+    STDIN_NAME,
     InputError,
     SourceText,
     atomic_output,
@@ -199,7 +200,7 @@ def _stdin_task() -> Task | Outcome:
     except InputError as exc:
         return Outcome("-", error=str(exc))
     except OSError as exc:
-        return Outcome("-", error=f"-: {exc.strerror or exc}")
+        return Outcome("-", error=f"{STDIN_NAME}: {exc.strerror or exc}")
 
 
 def _windows(items: Iterable[Task | Outcome], size: int) -> Iterator[list[Task | Outcome]]:
@@ -234,7 +235,8 @@ def run_tasks(
 def _report(outcome: Outcome) -> bool:
     """Print an outcome's note or error on stderr; return whether it failed."""
     if outcome.note:
-        print(f"{PROG}: warning: {outcome.name}: {outcome.note}", file=sys.stderr)
+        name = STDIN_NAME if outcome.name == "-" else outcome.name
+        print(f"{PROG}: warning: {name}: {outcome.note}", file=sys.stderr)
     if outcome.error:
         print(f"{PROG}: error: {outcome.error}", file=sys.stderr)
     return outcome.error is not None
@@ -285,7 +287,8 @@ def run_clean(args: argparse.Namespace) -> int:
     except BrokenPipeError:
         _silence_stdout()
     except OSError as exc:
-        print(f"{PROG}: error: {args.output}: {exc.strerror or exc}", file=sys.stderr)
+        target = args.output if args.output not in (None, "-") else "<stdout>"
+        print(f"{PROG}: error: {target}: {exc.strerror or exc}", file=sys.stderr)
         return ExitCode.USAGE_OR_INPUT
     return ExitCode.USAGE_OR_INPUT if failed else ExitCode.OK
 

@@ -287,6 +287,16 @@ def test_binary_stdin_is_an_input_error(
     assert err.startswith("newsclean: error: <stdin>: binary")
 
 
+@pytest.mark.usefixtures("fake")
+def test_legacy_stdin_warns_under_the_stdin_name(
+    capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(sys, "stdin", io.TextIOWrapper(io.BytesIO(b"Caf\xe9\n")))
+    code, out, err = _run(capsys, "-")
+    assert (code, out) == (0, "Café\n")
+    assert err.startswith("newsclean: warning: <stdin>: invalid UTF-8")
+
+
 def test_unreadable_file_is_an_input_error(
     tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
 ) -> None:

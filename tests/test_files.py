@@ -8,7 +8,7 @@ import stat
 from pathlib import Path
 
 import pytest
-from hypothesis import given
+from hypothesis import given, settings
 from hypothesis import strategies as st
 from strategies import sentences, text_file_bytes
 
@@ -229,6 +229,7 @@ def test_new_lf_text_takes_the_files_layout(data: bytes, lines: list[str]) -> No
     assert written == (BOM if like.had_bom else b"") + expected.encode("utf-8")
 
 
+@settings(max_examples=50)  # real files and fsync; the byte-level property above runs more
 @given(text_file_bytes())
 def test_write_atomic_round_trip(tmp_path_factory: pytest.TempPathFactory, data: bytes) -> None:
     path = tmp_path_factory.mktemp("rt") / "a.txt"
