@@ -16,7 +16,7 @@ import regex
 
 from newsclean.model import Cleaned, Fix, QuoteStyle, Span
 
-Role = Literal["open", "close", "apostrophe", "keep"]
+Role = Literal["open", "close", "apostrophe", "keep", "foreign-close"]
 
 #: Curly double quotation marks; ``straight`` style turns each into ``"``.
 CURLY_DOUBLES = frozenset(
@@ -36,6 +36,8 @@ _CLOSE_DOUBLE = "\N{RIGHT DOUBLE QUOTATION MARK}"
 _OPEN_SINGLE = "\N{LEFT SINGLE QUOTATION MARK}"
 _CLOSE_SINGLE = "\N{RIGHT SINGLE QUOTATION MARK}"
 # The direction a curly mark claims; look-alikes (‟ ‛ ´) and straight marks claim none.
+# Every character the curly style may change.
+_MARKS = frozenset("\"'\N{ACUTE ACCENT}") | CURLY_QUOTES
 _GIVEN: dict[str, Role] = {
     _OPEN_DOUBLE: "open",
     _CLOSE_DOUBLE: "close",
@@ -156,7 +158,9 @@ def _char_class(char: str, side: Literal["before", "after"]) -> str:
     # Dashes open a quotation before it (—"Yes") and close one after it ("Yes"—).
     if side == "before" and category in ("Ps", "Pi", "Pd"):
         return "opener"
-    if side == "after" and (category in ("Pe", "Pf", "Pd") or char in ",;:!?\"'"):
+    if char in _MARKS:
+        return "other"  # a neighbouring mark may yet change; only its settled role counts
+    if side == "after" and (category in ("Pe", "Pf", "Pd") or char in ",;:!?"):
         return "closer"
     return "other"
 
@@ -219,14 +223,15 @@ def _role_double(
 ) -> tuple[Role, _Pairing]:
     """Settle one double mark and return it with the updated pairing."""
     char = text[pos]
-    if state.foreign_double and char != '"' and _context(before, after) != "open":
-        return "keep", replace(state, foreign_double=False)  # „Ja“: German closer stays
+    is_open = state.double or state.foreign_double
     if char == '"' and before == "digit":
         inches = after in ("word", "digit") or FEET_INCHES_RE.search(text[max(0, pos - 12) : pos])
-        role: Role = "close" if state.double and not inches else "keep"
+        role: Role = "close" if is_open and not inches else "keep"
     else:
-        expected: Role = "close" if state.double else "open"
+        expected: Role = "close" if is_open else "open"
         role = _settle(_GIVEN.get(char), _context(before, after), expected)
+    if role == "close" and state.foreign_double:
+        return "foreign-close", replace(state, foreign_double=False)  # „Ja“: closer stays
     if role in ("open", "close"):
         state = replace(state, double=role == "open")
     return role, state
@@ -238,23 +243,24 @@ def _role_single(
     """Settle one single mark or apostrophe and return it with the updated pairing."""
     char = text[pos]
     context = _single_context(text, pos, before, after)
-    if state.foreign_single and char != "'" and context not in ("open", "apostrophe"):
-        return "keep", replace(state, foreign_single=False)  # ‚ja‘: German closer stays
+    is_open = state.single or state.foreign_single
     isolated = before == after == "space"
     if char == "'" and (isolated or (before == "digit" and context not in ("apostrophe", "keep"))):
         # An isolated ' cannot be told; one after a figure is feet unless a quote is open.
-        role: Role = "close" if before == "digit" and state.single else "keep"
+        role: Role = "close" if before == "digit" and is_open else "keep"
     else:
-        expected: Role = "close" if state.single else "open"
+        expected: Role = "close" if is_open else "open"
         role = _settle(_GIVEN.get(char), context, expected)
+    if role == "close" and state.foreign_single:
+        return "foreign-close", replace(state, foreign_single=False)  # ‚ja‘: closer stays
     if role in ("open", "close"):
         state = replace(state, single=role == "open")
     return role, state
 
 
 def _curl(char: str, kind: str, role: Role) -> str:
-    """Return the mark ``role`` asks for."""
-    if role == "keep":
+    """Return the mark ``role`` asks for; a German-style closer keeps its curly form."""
+    if role == "keep" or (role == "foreign-close" and char in _GIVEN):
         return char
     if kind == "double":
         return _OPEN_DOUBLE if role == "open" else _CLOSE_DOUBLE
