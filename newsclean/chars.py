@@ -10,6 +10,7 @@ from __future__ import annotations
 import functools
 
 import regex
+from ftfy.chardata import LIGATURES
 
 # --- horizontal and vertical whitespace ----------------------------------------
 
@@ -64,11 +65,33 @@ C0_BREAK_CLASS = r"\N{LINE TABULATION}\N{FORM FEED}"
 #: Information separators FS, GS, RS, US: removing them would glue words, so they become spaces.
 C0_SEPARATOR_CLASS = r"\N{INFORMATION SEPARATOR FOUR}-\N{INFORMATION SEPARATOR ONE}"
 
+#: Invisible format controls ftfy also strips: deprecated shaping controls (U+206A..U+206F)
+#: and interlinear annotation marks with the object replacement character (U+FFF9..U+FFFC).
+FORMAT_CONTROL_CLASS = (
+    r"\N{INHIBIT SYMMETRIC SWAPPING}-\N{NOMINAL DIGIT SHAPES}"
+    r"\N{INTERLINEAR ANNOTATION ANCHOR}-\N{OBJECT REPLACEMENT CHARACTER}"
+)
+
 #: C1 controls (U+0080..U+009F). ftfy reads most as Windows-1252; the rest are junk.
 C1_CLASS = r"\N{PADDING CHARACTER}-\N{APPLICATION PROGRAM COMMAND}"
 
 #: Escape, which starts a terminal escape sequence.
 ESCAPE = "\N{ESCAPE}"
+
+# --- letters and punctuation -------------------------------------------------
+
+#: Latin ligatures that split words for search (ﬁ, ﬂ, ĳ...): the keys of ftfy's own table.
+LIGATURE_CLASS = "".join(sorted(map(chr, LIGATURES)))
+
+#: Typographic punctuation common in clean English news that cannot take part in mojibake:
+#: in every single-byte encoding ftfy tries, each is either a UTF-8 continuation byte
+#: (Windows-125x: 0x85, 0x91..0x97) or a lead byte (Mac Roman: 0xC9, 0xD0..0xD5), never
+#: both, so no mix of them with ASCII decodes as UTF-8 (tests/test_encoding.py checks it).
+FTFY_INERT_CLASS = (
+    r"\N{LEFT SINGLE QUOTATION MARK}\N{RIGHT SINGLE QUOTATION MARK}"
+    r"\N{LEFT DOUBLE QUOTATION MARK}\N{RIGHT DOUBLE QUOTATION MARK}"
+    r"\N{EN DASH}\N{EM DASH}\N{HORIZONTAL ELLIPSIS}"
+)
 
 # --- HTML entities -------------------------------------------------------------
 

@@ -1,13 +1,14 @@
 """Encoding repair: mojibake through ftfy, then what ftfy leaves behind.
 
 ftfy, configured by :data:`FTFY_CONFIG`, repairs mojibake line by line. Compiled patterns
-handle the rest: HTML entities (ftfy refuses them in text holding a ``<``), control and
-zero-width characters, odd spaces. Every change is a :class:`Fix` with an exact span.
+handle the rest: HTML entities (ftfy refuses them in text holding a ``<``), controls,
+invisibles, ligatures, odd spaces. Every change is a :class:`Fix` with an exact span.
 """
 
 from __future__ import annotations
 
 import html
+import re
 import unicodedata
 from collections.abc import Callable
 from html.entities import html5
@@ -15,8 +16,9 @@ from types import MappingProxyType
 
 import ftfy
 import regex
+from ftfy.badness import is_bad
 from ftfy.chardata import LIGATURES
-from ftfy.fixes import remove_control_chars, remove_terminal_escapes
+from ftfy.fixes import remove_terminal_escapes
 
 from newsclean.chars import (
     C0_BREAK_CLASS,
@@ -24,7 +26,10 @@ from newsclean.chars import (
     C0_SEPARATOR_CLASS,
     C1_CLASS,
     ESCAPE,
+    FORMAT_CONTROL_CLASS,
+    FTFY_INERT_CLASS,
     HTML_ENTITY,
+    LIGATURE_CLASS,
     ODD_SPACE_CLASS,
     SOFT_HYPHEN_CLASS,
     ZERO_WIDTH_CLASS,
@@ -36,44 +41,66 @@ from newsclean.model import Cleaned, Fix, Span, compose_fixes
 #: ``unescape_html`` off - entities are decoded here, also in text that holds a ``<``;
 #: ``fix_character_width`` off - fullwidth CJK punctuation (，（）) is legitimate text;
 #: ``uncurl_quotes`` off - quotes.py chooses the quote style;
-#: ``fix_line_breaks`` off - whitespace.py reports line endings.
-#: ``fix_latin_ligatures`` stays on: "ﬁ" from PDF copy-paste hides words from search.
+#: ``fix_line_breaks`` off - whitespace.py reports line endings;
+#: ``fix_latin_ligatures`` and ``remove_control_chars`` off - done here with ftfy's own
+#: table and character list, by patterns that give each change its own span and reason
+#: and skip the per-line ``str.translate`` that costs ftfy a quarter of its time.
 FTFY_CONFIG = ftfy.TextFixerConfig(
     unescape_html=False,
     fix_character_width=False,
     uncurl_quotes=False,
     fix_line_breaks=False,
-    fix_latin_ligatures=True,
+    fix_latin_ligatures=False,
+    remove_control_chars=False,
     explain=False,
 )
 
 #: Rounds of re-cleaning allowed when a removal may have joined characters into new work.
 _MAX_ROUNDS = 3
 
-#: What ftfy is never shown: entities, controls and invisibles, which it would otherwise
-#: read as part of the text (a ZWSP inside "Ã©" hides the mojibake).
+#: What ftfy is never shown: entities, controls, invisibles and ligatures, which would hide
+#: mojibake from it (a zero-width space inside "Ã©", a "ﬁ" beside it).
 BEFORE_FTFY_RE = regex.compile(
     rf"""
-      (?P<entity> {HTML_ENTITY} )                # &amp; &#39; &eacute;
-    | (?P<control> [{C0_REMOVED_CLASS}]+ )      # NUL, BEL, DEL...
-    | (?P<linebreak> [{C0_BREAK_CLASS}] )       # vertical tab, form feed
-    | (?P<separator> [{C0_SEPARATOR_CLASS}] )   # information separators FS..US
-    | (?P<zerowidth> [{ZERO_WIDTH_CLASS}]+ )    # ZWSP, word joiner, BOM
-    | (?P<softhyphen> [{SOFT_HYPHEN_CLASS}]+ )  # soft hyphen
+      (?P<entity> {HTML_ENTITY} )                                 # &amp; &#39; &eacute;
+    | (?P<control> [{C0_REMOVED_CLASS}{FORMAT_CONTROL_CLASS}]+ )  # NUL, BEL, DEL...
+    | (?P<linebreak> [{C0_BREAK_CLASS}] )                         # vertical tab, form feed
+    | (?P<separator> [{C0_SEPARATOR_CLASS}] )                     # separators FS..US
+    | (?P<zerowidth> [{ZERO_WIDTH_CLASS}]+ )                      # ZWSP, word joiner, BOM
+    | (?P<softhyphen> [{SOFT_HYPHEN_CLASS}]+ )                    # soft hyphen
+    | (?P<ligature> [{LIGATURE_CLASS}] )                          # ﬁ ﬂ ĳ
     """,
     regex.VERBOSE,
 )
 
-#: What is left after ftfy: the spaces it keeps (no-break spaces are its mojibake evidence),
-#: C1 controls with no Windows-1252 meaning, and invisibles its repairs produced.
+#: What is left after ftfy: the spaces it keeps (a no-break space is its mojibake evidence),
+#: controls with no Windows-1252 meaning, stray escapes, and what its repairs produced.
 AFTER_FTFY_RE = regex.compile(
     rf"""
-      (?P<oddspace> [{ODD_SPACE_CLASS}]+ )      # no-break, thin, ideographic spaces...
-    | (?P<control> [{C1_CLASS}]+ )              # C1 controls ftfy could not map
-    | (?P<zerowidth> [{ZERO_WIDTH_CLASS}]+ )    # ZWSP decoded from "â€‹"
-    | (?P<softhyphen> [{SOFT_HYPHEN_CLASS}]+ )  # soft hyphen decoded from "Â­"
+      (?P<oddspace> [{ODD_SPACE_CLASS}]+ )                       # no-break, thin spaces...
+    | (?P<control> [{C1_CLASS}{FORMAT_CONTROL_CLASS}{ESCAPE}]+ ) # unmapped C1, stray ESC
+    | (?P<zerowidth> [{ZERO_WIDTH_CLASS}]+ )                     # ZWSP decoded from "â€‹"
+    | (?P<softhyphen> [{SOFT_HYPHEN_CLASS}]+ )                   # soft hyphen from "Â­"
+    | (?P<ligature> [{LIGATURE_CLASS}] )                         # "ﬁ" decoded from "ï¬\x81"
     """,
     regex.VERBOSE,
+)
+
+# The stdlib ``re`` finds a character class about eight times faster than ``regex``, so
+# each pass first finds where its pattern can start with one of these, then matches there:
+# that keeps clean text at C speed (a benchmark holds us to 1.3x ``ftfy.fix_text``).
+BEFORE_FTFY_START_RE = re.compile(
+    f"[&{C0_REMOVED_CLASS}{FORMAT_CONTROL_CLASS}{C0_BREAK_CLASS}{C0_SEPARATOR_CLASS}"
+    f"{ZERO_WIDTH_CLASS}{SOFT_HYPHEN_CLASS}{LIGATURE_CLASS}]"
+)
+AFTER_FTFY_START_RE = re.compile(
+    f"[{ODD_SPACE_CLASS}{C1_CLASS}{FORMAT_CONTROL_CLASS}{ESCAPE}"
+    f"{ZERO_WIDTH_CLASS}{SOFT_HYPHEN_CLASS}{LIGATURE_CLASS}]"
+)
+
+#: A character ftfy might act on: anything but ASCII (ESC aside) and inert punctuation.
+FTFY_SUSPECT_RE = re.compile(
+    rf"[^\N{{NULL}}-\N{{SUBSTITUTE}}\N{{FS}}-\N{{DELETE}}{FTFY_INERT_CLASS}]"
 )
 
 #: Runs that mojibake repair leaves alone (group ``anchor``), and runs it may rewrite.
@@ -103,6 +130,7 @@ def _decoded_table() -> dict[int, str | None]:
     table: dict[int, str | None] = {}
     for piece, final in (
         (C0_REMOVED_CLASS, None),
+        (FORMAT_CONTROL_CLASS, None),
         (C0_BREAK_CLASS, "\n"),
         (C0_SEPARATOR_CLASS, " "),
         (ZERO_WIDTH_CLASS, None),
@@ -110,7 +138,7 @@ def _decoded_table() -> dict[int, str | None]:
         (ODD_SPACE_CLASS, " "),
     ):
         table |= dict.fromkeys(map(ord, members(piece)), final)
-    return table
+    return table | dict(LIGATURES)
 
 
 _DECODED_TABLE = MappingProxyType(_decoded_table())
@@ -118,19 +146,25 @@ _DECODED_TABLE = MappingProxyType(_decoded_table())
 _Replace = Callable[["regex.Match[str]"], tuple[str, str]]
 
 
-def _pattern_pass(pattern: regex.Pattern[str], text: str, replace: _Replace) -> Cleaned:
-    """Run ``replace`` (match -> replacement, reason) over every match, as one step."""
+def _pattern_pass(
+    starts: re.Pattern[str], pattern: regex.Pattern[str], text: str, replace: _Replace
+) -> Cleaned:
+    """Match ``pattern`` where ``starts`` finds a start; ``replace`` gives (new text, reason)."""
     fixes: list[Fix] = []
     parts: list[str] = []
     pos = 0
-    for match in pattern.finditer(text):
+    for start_at in starts.finditer(text):
+        if start_at.start() < pos:
+            continue
+        match = pattern.match(text, start_at.start())
+        if match is None:
+            continue
         new, reason = replace(match)
         start, end = match.span()
-        if new == text[start:end]:
-            continue
-        parts += (text[pos:start], new)
-        pos = end
-        fixes.append(Fix(Span(start, end), new, reason))
+        if new != text[start:end]:
+            parts += (text[pos:start], new)
+            fixes.append(Fix(Span(start, end), new, reason))
+            pos = end
     if not fixes:
         return Cleaned(text)
     parts.append(text[pos:])
@@ -162,35 +196,33 @@ def _before_ftfy(match: regex.Match[str]) -> tuple[str, str]:
         return "\n", "control-char"
     if kind == "separator":
         return " ", "control-char"
-    if kind == "softhyphen":
-        return "", "soft-hyphen"
-    return "", "control-char" if kind == "control" else "zero-width"
+    return _after_ftfy(match)
 
 
 def _after_ftfy(match: regex.Match[str]) -> tuple[str, str]:
     kind = match.lastgroup
     if kind == "oddspace":
         return " " * len(match[0]), "odd-space"
+    if kind == "ligature":
+        return match[0].translate(LIGATURES), "ligature"
     if kind == "softhyphen":
         return "", "soft-hyphen"
     return "", "control-char" if kind == "control" else "zero-width"
 
 
 def _entities_settled(step: Cleaned) -> bool:
-    """Whether no decoded entity can have formed a new one with its neighbours."""
-    if all(fix.reason != "html-entity" or not fix.replacement.isascii() for fix in step.fixes):
-        return True
-    return HTML_ENTITY_RE.search(step.text) is None
+    """Whether no removal or decoded entity can have formed a new entity with its neighbours."""
+    return not step.fixes or HTML_ENTITY_RE.search(step.text) is None
 
 
 def _hidden_before(text: str) -> Cleaned:
     """Decode entities and drop controls and invisibles, until no new entity forms."""
-    result = _pattern_pass(BEFORE_FTFY_RE, text, _before_ftfy)
+    result = _pattern_pass(BEFORE_FTFY_START_RE, BEFORE_FTFY_RE, text, _before_ftfy)
     step = result
     for _ in range(_MAX_ROUNDS):
         if _entities_settled(step):
             break
-        step = _pattern_pass(BEFORE_FTFY_RE, result.text, _before_ftfy)
+        step = _pattern_pass(BEFORE_FTFY_START_RE, BEFORE_FTFY_RE, result.text, _before_ftfy)
         result = compose_fixes(text, result, step)
     return result
 
@@ -218,14 +250,11 @@ def _common_suffix(a: str, b: str, limit: int) -> int:
 
 
 def _ftfy_reason(old: str, new: str) -> str:
-    """Name what ftfy did to ``old`` to get ``new``; mojibake unless a lesser fix explains it."""
+    """Name what ftfy did to ``old`` to get ``new``: mojibake unless a lesser fix explains it."""
     if unicodedata.normalize("NFC", old) == new:
         return "nfc"
-    if unicodedata.normalize("NFC", old.translate(LIGATURES)) == new:
-        return "ligature"
-    unescaped = remove_terminal_escapes(old)
-    if unicodedata.normalize("NFC", remove_control_chars(unescaped)) == new:
-        return "terminal-escape" if unescaped != old else "control-char"
+    if unicodedata.normalize("NFC", remove_terminal_escapes(old)) == new:
+        return "terminal-escape"
     return "mojibake"
 
 
@@ -265,7 +294,7 @@ def _diff_fixes(old: str, new: str, offset: int) -> list[Fix]:
 
 def _ftfy_lines(text: str) -> Cleaned:
     """Run ftfy on each line that can hold mojibake, reporting each line's changes."""
-    if text.isascii() and ESCAPE not in text:
+    if not FTFY_SUSPECT_RE.search(text):
         return Cleaned(text)
     fixes: list[Fix] = []
     parts: list[str] = []
@@ -274,9 +303,10 @@ def _ftfy_lines(text: str) -> Cleaned:
     for number, line in enumerate(lines, 1):
         segment = line if number == len(lines) else line + "\n"  # ftfy's own segments
         fixed = segment
-        # ftfy changes nothing on pure ASCII with this config, except terminal escapes.
+        # ftfy changes nothing on ASCII and inert punctuation with this configuration.
         if not segment.isascii() or ESCAPE in segment:
-            fixed = ftfy.fix_text(segment, FTFY_CONFIG)
+            if FTFY_SUSPECT_RE.search(segment):
+                fixed = ftfy.fix_text(segment, FTFY_CONFIG)
             if fixed != segment:
                 fixes += _diff_fixes(segment, fixed, offset)
         parts.append(fixed)
@@ -289,16 +319,37 @@ def _clean_once(text: str) -> tuple[Cleaned, bool]:
     result = _hidden_before(text)
     repaired = _ftfy_lines(result.text)
     result = compose_fixes(text, result, repaired)
-    after = _pattern_pass(AFTER_FTFY_RE, repaired.text, _after_ftfy)
-    settled = all(fix.reason == "odd-space" for fix in after.fixes)
-    return compose_fixes(text, result, after), settled
+    after = _pattern_pass(AFTER_FTFY_START_RE, AFTER_FTFY_RE, repaired.text, _after_ftfy)
+    return compose_fixes(text, result, after), _settled(after)
+
+
+def _settled(after: Cleaned) -> bool:
+    """Whether the fixes made after ftfy give it nothing new to repair.
+
+    A removal may join characters into new mojibake. A space replacing a no-break space
+    only matters to ftfy's mojibake decoder (its ``restore_byte_a0`` reads spaces as
+    U+00A0), which runs only on lines ftfy's own ``is_bad`` flags, so only those lines
+    need another round.
+    """
+    text = after.text
+    checked = set()
+    for fix in after.fixes:
+        if fix.reason != "odd-space":
+            return False
+        start = text.rfind("\n", 0, fix.span.start) + 1
+        if start not in checked:
+            checked.add(start)
+            end = text.find("\n", fix.span.end) + 1 or len(text)
+            if is_bad(text[start:end]):
+                return False
+    return True
 
 
 def clean_encoding(text: str) -> Cleaned:
     """Repair mojibake, entities, controls, invisibles and odd spaces; report each as a Fix.
 
-    Reasons: ``mojibake``, ``ligature``, ``nfc``, ``terminal-escape`` (from ftfy),
-    ``html-entity``, ``control-char``, ``zero-width``, ``soft-hyphen``, ``odd-space``.
+    Reasons: ``mojibake``, ``nfc``, ``terminal-escape`` (from ftfy), ``html-entity``,
+    ``control-char``, ``zero-width``, ``soft-hyphen``, ``ligature``, ``odd-space``.
     Zero-width joiners and non-joiners are kept: Persian, Indic scripts and emoji need
     them. Line separators are left to :mod:`newsclean.whitespace`.
 

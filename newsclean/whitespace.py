@@ -7,6 +7,8 @@ when a stretch had several problems, as :func:`newsclean.model.compose_fixes` do
 
 from __future__ import annotations
 
+import re
+
 import regex
 
 from newsclean.chars import HSPACE_CLASS, NEWLINE
@@ -22,6 +24,17 @@ WHITESPACE_RE = regex.compile(
     """,
     regex.VERBOSE,
 )
+
+#: Whitespace characters that are never right in clean text.
+ODD_WHITESPACE_RE = re.compile(
+    "[\N{CARRIAGE RETURN}\N{CHARACTER TABULATION}\N{LINE SEPARATOR}\N{PARAGRAPH SEPARATOR}]"
+)
+
+#: Pairs and triples of spaces and line feeds that clean text never holds.
+TROUBLE_NEEDLES = ("  ", " \n", "\n ", "\n\n\n")
+
+#: What a stretch of whitespace is made of.
+_STRETCH_CHARS = frozenset(" \t\n\r\N{LINE SEPARATOR}\N{PARAGRAPH SEPARATOR}")
 
 #: One line break inside a stretch; a paragraph separator counts as a blank line.
 BREAK_RE = regex.compile(
@@ -71,6 +84,31 @@ def _rewrite(match: regex.Match[str], text: str) -> tuple[str, str]:
     return " ", "space-run" if len(stretch) > 1 else "tab"
 
 
+def _stretch_starts(text: str) -> list[int]:
+    """Return where each stretch of whitespace that may need a fix begins, in order.
+
+    Clean text has only single spaces and single or double line feeds, so only the
+    needles below can start trouble; ``str.find`` and a stdlib class search find them at
+    C speed, then each hit steps back to the start of its whitespace stretch.
+    """
+    hits = [m.start() for m in ODD_WHITESPACE_RE.finditer(text)]
+    for needle in TROUBLE_NEEDLES:
+        at = text.find(needle)
+        while at != -1:
+            hits.append(at)
+            at = text.find(needle, at + len(needle))
+    if text[:1].isspace():
+        hits.append(0)
+    if text[-1:].isspace():
+        hits.append(len(text) - 1)
+    starts = set()
+    for hit in hits:
+        while hit and text[hit - 1] in _STRETCH_CHARS:
+            hit -= 1
+        starts.add(hit)
+    return sorted(starts)
+
+
 def clean_whitespace(text: str) -> Cleaned:
     """Normalise whitespace, reporting each change as a Fix.
 
@@ -88,16 +126,16 @@ def clean_whitespace(text: str) -> Cleaned:
     fixes: list[Fix] = []
     parts: list[str] = []
     pos = 0
-    for match in WHITESPACE_RE.finditer(text):
-        start, end = match.span()
-        if end - start == 1 and text[start] == "\n" and 0 < start < len(text) - 1:
-            continue  # a plain line break: by far the most common match
-        new, reason = _rewrite(match, text)
-        if new == match[0]:
+    for at in _stretch_starts(text):
+        match = WHITESPACE_RE.match(text, at) if at >= pos else None
+        if match is None:
             continue
-        parts += (text[pos:start], new)
-        pos = end
-        fixes.append(Fix(Span(start, end), new, reason))
+        new, reason = _rewrite(match, text)
+        start, end = match.span()
+        if new != match[0]:
+            parts += (text[pos:start], new)
+            fixes.append(Fix(Span(start, end), new, reason))
+            pos = end
     if not fixes:
         return Cleaned(text)
     parts.append(text[pos:])
