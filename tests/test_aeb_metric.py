@@ -101,6 +101,18 @@ def test_page_precision_recall(
     assert match.recall == recall
 
 
+@pytest.mark.parametrize(
+    ("match", "f1"),
+    [
+        pytest.param(PageMatch(0.0, 0.0, 0.0), 1.0, id="both-empty"),
+        pytest.param(PageMatch(0.5, 0.5, 0.0), 2 / 3, id="half-precision"),  # 1 / 1.5
+        pytest.param(PageMatch(0.0, 1.0, 0.0), 0.0, id="all-wrong"),
+    ],
+)
+def test_page_f1(match: PageMatch, f1: float) -> None:
+    assert match.f1 == pytest.approx(f1)
+
+
 def test_empty_texts_match_as_the_readme_says() -> None:
     assert match_page("", "") == PageMatch(0.0, 0.0, 0.0)
     assert match_page("...", "a b c d").precision == 0.0
