@@ -85,13 +85,12 @@ def page_report(run: PageRun) -> list[str]:
         f"{run.key[:16]}  F1 raw {run.raw.f1:.3f} -> newsclean {run.cleaned.f1:.3f}"
         f"  (P {run.cleaned.precision or 0:.3f} R {run.cleaned.recall or 0:.3f})"
     )
-    return [
-        head,
-        "  removed, but the reference keeps (shingles in reference/block):",
-        *lost_recall,
-        "  kept, but the reference lacks (shingles missing/block):",
-        *lost_precision,
-    ]
+    lines = [head]
+    if lost_recall:
+        lines += ["  lost recall: removed, the reference keeps (shared/shingles)", *lost_recall]
+    if lost_precision:
+        lines += ["  lost precision: kept, the reference lacks (missing/shingles)", *lost_precision]
+    return lines
 
 
 def main(argv: Sequence[str] | None = None) -> int:
