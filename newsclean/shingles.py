@@ -9,7 +9,7 @@ The 0/0 cases, read from the benchmark's README and its evaluate.py: a page wher
 have no shingle (fp and fn both 0) scores 1.0 for both; an empty prediction against a
 non-empty reference has no precision and is left out of the precision mean (its recall is
 0); an empty reference against a non-empty prediction has precision 0 and is left out of the
-recall mean. ``regex``'s ``\w`` also takes combining marks, where the benchmark's ``re``
+recall mean. ``regex``'s ``\\w`` also takes combining marks, where the benchmark's ``re``
 splits a word at them; no page of the benchmark's English texts differs.
 """
 
