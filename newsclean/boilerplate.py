@@ -18,7 +18,10 @@ from newsclean.shape import Context, ends_sentence, is_full_paragraph, word_coun
 #: Whole blocks that are standard web furniture, in any case, maybe with a count.
 FURNITURE_RE = regex.compile(
     r"""^\W*(?:
-      what'?s\ (?:hot|new|trending|next) | trending(?:\ now|\ stories)?
+      what'?s\ (?:hot|trending) | trending(?:\ now|\ stories)? | exclusive | save | more\ to\ come
+    | explore\ more(?:\ \w+){0,4} | reuse\ this\ content
+    | key\ events | show\ key\ events(?:\ only)?
+    | (?:photo|image|picture)\ \d+\ of\ \d+ | \d+\s*(?:of|/)\s*\d+ | (?:more|other)\ galleries
     | most\ (?:popular|read|viewed|shared)
     | related(?:\ (?:articles?|stories|content|coverage|links|posts|news|topics|videos?))?
     | (?:read|see|show|load|view)\ (?:more|all|less)(?:\ \w+){0,4}
@@ -44,7 +47,7 @@ FURNITURE_RE = regex.compile(
 #: Lines that open with a furniture marker, whatever follows: "Read more: ...", "Tags: ...".
 FURNITURE_LEAD_RE = regex.compile(
     r"""^\W*(?:read\ (?:more|next|also)|related|see\ also|more|tags?|topics?|filed\ under|
-        categories|category|keywords|also\ read|recommended|watch|listen|sponsored|
+        categories|category|keywords|also\ read|recommended|sponsored|disclaimer|
         advertisement|follow|share|click|subscribe|sign\ up|related\ coverage|more\ on\ this)
         \s*(?::|>|»|\N{EM DASH}|\N{EN DASH}|\|)""",
     regex.VERBOSE | regex.IGNORECASE,
@@ -59,13 +62,13 @@ SHARE_WORD_RE = regex.compile(
 )
 #: Copyright and rights notices.
 COPYRIGHT_RE = regex.compile(
-    r"^\W*(?:copyright\b|\N{COPYRIGHT SIGN}|\(c\)\s*\d{4})|all rights reserved|"
+    r"^\W*(?:copyright\b|(?:\N{COPYRIGHT SIGN}|\(c\))\s*(?:\d{4}|copyright))|all rights reserved|"
     r"may not be (?:published|reproduced|redistributed)",
     regex.IGNORECASE,
 )
 #: A byline on its own line: "By Jane Smith", "By Jane Smith, Political Editor | 3 May".
 BYLINE_RE = regex.compile(
-    r"^(?:By|BY|Written\ by|Words\ by|Reporting\ by|Posted\ by|Story\ by|From)\s*:?\s+"
+    r"^(?:By|BY|(?:\p{Lu}\p{Ll}+\ )?(?:and\ \p{Ll}+\ )?by|Posted\ by|From)\s*:?\s+"
     r"\p{Lu}[\p{L}.'’\-]*(?:\s+\S+){0,14}$",
     regex.VERBOSE,
 )
@@ -90,19 +93,45 @@ BREADCRUMB_RE = regex.compile(r"^[^>»/|]{1,30}(?:\s*[>»›/|]\s*[^>»›/|]{1,
 SIGN_OFF_RE = regex.compile(
     r"""(?:contributed\ (?:to\ )?(?:this\ )?(?:report|story|article)|
         ^(?:Reporting|Additional\ reporting|Editing|Writing)\ by\b|
-        ^This\ (?:article|story)\ (?:was|has\ been|originally|first)\b|
+        ^This\ (?:article|story)\ (?:is|was|has\ been|originally|first)\b|
+        ^\(?With\ (?:inputs|additional\ reporting)\ from\b|print\ edition|
+        ^(?:Write\ to|Contact|E-?mail)\ .{0,80}@|
         ^(?:Originally\ )?published\ (?:on|in|at)\b|
         ^\(?(?:Reporting|Editing)\ by\ )""",
     regex.VERBOSE | regex.IGNORECASE,
 )
+#: Calls to follow, subscribe or sign up, and affiliate notes, wherever they sit in a line.
+PROMO_RE = regex.compile(
+    r"""\b(?:newsletters?\b.*\b(?:sign\ up|subscribe|inbox|delivered)|
+        (?:sign\ up|subscribe)\b.*\bnewsletters?|delivered\ to\ your\ inbox|
+        follow\ (?:us|\p{Lu}[\w&\ ]{0,30})\ on\
+          (?:Facebook|Twitter|Instagram|X|TikTok|LinkedIn|YouTube)|
+        (?:may|might)\ earn\ (?:a\ )?commission|affiliate\ links?|
+        send\ us\ your\ (?:photos|pictures|videos|stories|views)|
+        please\ (?:turn\ on|enable)\ javascript)""",
+    regex.VERBOSE | regex.IGNORECASE,
+)
+#: An author bio: "Ann Lee is the Courier's arts correspondent."
+BIO_RE = regex.compile(
+    r"""^\p{Lu}[\p{L}'’\-]+(?:\ \p{Lu}[\p{L}'’\-.]*){1,3}\ (?:is|was|writes|covers|has\ covered)\b
+        .{0,120}\b(?:reporter|correspondent|editor|writer|journalist|columnist|critic|
+        contributor|author|producer|presenter|writes\ about|covers)\b""",
+    regex.VERBOSE,
+)
+#: A name with a newsroom role and nothing else: "Nadia Ferreira", "Technology reporter".
+ROLE_RE = regex.compile(
+    r"\b(?:reporter|correspondent|editor|writer|columnist|critic|contributor|staff|desk|"
+    r"producer|analyst|journalist)s?\b",
+    regex.IGNORECASE,
+)
 #: A comment header: "Posted by: NAME | DATE", "Reply", "12 replies".
 COMMENT_HEADER_RE = regex.compile(
     r"^(?:Posted\ by:?\ .{1,60}\|.{1,60}|\d+\ (?:comments?|replies|responses)|"
-    r"(?:Reader\ )?comments?(?:\ \(\d+\))?:?|(?:Leave|Post|Add|View)\ (?:a\ )?comments?.*)$",
+    r"(?:Reader\ )?comments?(?:\ \(\d+\))?:?|(?:Leave|Post|Add|View)\ (?:a\ )?comments?.*|"
+    r"(?:Share|Tell\ us)\ what\ you\ think.*|Share\ or\ comment\b.*|The\ comments\ below\b.*|"
+    r"(?:Join|Start)\ the\ (?:conversation|discussion|debate).*|.*\bcondolences)$",
     regex.VERBOSE | regex.IGNORECASE,
 )
-#: Short edge blocks up to this many words, without a full stop, are furniture.
-EDGE_WORDS = 8
 
 
 def is_furniture_phrase(block: Block, context: Context) -> bool:
@@ -148,22 +177,30 @@ def is_sign_off(block: Block, context: Context) -> bool:
     return word_count(block.text) <= 60 and SIGN_OFF_RE.search(block.text) is not None
 
 
-def is_trailing_scrap(block: Block, context: Context) -> bool:
-    """A short unfinished line after the last full paragraph of the article."""
+def is_promo(block: Block, context: Context) -> bool:
+    """A call to follow, subscribe or sign up, or an affiliate note."""
+    return word_count(block.text) <= 50 and PROMO_RE.search(block.text) is not None
+
+
+def is_author_bio(block: Block, context: Context) -> bool:
+    """A sentence about the writer: "Ann Lee is the Courier's arts correspondent."."""
+    return word_count(block.text) <= 50 and BIO_RE.match(block.text) is not None
+
+
+def is_name_and_role(block: Block, context: Context) -> bool:
+    """A short unpunctuated line naming a newsroom role: "Ann Lee, Technology reporter"."""
     text = block.text
-    if word_count(text) > EDGE_WORDS or ends_sentence(text) or context.index == 0:
-        return False
     return (
-        not any(is_full_paragraph(b) for b in context.after)
-        and not is_full_paragraph(context.next)
-        and _after_body(context)
+        word_count(text) <= 8
+        and not ends_sentence(text)
+        and ROLE_RE.search(text) is not None
+        and text[:1].isupper()
     )
 
 
-def _after_body(context: Context) -> bool:
-    return any(is_full_paragraph(b) for b in context.before) and (
-        context.next is None or not is_full_paragraph(context.next)
-    )
+def has_no_words(block: Block, context: Context) -> bool:
+    """Only rules, dashes or symbols: "___", "* * *"."""
+    return word_count(block.text) == 0
 
 
 Signal = Callable[[Block, Context], bool]
@@ -177,7 +214,10 @@ SIGNALS: tuple[tuple[str, Signal], ...] = (
     ("dateline", is_dateline),
     ("breadcrumb", is_breadcrumb),
     ("sign-off", is_sign_off),
-    ("trailing-scrap", is_trailing_scrap),
+    ("promo", is_promo),
+    ("author-bio", is_author_bio),
+    ("name-and-role", is_name_and_role),
+    ("no-words", has_no_words),
 )
 
 
@@ -186,8 +226,9 @@ def is_boilerplate(block: Block, context: Context) -> Decision:
 
     Any one signal suffices: a standard furniture phrase, a share bar, a copyright
     line, a byline or dateline on its own line, a breadcrumb trail, an agency sign-off,
-    or a short unfinished line after the article's last full paragraph. Bylines count
-    as boilerplate because the reference text of an article never includes them.
+    a promotion (follow us, newsletter, affiliate note), an author bio, a name with a
+    newsroom role, or a block with no words at all. Bylines count as boilerplate
+    because the reference text of an article never includes them.
 
     >>> from newsclean.model import Span
     >>> from newsclean.shape import context_of

@@ -24,9 +24,11 @@ from newsclean.shape import (
 CREDIT_RE = regex.compile(
     r"""
       \((?:AP|AFP|Reuters|EPA|PA|Getty|Bloomberg|Xinhua|UPI)\b[^()]{0,60}\)\s*$  # (AP Photo/Name)
-    | \b(?:Photo(?:graph)?s?|Pictures?|Images?|Video|Illustration|Graphic|Screenshot|Credit|
+    | (?:^|(?<=[.!?)]\s))                                                  # at a sentence start:
+      (?:Photo(?:graph)?s?|Pictures?|Images?|Video|Illustration|Graphic|Screenshot|Credit|
          Image\ source|Source)\s*(?:by|:|\N{EN DASH}|\N{EM DASH}|/)\s*\S       # Photo: / Photo by
-    | \N{COPYRIGHT SIGN}                                                    # © Name
+    | ^(?:Supplied|Handout|File(?:\ (?:photo|image))?|Courtesy(?:\ of\ .{1,60})?)\.?$  # bare
+    | \N{COPYRIGHT SIGN}\ ?\p{Lu}                                           # © Name
     | \bGetty\ ?Images\b | \bShutterstock\b | \bAlamy\b | \biStock\b        # picture libraries
     | \w/(?:AP|AFP|Reuters|EPA|Getty|Bloomberg|Pool|Xinhua|Sipa|Rex)\b      # Name/AFP
     | \b(?:AP|AFP|Reuters|EPA)\ (?:Photo|file|Images?)\b                    # AP Photo, AP file
@@ -114,11 +116,14 @@ def label_of(block: Block, context: Context) -> str | None:
     """The label of a labelled caption ("Grim" in "Grim: UN observers at …"), if any.
 
     A label is one to three Capitalised words and a colon opening a short block that
-    does not end a sentence and does not open a quotation after the colon.
+    does not end a sentence; the description after it is in sentence case (Title Case
+    after a colon is a headline or heading: "Flood Defences: What Went Wrong").
     """
     match = LABEL_RE.match(block.text)
     words = word_count(block.text)
     if match is None or not 4 <= words <= DESCRIPTIVE_WORDS[1] or ends_sentence(block.text):
+        return None
+    if is_title_case(block.text[match.end("label") + 1 :]):
         return None
     return match["label"]
 

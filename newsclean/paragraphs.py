@@ -18,8 +18,6 @@ from newsclean.model import Block, Span
 
 #: One line and its line break (``\r\n``, ``\n`` or a lone ``\r``).
 LINE_RE = regex.compile(r"[^\r\n]*(?:\r\n|\n|\r|$)")
-#: A line with nothing but whitespace on it.
-BLANK_RE = regex.compile(r"[ \t\f\v\N{NO-BREAK SPACE}]*")
 
 #: Hard wrapping happens at fixed widths, rarely beyond this many characters.
 MAX_WRAP_WIDTH = 100
@@ -41,7 +39,8 @@ class _Line:
 
     @property
     def blank(self) -> bool:
-        return BLANK_RE.fullmatch(self.text) is not None
+        # str.strip's idea of whitespace, so blocks and their spans agree with split()
+        return not self.text.strip()
 
 
 def _lines(text: str) -> list[_Line]:

@@ -68,7 +68,7 @@ def is_title_case(text: str) -> bool:
     if not words:
         return False
     capitals = sum(1 for w in words if w[0].isupper() or w[0].isdigit())
-    return capitals >= 0.75 * len(words) and len(words) >= 2
+    return capitals >= 0.85 * len(words) and len(words) >= 2
 
 
 def has_open_quote(text: str) -> bool:
@@ -106,6 +106,7 @@ class Context:
     after: tuple[Block, ...]
     index: int
     count: int
+    first_body: int = -1  # index of the article's first full paragraph, -1 if none
 
     @property
     def prev(self) -> Block | None:
@@ -118,7 +119,19 @@ class Context:
         return self.after[0] if self.after else None
 
 
-def context_of(blocks: Sequence[Block], index: int, reach: int = 3) -> Context:
+def first_body_index(blocks: Sequence[Block]) -> int:
+    """Index of the first full paragraph, or -1 when there is none.
+
+    >>> from newsclean.model import Span
+    >>> first_body_index([Block("Title", 1, Span(0, 5))])
+    -1
+    """
+    return next((i for i, b in enumerate(blocks) if is_full_paragraph(b)), -1)
+
+
+def context_of(
+    blocks: Sequence[Block], index: int, reach: int = 3, *, first_body: int = -1
+) -> Context:
     """Return the neighbourhood of ``blocks[index]``, ``reach`` blocks each way.
 
     >>> from newsclean.model import Span
@@ -132,6 +145,7 @@ def context_of(blocks: Sequence[Block], index: int, reach: int = 3) -> Context:
         after=tuple(blocks[index + 1 : index + 1 + reach]),
         index=index,
         count=len(blocks),
+        first_body=first_body,
     )
 
 

@@ -12,7 +12,7 @@ from collections.abc import Callable
 import regex
 
 from newsclean.model import Block, Decision
-from newsclean.shape import Context, is_full_paragraph, is_title_case, word_count
+from newsclean.shape import Context, ends_sentence, is_title_case, word_count
 
 #: A subheading has at most this many words.
 MAX_WORDS = 14
@@ -35,14 +35,31 @@ def is_heading_shaped(block: Block, context: Context) -> bool:
 
 
 def reads_as_heading(block: Block, context: Context) -> bool:
-    """Title Case, a question or lead-in colon, or very short."""
+    """Title Case, a question, or very short; not a lead-in to a list (final colon)."""
     text = block.text.rstrip()
-    return is_title_case(text) or text.endswith(("?", ":")) or word_count(text) <= SHORT_WORDS
+    if text.endswith(":"):
+        return False
+    return is_title_case(text) or text.endswith("?") or word_count(text) <= SHORT_WORDS
+
+
+def _short_unfinished(block: Block) -> bool:
+    return word_count(block.text) <= MAX_WORDS and not ends_sentence(block.text)
 
 
 def introduces_paragraph(block: Block, context: Context) -> bool:
-    """Followed by a full paragraph, inside the article (a paragraph came before)."""
-    return is_full_paragraph(context.next) and any(is_full_paragraph(b) for b in context.before)
+    """Inside the article, and followed by a longer block that is not a list item.
+
+    Inside means after the article's first full paragraph; the block after it must
+    have more words, and the block before must be neither a lead-in colon nor a short
+    unfinished line (a list's items are body text).
+    """
+    nxt, prev = context.next, context.prev
+    if nxt is None or prev is None or prev.text.rstrip().endswith(":"):
+        return False
+    if prev.kind == "paragraph" and _short_unfinished(prev):
+        return False  # a run of short lines is a list, and its items are body text
+    inside = context.index > context.first_body >= 0
+    return inside and word_count(nxt.text) > word_count(block.text)
 
 
 Signal = Callable[[Block, Context], bool]
@@ -66,7 +83,7 @@ def is_subheading(block: Block, context: Context) -> Decision:
     >>> para = ("The council met on Tuesday to discuss the plan for the harbour, "
     ...         "and members spoke for hours.")
     >>> blocks = [Block(t, 1, Span(0, 1)) for t in (para, "What Happens Next", para)]
-    >>> is_subheading(blocks[1], context_of(blocks, 1)).kind
+    >>> is_subheading(blocks[1], context_of(blocks, 1, first_body=0)).kind
     'subheading'
     """
     if all(signal(block, context) for _, signal in SIGNALS):

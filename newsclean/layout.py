@@ -1,0 +1,147 @@
+"""Layout: second-pass rules that read the labels of a block's neighbours.
+
+The first pass labels each block from its own shape and its immediate surroundings.
+Some regularities only show across runs of blocks: a caption sits just before its photo
+credit; a list of related headlines follows a "Related" header; a short line wedged
+between two pieces of furniture is furniture too; items of a list are body text, not
+captions. Each rule here is one such regularity, applied to the first pass's labels.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import replace
+
+import regex
+
+from newsclean.model import Block, Kind
+from newsclean.shape import ends_sentence, word_count
+
+#: Boilerplate that heads a list of links: "Related", "More on this", "Topics".
+LIST_HEADER_RE = regex.compile(
+    r"""^\W*(?:related|more|most|explore|topics?|tags?|see\ also|read\ (?:more|next)|
+        trending|recommended|you\ (?:may|might)|popular|latest|don'?t\ miss|top\ stories|
+        in\ other\ news|editor'?s?\ picks?|further\ reading)\b""",
+    regex.VERBOSE | regex.IGNORECASE,
+)
+#: Gallery counters such as "3 of 10": the blocks beside them describe the photos.
+COUNTER_RE = regex.compile(r"^(?:(?:photo|image|picture|slide)\s+)?\d+\s*(?:of|/)\s*\d+$", regex.I)
+#: A short headline-like link in a list: at most this many words.
+LINK_WORDS = 16
+#: A credit line on its own ("Photo: Ann Lee/Agency") is at most this many words.
+BARE_WORDS = 8
+#: A caption before a credit is at most this many words.
+CAPTION_WORDS = 60
+
+
+def _short_unfinished(block: Block) -> bool:
+    return word_count(block.text) <= LINK_WORDS and not ends_sentence(block.text)
+
+
+def _relabel(block: Block, kind: Kind, why: str) -> Block:
+    return replace(block, kind=kind, why=(*block.why, why))
+
+
+def _bare_credit(block: Block) -> bool:
+    return (
+        block.kind == "caption" and "credit" in block.why and word_count(block.text) <= BARE_WORDS
+    )
+
+
+def caption_before_credit(blocks: Sequence[Block]) -> tuple[Block, ...]:
+    """A body block just before a bare photo credit, or beside a gallery counter, is a caption.
+
+    >>> from newsclean.model import Span
+    >>> bs = [Block("A view of the bay at dusk", 1, Span(0, 1)),
+    ...       Block("Photo: Ann Lee", 3, Span(0, 1), "caption", why=("credit",))]
+    >>> [b.kind for b in caption_before_credit(bs)]
+    ['caption', 'caption']
+    """
+    out = list(blocks)
+    for i, block in enumerate(blocks):
+        if block.kind != "paragraph" or word_count(block.text) > CAPTION_WORDS:
+            continue
+        nxt = blocks[i + 1] if i + 1 < len(blocks) else None
+        prev = blocks[i - 1] if i else None
+        if nxt is not None and _bare_credit(nxt):
+            out[i] = _relabel(block, "caption", "before-credit")
+        elif any(b is not None and COUNTER_RE.match(b.text) for b in (prev, nxt)):
+            out[i] = _relabel(block, "caption", "beside-gallery-counter")
+    return tuple(out)
+
+
+def furniture_runs(blocks: Sequence[Block]) -> tuple[Block, ...]:
+    """Short unfinished body lines that follow a list header, or sit between furniture.
+
+    After a boilerplate header such as "Related" or "Topics", the run of short lines
+    without a full stop that follows is its list of links. A short unfinished line
+    with furniture on both sides (or furniture before it and nothing after) is
+    furniture as well.
+
+    >>> from newsclean.model import Span
+    >>> bs = [Block("Related", 1, Span(0, 1), "boilerplate"),
+    ...       Block("Bridge reopens after repairs", 3, Span(0, 1))]
+    >>> [b.kind for b in furniture_runs(bs)]
+    ['boilerplate', 'boilerplate']
+    """
+    out = list(blocks)
+    in_list = False
+    for i, block in enumerate(out):
+        if block.kind == "boilerplate":
+            in_list = LIST_HEADER_RE.match(block.text) is not None or (
+                in_list and _short_unfinished(block)
+            )
+            continue
+        if block.kind != "paragraph" or not _short_unfinished(block):
+            in_list = False
+            continue
+        prev = out[i - 1] if i else None
+        nxt = out[i + 1] if i + 1 < len(out) else None
+        wedged = (
+            prev is not None
+            and prev.kind == "boilerplate"
+            and (nxt is None or nxt.kind == "boilerplate")
+        )
+        if in_list or wedged:
+            out[i] = _relabel(block, "boilerplate", "in-furniture-run")
+    return tuple(out)
+
+
+def list_items(blocks: Sequence[Block]) -> tuple[Block, ...]:
+    """Labelled-caption look-alikes in a run of same-shaped lines are list items (body).
+
+    "Wednesday: Clear and cold" followed by "Thursday: Sunny" is a schedule, not two
+    captions: a labelled caption stands alone between paragraphs.
+
+    >>> from newsclean.model import Span
+    >>> bs = [Block("Mon: Dry", 1, Span(0, 1), "caption", label="Mon"),
+    ...       Block("Tue: Wet", 2, Span(0, 1), "caption", label="Tue")]
+    >>> [b.kind for b in list_items(bs)]
+    ['paragraph', 'paragraph']
+    """
+    out = list(blocks)
+    labelled = [b.label is not None and b.kind == "caption" for b in blocks]
+    lead_in = [b.text.rstrip().endswith(":") for b in blocks]
+    for i, block in enumerate(blocks):
+        if not labelled[i]:
+            continue
+        neighbours = [j for j in (i - 1, i + 1) if 0 <= j < len(blocks)]
+        if any(labelled[j] for j in neighbours) or (i and lead_in[i - 1]):
+            out[i] = replace(block, kind="paragraph", why=(*block.why, "list-item"), label=None)
+    return tuple(out)
+
+
+#: The rules, in the order they run.
+RULES = (list_items, caption_before_credit, furniture_runs)
+
+
+def apply_layout(blocks: Sequence[Block]) -> tuple[Block, ...]:
+    """Run every layout rule over first-pass labels, in order.
+
+    >>> apply_layout([])
+    ()
+    """
+    out = tuple(blocks)
+    for rule in RULES:
+        out = rule(out)
+    return out

@@ -1,0 +1,219 @@
+"""Every hypothesis strategy the tests use, built from small documented parts.
+
+Each module's tests add their strategies in their own section below; keep each
+strategy small, named for what it makes, and give it a docstring.
+"""
+
+from __future__ import annotations
+
+from hypothesis import strategies as st
+
+from newsclean.model import KINDS, Article, Block, Cleaned, Fix, Span, apply_fixes
+
+# --- shared parts -------------------------------------------------------------
+
+#: Any Unicode text at all, surrogates excluded (they cannot be encoded to UTF-8).
+any_text = st.text(st.characters(exclude_categories=("Cs",)), max_size=300)
+
+#: Plain words of ASCII letters, the atoms of generated prose.
+words = st.text(
+    st.sampled_from("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ"), min_size=1, max_size=10
+)
+
+
+@st.composite
+def sentences(draw: st.DrawFn) -> str:
+    """A capitalised sentence of 3-15 plain words ending in a full stop."""
+    ws = draw(st.lists(words, min_size=3, max_size=15))
+    return " ".join(ws).capitalize() + "."
+
+
+@st.composite
+def prose(draw: st.DrawFn) -> str:
+    """Paragraphs of sentences separated by blank lines: clean text a fixer must not alter."""
+    paragraphs = draw(
+        st.lists(st.lists(sentences(), min_size=1, max_size=4), min_size=1, max_size=5)
+    )
+    return "\n\n".join(" ".join(p) for p in paragraphs) + "\n"
+
+
+# --- files and render (newsclean/files.py, newsclean/render.py) -------------------------
+
+#: Characters of one line of a text file: no line breaks or other control characters (a
+#: file full of them reads as binary), no U+FEFF (at the start it would read as a BOM).
+line_chars = st.characters(
+    exclude_categories=("Cs", "Cc"), exclude_characters="\ufeff", include_characters="\t"
+)
+
+#: A line-ending style as ``newsclean.files`` names it.
+newline_styles = st.sampled_from(["\n", "\r\n", "\r", "mixed"])
+
+
+@st.composite
+def text_file_bytes(draw: st.DrawFn) -> bytes:
+    """The bytes of a UTF-8 text file: lines ended in one style or a mix, maybe a BOM,
+    maybe no final newline."""
+    lines = draw(st.lists(st.text(line_chars, max_size=12), max_size=6))
+    style = draw(newline_styles)
+    ending = st.sampled_from(["\n", "\r\n", "\r"]) if style == "mixed" else st.just(style)
+    text = "".join(line + draw(ending) for line in lines)
+    if text and draw(st.booleans()):
+        text = text.rstrip("\r\n")
+    return (b"\xef\xbb\xbf" if draw(st.booleans()) else b"") + text.encode("utf-8")
+
+
+@st.composite
+def articles(draw: st.DrawFn) -> Article:
+    """An Article of 0-8 blocks of any kind holding plain sentences, laid out one block
+    per paragraph of a made-up text (the headline field is the first headline block)."""
+    pairs = draw(st.lists(st.tuples(st.sampled_from(KINDS), sentences()), max_size=8))
+    blocks, pos = [], 0
+    for index, (kind, text) in enumerate(pairs):
+        blocks.append(Block(text, 1 + 2 * index, Span(pos, pos + len(text)), kind))
+        pos += len(text) + 2
+    headline = next((b.text for b in blocks if b.kind == "headline"), None)
+    return Article(headline=headline, blocks=tuple(blocks))
+
+
+# --- model: random edit scripts ------------------------------------------------
+
+
+@st.composite
+def fixes_for(draw: st.DrawFn, text: str, reason: str) -> tuple[Fix, ...]:
+    """Random non-overlapping fixes over ``text``: inserts, deletes and replacements."""
+    fixes = []
+    pos = 0
+    while pos <= len(text):
+        if draw(st.integers(0, 3)) == 0:
+            length = min(draw(st.integers(0, 3)), len(text) - pos)
+            new = draw(st.text(st.sampled_from("xyz "), max_size=2))
+            if length or new:
+                fixes.append(Fix(Span(pos, pos + length), new, reason))
+            pos += length + (0 if length else 1)
+        else:
+            pos += 1
+    return tuple(fixes)
+
+
+@st.composite
+def edits(draw: st.DrawFn) -> tuple[str, Cleaned, Cleaned]:
+    """A text, a first cleaning step over it, and a second step over the first's output."""
+    original = draw(st.text(st.sampled_from("abc \n"), max_size=14))
+    first_fixes = draw(fixes_for(original, "one"))
+    middle = apply_fixes(original, first_fixes)
+    second_fixes = draw(fixes_for(middle, "two"))
+    return (
+        original,
+        Cleaned(middle, first_fixes),
+        Cleaned(apply_fixes(middle, second_fixes), second_fixes),
+    )
+
+
+# --- quotes and spacing (newsclean/quotes.py, newsclean/spacing.py) -----------------
+
+#: Invented words that are no elision ('tis, 'em, 'n') and no figure, so a mark before
+#: one of them is unambiguously an opening mark.
+plain_words = st.sampled_from(
+    ["river", "stone", "quiet", "market", "lamp", "harbour", "blue", "winter", "garden", "Mara"]
+)
+
+#: Words carrying a curly apostrophe in every position the rules know.
+apostrophe_words = st.sampled_from(
+    [
+        "it’s",
+        "don’t",
+        "o’clock",
+        "d’affaires",
+        "’tis",
+        "’em",
+        "the ’90s",
+        "rock ’n’ roll",
+        "the dogs’ bowls",
+        "James’ car",
+        "1990’s",
+        "we’ll",
+    ]
+)
+
+#: Characters quote handling cares about, mixed with a few ordinary ones.
+quote_soup = st.text(st.sampled_from(list("ab1 \n.,:-—([\"'“”‘’„‚«»′″`=´")), max_size=60)
+
+
+@st.composite
+def curly_phrases(draw: st.DrawFn) -> str:
+    """A few words, some with apostrophes, maybe one ‘single-quoted’ stretch."""
+    parts = draw(st.lists(st.one_of(plain_words, apostrophe_words), min_size=1, max_size=5))
+    if draw(st.booleans()):
+        inner = " ".join(draw(st.lists(plain_words, min_size=1, max_size=3)))
+        parts.insert(draw(st.integers(0, len(parts))), f"‘{inner}’")
+    return " ".join(parts)
+
+
+@st.composite
+def curly_quotations(draw: st.DrawFn) -> str:
+    """A sentence with a correctly curled quotation in one of the usual shapes."""
+    said = draw(curly_phrases())
+    shape = draw(st.sampled_from(["lead", "tail", "dash", "bracket", "plain"]))
+    if shape == "lead":
+        return f"“{said.capitalize()},” she said."
+    if shape == "tail":
+        return f"He said: “{said.capitalize()}.”"
+    if shape == "dash":
+        return f"Then \N{EM DASH}“{said}”\N{EM DASH} came."
+    if shape == "bracket":
+        return f"A note (“{said}”) stayed."
+    return f"They called it {said}."
+
+
+@st.composite
+def curly_prose(draw: st.DrawFn) -> str:
+    """Paragraphs of correctly curled quotations, one maybe running over two paragraphs."""
+    paragraphs = draw(
+        st.lists(st.lists(curly_quotations(), min_size=1, max_size=3), min_size=1, max_size=4)
+    )
+    texts = [" ".join(p) for p in paragraphs]
+    if draw(st.booleans()):
+        first, second = draw(curly_phrases()), draw(curly_phrases())
+        texts.append(f"“{first.capitalize()}.\n\n“{second.capitalize()}.”")
+    return "\n\n".join(texts)
+
+
+@st.composite
+def scraped_sentences(draw: st.DrawFn) -> tuple[str, str]:
+    """A clean sentence and the same with gaps a scraper leaves at tag boundaries
+    (“ river ”, Mara ’s, stone , lamp .): ``(clean, gappy)``."""
+    clean: list[str] = []
+    gappy: list[str] = []
+
+    def add(piece: str, glue: str, gap_allowed: bool) -> None:
+        clean.append(glue + piece)
+        gap = " " if gap_allowed and not glue and draw(st.booleans()) else ""
+        gappy.append(glue + gap + piece)
+
+    quoted = draw(st.booleans())
+    if quoted:
+        add("“", "", False)
+    sentence = draw(st.lists(plain_words, min_size=1, max_size=5))
+    for index, word in enumerate(sentence):
+        add(word, "" if index == 0 else " ", quoted and index == 0)
+        if draw(st.integers(0, 3)) == 0:
+            add("’s", "", True)
+        if index < len(sentence) - 1 and draw(st.integers(0, 4)) == 0:
+            add(",", "", True)
+    if quoted:
+        add("”", "", True)
+    add(".", "", True)
+    return "".join(clean), "".join(gappy)
+
+
+# --- evaluate and the benchmark metric (newsclean/evaluate.py, newsclean/shingles.py) ------
+
+#: Space-joined runs of 4-30 plain words: texts holding at least one full 4-word shingle.
+shingle_texts = st.lists(words, min_size=4, max_size=30).map(" ".join)
+
+#: A page's gold blocks: 1-6 ``(kind, text)`` pairs, each text 1-3 prose sentences.
+labelled_blocks = st.lists(
+    st.tuples(st.sampled_from(KINDS), st.lists(sentences(), min_size=1, max_size=3).map(" ".join)),
+    min_size=1,
+    max_size=6,
+)

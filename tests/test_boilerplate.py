@@ -1,0 +1,95 @@
+"""Boilerplate: furniture phrases, share bars, bylines, datelines, comments."""
+
+from __future__ import annotations
+
+import pytest
+
+from newsclean.boilerplate import comments_start, is_boilerplate
+from newsclean.model import Block, Span
+from newsclean.shape import context_of
+
+PARA = (
+    "The festival drew more than twelve thousand visitors over the weekend, the organisers "
+    "said, the highest number since it began."
+)
+
+
+def blocks(*texts: str) -> list[Block]:
+    return [Block(t, i, Span(0, len(t))) for i, t in enumerate(texts)]
+
+
+def why(
+    text: str, *, before: tuple[str, ...] = (PARA,), after: tuple[str, ...] = (PARA,)
+) -> tuple[str, ...]:
+    bs = blocks(*before, text, *after)
+    index = len(before)
+    return is_boilerplate(bs[index], context_of(bs, index)).why
+
+
+@pytest.mark.parametrize(
+    ("text", "signal"),
+    [
+        pytest.param("What's Hot", "furniture-phrase", id="whats-hot"),
+        pytest.param("Related Articles", "furniture-phrase", id="related"),
+        pytest.param(
+            "Read more: Festival crowds break record", "furniture-phrase", id="read-more-lead"
+        ),
+        pytest.param("ADVERTISEMENT", "furniture-phrase", id="advert-upper"),
+        pytest.param("Story continues below advertisement", "furniture-phrase", id="continues"),
+        pytest.param("Sign up for our weekly newsletter", "furniture-phrase", id="newsletter"),
+        pytest.param("Tags: festival, music, summer", "furniture-phrase", id="tags"),
+        pytest.param("Facebook Twitter Email WhatsApp", "share-bar", id="share-bar"),
+        pytest.param(
+            "\N{COPYRIGHT SIGN} 2024 Valley Echo. All rights reserved.", "copyright", id="copyright"
+        ),
+        pytest.param("By Priya Nair, Arts Correspondent", "byline", id="byline"),
+        pytest.param("Updated 14:32 GMT, 3 March 2024", "dateline", id="dateline"),
+        pytest.param("Home > News > Local", "breadcrumb", id="breadcrumb"),
+        pytest.param("Jo Ray contributed to this report.", "sign-off", id="sign-off"),
+    ],
+)
+def test_boilerplate(text: str, signal: str) -> None:
+    assert signal in why(text)
+
+
+def test_short_lines_need_a_signal_of_their_own() -> None:
+    assert why("Weekend Picks", after=()) == ()
+    assert "no-words" in why("* * *")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        pytest.param(PARA, id="paragraph"),
+        pytest.param(
+            "She said the share of tickets sold online rose again this year.",
+            id="share-in-sentence",
+        ),
+        pytest.param("By the end of the night, the field was empty.", id="by-in-sentence"),
+        pytest.param("More than 300 volunteers helped run the site.", id="more-in-sentence"),
+        pytest.param(
+            "On 3 March 2024 the council approved the festival licence for five years.",
+            id="date-in-sentence",
+        ),
+        pytest.param(
+            "Email and text alerts were sent to residents before the storm hit the town.",
+            id="email-word",
+        ),
+    ],
+)
+def test_body_text_is_not_boilerplate(text: str) -> None:
+    assert why(text) == ()
+
+
+def test_comment_section_starts_at_its_header() -> None:
+    texts = (PARA, PARA, "Comments (2)", "Posted by: kite_flyer | 4 March 2024", "Great day out!")
+    assert comments_start(blocks(*texts)) == 2
+
+
+def test_posted_by_line_opens_comments() -> None:
+    texts = (PARA, "Posted by: kite_flyer | 4 March 2024", "Great day out!")
+    assert comments_start(blocks(*texts)) == 1
+
+
+def test_no_comment_section_before_the_body() -> None:
+    assert comments_start(blocks("Comments", PARA)) is None

@@ -1,0 +1,137 @@
+"""Captions: both forms, credits, agency captions, and the body text that resembles them."""
+
+from __future__ import annotations
+
+import pytest
+
+from newsclean.captions import is_caption
+from newsclean.model import Block, Span
+from newsclean.shape import context_of
+
+BEFORE = (
+    "The council said on Monday that the flood barrier had held through the night, "
+    "although water had reached the doors of several shops."
+)
+AFTER_RUNNING_ON = (
+    "He said the repairs to the sea wall would take at least another month to finish, "
+    "and that residents should stay away."
+)
+AFTER_NEW = (
+    "Engineers from the regional water authority arrived in the town on Tuesday to "
+    "inspect the damage to the riverside path."
+)
+
+
+def decide(
+    text: str, before: str | None = BEFORE, after: str | None = AFTER_NEW
+) -> tuple[str, ...]:
+    texts = [t for t in (before, text, after) if t is not None]
+    blocks = [Block(t, i, Span(0, len(t))) for i, t in enumerate(texts)]
+    index = texts.index(text)
+    decision = is_caption(blocks[index], context_of(blocks, index))
+    return decision.why if decision else ()
+
+
+@pytest.mark.parametrize(
+    ("text", "signal"),
+    [
+        pytest.param(
+            "Flooded: Shops on the high street under a foot of water", "labelled", id="labelled"
+        ),
+        pytest.param(
+            "Cleaning Up: Volunteers clear mud from the church hall",
+            "labelled",
+            id="two-word-label",
+        ),
+        pytest.param("Photograph: Ann Lee/Harbour Pictures", "credit", id="photograph-credit"),
+        pytest.param("Photo by Sam Cole/AFP via Getty Images", "credit", id="photo-by"),
+        pytest.param(
+            "A volunteer carries sandbags along Mill Lane in Eastwick. (AP Photo/Jo Ray)",
+            "credit",
+            id="agency-credit",
+        ),
+        pytest.param("\N{COPYRIGHT SIGN} Harbour Pictures 2024", "credit", id="copyright-sign"),
+        pytest.param(
+            "Media caption The mayor visits the flood barrier",
+            "caption-opening",
+            id="media-caption",
+        ),
+        pytest.param("Pictured: the flood barrier at dawn", "caption-opening", id="pictured"),
+        pytest.param(
+            "Mayor Ann Lee, left, speaks with a shop owner in Eastwick, Tuesday, March 5, 2024.",
+            "position-words",
+            id="agency-left",
+        ),
+        pytest.param(
+            "Residents gather outside the town hall in Eastwick on March 5, 2024",
+            "agency-caption",
+            id="agency-date",
+        ),
+        pytest.param(
+            "A drone video appearing to show the flooded market square",
+            "descriptive-line",
+            id="unlabelled-media",
+        ),
+    ],
+)
+def test_captions(text: str, signal: str) -> None:
+    assert signal in decide(text)
+
+
+def test_unlabelled_line_between_paragraphs_that_run_on() -> None:
+    line = "The barrier was built after the great flood of the last century"
+    assert decide(line, after=AFTER_RUNNING_ON) == ("descriptive-line",)
+    # the same line, with no sign the paragraphs around it belong together, stays body
+    assert decide(line, after=AFTER_NEW) == ()
+
+
+@pytest.mark.parametrize(
+    ("text", "before", "after"),
+    [
+        pytest.param(
+            'He told reporters: "We will rebuild the wall before the winter storms."',
+            BEFORE,
+            AFTER_NEW,
+            id="colon-in-body-sentence",
+        ),
+        pytest.param(
+            "The council has promised to publish the full report on the flood in the spring and "
+            "residents will be able to comment on it at public meetings across the district",
+            BEFORE,
+            AFTER_NEW,
+            id="long-paragraph-without-full-stop",
+        ),
+        pytest.param("He denied it.", BEFORE, AFTER_NEW, id="short-sentence"),
+        pytest.param("Flood Defences: What Went Wrong", BEFORE, AFTER_NEW, id="title-case-heading"),
+        pytest.param(
+            "Flood Warning: The River Is Expected To Peak Tonight",
+            None,
+            BEFORE,
+            id="headline-at-top",
+        ),
+        pytest.param(
+            "Update: The road has now reopened.",
+            BEFORE,
+            AFTER_NEW,
+            id="labelled-sentence-with-stop",
+        ),
+        pytest.param(
+            "Last winter the same street was under water for a week",
+            None,
+            AFTER_NEW,
+            id="no-paragraph-before",
+        ),
+    ],
+)
+def test_body_text_is_not_a_caption(text: str, before: str | None, after: str | None) -> None:
+    assert decide(text, before, after) == ()
+
+
+def test_label_is_reported() -> None:
+    blocks = [Block("Grief: Mourners outside the chapel", 1, Span(0, 34))]
+    assert is_caption(blocks[0], context_of(blocks, 0)).label == "Grief"
+
+
+@pytest.mark.xfail(strict=True, reason="a caption that ends with a full stop and names no date")
+def test_known_failure_plain_sentence_caption() -> None:
+    assert decide("A view of the flooded square from the church tower.")

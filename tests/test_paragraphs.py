@@ -1,0 +1,99 @@
+"""segment_paragraphs: blank-line, hard-wrapped and one-line-per-paragraph text."""
+
+from __future__ import annotations
+
+import regex
+from hypothesis import given
+
+from newsclean.paragraphs import segment_paragraphs, wrap_width
+from tests.strategies import any_text, prose
+
+WRAPPED = """\
+The harbour board met on Tuesday evening to decide the future of
+the old pier, which has been closed to visitors since the winter
+storms damaged its timber supports.
+
+Members voted by seven to two to seek funding for the repairs,
+and the chair said work could begin in the spring if the money
+came through in time.
+"""
+
+DUMP = (
+    "Harbour pier to reopen after repairs\n"
+    "The harbour board voted on Tuesday to repair the old pier, closed since the winter "
+    "storms damaged its timber supports, and to reopen it to visitors next summer.\n"
+    "Members voted by seven to two, and the chair said work could begin in the spring if the "
+    "money for the repairs came through in time.\n"
+    "A view of the pier from the beach\n"
+)
+
+
+def test_blank_lines_separate_blocks() -> None:
+    blocks = segment_paragraphs("Title\n\nFirst paragraph.\n\n\n\nSecond one.\n")
+    assert [(b.line, b.text) for b in blocks] == [
+        (1, "Title"),
+        (3, "First paragraph."),
+        (7, "Second one."),
+    ]
+
+
+def test_hard_wrapped_lines_are_joined() -> None:
+    blocks = segment_paragraphs(WRAPPED)
+    assert len(blocks) == 2
+    assert blocks[0].text.startswith("The harbour board met")
+    assert blocks[0].text.endswith("timber supports.")
+    assert "\n" not in blocks[0].text
+    assert blocks[1].line == 5
+
+
+def test_one_paragraph_per_line_without_blank_lines() -> None:
+    blocks = segment_paragraphs(DUMP)
+    assert [b.line for b in blocks] == [1, 2, 3, 4]
+    assert blocks[-1].text == "A view of the pier from the beach"
+
+
+def test_a_dump_chunk_inside_spaced_text_is_split_by_line() -> None:
+    text = "Harbour pier to reopen\n\n" + DUMP
+    assert len(segment_paragraphs(text)) == 5
+
+
+def test_short_lines_in_a_spaced_chunk_stay_together() -> None:
+    text = "Title\n\nBy Ann Lee\n3 March 2024\n\nThe body of the article."
+    assert [b.text for b in segment_paragraphs(text)] == [
+        "Title",
+        "By Ann Lee 3 March 2024",
+        "The body of the article.",
+    ]
+
+
+def test_crlf_and_whitespace_lines() -> None:
+    crlf = segment_paragraphs("Title\r\n \t \r\nBody one.\r\n\r\nBody two.\r\n")
+    assert [(b.line, b.text) for b in crlf] == [(1, "Title"), (3, "Body one."), (5, "Body two.")]
+
+
+def test_spans_cover_the_block_text() -> None:
+    text = "  Title  \n\nBody   text here.\n"
+    for block in segment_paragraphs(text):
+        assert " ".join(block.span.slice(text).split()) == block.text
+
+
+def test_wrap_width_needs_many_lines_near_one_width() -> None:
+    assert wrap_width(WRAPPED) == 64
+    assert wrap_width("short\nlines\nonly\nhere") is None
+    assert wrap_width(DUMP) is None
+
+
+@given(any_text)
+def test_no_word_lost_or_reordered(text: str) -> None:
+    words = regex.findall(r"\w+", text)
+    joined = " ".join(b.text for b in segment_paragraphs(text))
+    assert regex.findall(r"\w+", joined) == words
+
+
+@given(prose())
+def test_rendered_paragraphs_segment_back_to_themselves(text: str) -> None:
+    blocks = segment_paragraphs(text)
+    again = segment_paragraphs("\n\n".join(b.text for b in blocks))
+    assert [b.text for b in again] == [b.text for b in blocks]
+    # the identity segmentation (one block) would fail this on multi-paragraph prose
+    assert len(blocks) == text.strip().count("\n\n") + 1

@@ -1,0 +1,56 @@
+"""Subheadings: crossheads between paragraphs, and their look-alikes."""
+
+from __future__ import annotations
+
+import pytest
+
+from newsclean.model import Block, Span
+from newsclean.shape import context_of
+from newsclean.subheadings import is_subheading
+
+PARA = (
+    "The committee heard evidence from three engineers on Wednesday, each of whom said the "
+    "bridge needed urgent work."
+)
+
+
+def kind(
+    text: str, before: tuple[str, ...] = (PARA,), after: tuple[str, ...] = (PARA,)
+) -> str | None:
+    texts = (*before, text, *after)
+    blocks = [Block(t, i, Span(0, len(t))) for i, t in enumerate(texts)]
+    first_body = 0 if before else -1
+    context = context_of(blocks, len(before), first_body=first_body)
+    return is_subheading(blocks[len(before)], context).kind
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        pytest.param("A Costly Delay", id="title-case"),
+        pytest.param("What happens next?", id="question"),
+        pytest.param("Repairs stalled", id="short"),
+    ],
+)
+def test_subheadings(text: str) -> None:
+    assert kind(text) == "subheading"
+
+
+@pytest.mark.parametrize(
+    ("text", "before", "after"),
+    [
+        pytest.param("He denied it.", (PARA,), (PARA,), id="short-sentence"),
+        pytest.param("Here is what the engineers found:", (PARA,), (PARA,), id="lead-in-colon"),
+        pytest.param('"We will fix it"', (PARA,), (PARA,), id="quote"),
+        pytest.param("A Costly Delay", (), (PARA,), id="before-any-paragraph"),
+        pytest.param("A Costly Delay", (PARA,), (), id="at-the-end"),
+        pytest.param(
+            "The bridge was closed to traffic after engineers raised concerns about its supports",
+            (PARA,),
+            (PARA,),
+            id="long-line",
+        ),
+    ],
+)
+def test_not_subheadings(text: str, before: tuple[str, ...], after: tuple[str, ...]) -> None:
+    assert kind(text, before, after) is None
