@@ -36,7 +36,7 @@ SCRAPER_GAP_RE = regex.compile(
       (?= [\p{L}\p{N}\p{Ps}\N{HORIZONTAL ELLIPSIS}] )
       # after an opening curly mark standing where a quotation opens: “ Wild Rose (but
       # “ ‘ is left: a space between nested marks is a typographic choice)
-    | (?<= [^\s\N{RIGHT SINGLE QUOTATION MARK}"""
+    | (?<= [^\s\p{Ps}\N{RIGHT SINGLE QUOTATION MARK}"""
     + _OPENING_MARKS
     + r"""] )
       (?P<quote> """
@@ -77,12 +77,12 @@ SCRAPER_GAP_RE = regex.compile(
 
 BRACKET_GAP_RE = regex.compile(
     r"""
-      \( (?=[^\s)]) [^()\n]{0,200}? [^\s(] (?P<punct> """
+      \( (?=[^\s)]) [^()\n]{0,200}? [^\s()] (?P<punct> """
     + _GAP
     + r""" ) \)
       # before the ) of a bracket opened without a gap: (NASDAQ: ABC ) -- "( ABC )" is left,
       # as is a ) with no ( on its line: list markers, emoticons
-    | \[ (?=[^\s\]]) [^\[\]\n]{0,200}? [^\s\[] (?P<punct> """
+    | \[ (?=[^\s\]]) [^\[\]\n]{0,200}? [^\s\[\]] (?P<punct> """
     + _GAP
     + r""" ) \]
       # the same for square brackets
