@@ -123,8 +123,14 @@ ELISION_RE = regex.compile(
     regex.VERBOSE | regex.IGNORECASE,
 )
 
-#: After a digit, an apostrophe before a plural ``s``: the 1990's.
-PLURAL_S_RE = regex.compile(r"s\b")
+#: After a mark: a contraction or possessive suffix ending a word (the 1990's, the U.K.'s).
+SUFFIX_RE = regex.compile(
+    r"""
+    (?: s | re | ll | ve | d | m ) \b (?!['\N{RIGHT SINGLE QUOTATION MARK}])
+    # the suffix, and no closing mark right after it: the letter 's' is a quotation
+    """,
+    regex.VERBOSE,
+)
 
 #: Feet and inches ending right before a double mark: 5'10", 6′2.5″.
 FEET_INCHES_RE = regex.compile(
@@ -192,15 +198,15 @@ def _single_context(text: str, pos: int, before: str, after: str) -> Role | None
     """Return the role the neighbours imply for a single mark, apostrophes first."""
     if before == "word" and after in ("word", "digit"):
         return "apostrophe"  # it's, o'clock, d'affaires, don‘t
-    if before == "digit":
-        if after == "digit":
-            return "keep"  # a prime: 45°30'15
-        if PLURAL_S_RE.match(text, pos + 1):
-            return "apostrophe"  # the 1990's
-        return _context("word", after)
+    if before == "digit" and after == "digit":
+        return "keep"  # a prime: 45°30'15
+    suffix = SUFFIX_RE.match(text, pos + 1) is not None
+    # A curly ’ keeps its apostrophe role even after a scraper's gap: Senate ’s.
+    if suffix and (before in ("digit", "other") or text[pos] == _CLOSE_SINGLE):
+        return "apostrophe"  # the 1990's, the U.K.'s
     if before in ("space", "opener") and ELISION_RE.match(text, pos + 1):
         return "apostrophe"  # 'tis, 'n', the '90s
-    return _context(before, after)
+    return _context("word" if before == "digit" else before, after)
 
 
 def _settle(given: Role | None, context: Role | None, expected: Role) -> Role:

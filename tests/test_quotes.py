@@ -25,6 +25,8 @@ CURLY = [
     pytest.param("James' car", "James’ car", id="s-possessive"),
     pytest.param("in the 1990's", "in the 1990’s", id="figure-plural"),
     pytest.param("a 'quiet' word", "a ‘quiet’ word", id="single-quotation"),
+    pytest.param("the U.K.'s best", "the U.K.’s best", id="suffix-after-full-stop"),
+    pytest.param("the letter 's' here", "the letter ‘s’ here", id="quoted-letter-s"),
     pytest.param("\"He said 'no' to me\"", "“He said ‘no’ to me”", id="nested"),
     pytest.param("\"She said 'no'\"", "“She said ‘no’”", id="nested-closing-together"),
     pytest.param('"\'Tis late," she said', "“’Tis late,” she said", id="elision-after-open"),
@@ -101,6 +103,7 @@ CURLY_UNCHANGED = [
     pytest.param('<a href="x">', id="attribute"),
     pytest.param("don`t", id="backtick-apostrophe"),
     pytest.param("a ' b", id="isolated-single"),
+    pytest.param("the Senate ’s vote", id="gap-before-suffix"),
     pytest.param("“Fine,” she said. It’s ‘done’.", id="already-curly"),
     pytest.param("a b c", id="no-marks"),
 ]
