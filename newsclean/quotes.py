@@ -330,7 +330,8 @@ def clean_quotes(text: str, style: QuoteStyle = "straight") -> Cleaned:
 
     ``straight`` maps “ ” „ ‟ to ``"`` and ‘ ’ ‚ ‛ (and ´ between letters) to ``'``.
     ``curly`` classes each mark by its neighbours: between letters it is an apostrophe;
-    before an elision ('tis, 'n', 'em, the '90s) too; after a space, bracket, dash or
+    so is one before an elision ('tis, 'n', 'em, the '90s) or before a suffix after a
+    figure or stop (the 1990's, the U.K.'s, a stray Senate ’s); after a space, bracket, dash or
     opening mark it opens; before a space or closing punctuation it closes. Marks the
     neighbours leave open are settled by pairing within the line; a curly mark is turned
     round only when neighbours and pairing both disagree with it. It errs towards leaving
