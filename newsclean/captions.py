@@ -178,5 +178,5 @@ def is_caption(block: Block, context: Context) -> Decision:
     fired = tuple(name for name, signal in SIGNALS if signal(block, context))
     if not fired:
         return Decision(None)
-    label = label_of(block, context) if "labelled" in fired else None
-    return Decision("caption", fired, label)
+    match = LABEL_RE.match(block.text)
+    return Decision("caption", fired, match["label"] if match else None)

@@ -6,6 +6,7 @@ from itertools import pairwise
 
 import pytest
 from hypothesis import given
+from strategies import edits
 
 from newsclean.model import (
     Article,
@@ -17,7 +18,6 @@ from newsclean.model import (
     compose_fixes,
     map_offsets,
 )
-from tests.strategies import edits
 
 
 def test_span_rejects_backwards_range() -> None:

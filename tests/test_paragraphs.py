@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import regex
 from hypothesis import given
+from strategies import any_text, prose
 
 from newsclean.paragraphs import segment_paragraphs, wrap_width
-from tests.strategies import any_text, prose
 
 WRAPPED = """\
 The harbour board met on Tuesday evening to decide the future of
