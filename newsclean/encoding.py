@@ -67,7 +67,6 @@ BEFORE_FTFY_RE = regex.compile(
     | (?P<linebreak> [{C0_BREAK_CLASS}] )                         # vertical tab, form feed
     | (?P<separator> [{C0_SEPARATOR_CLASS}] )                     # separators FS..US
     | (?P<zerowidth> [{ZERO_WIDTH_CLASS}]+ )                      # ZWSP, word joiner, BOM
-    | (?P<softhyphen> [{SOFT_HYPHEN_CLASS}]+ )                    # soft hyphen
     | (?P<ligature> [{LIGATURE_CLASS}] )                          # ﬁ ﬂ ĳ
     """,
     regex.VERBOSE,
@@ -80,7 +79,7 @@ AFTER_FTFY_RE = regex.compile(
       (?P<oddspace> [{ODD_SPACE_CLASS}]+ )                       # no-break, thin spaces...
     | (?P<control> [{C1_CLASS}{FORMAT_CONTROL_CLASS}{ESCAPE}]+ ) # unmapped C1, stray ESC
     | (?P<zerowidth> [{ZERO_WIDTH_CLASS}]+ )                     # ZWSP decoded from "â€‹"
-    | (?P<softhyphen> [{SOFT_HYPHEN_CLASS}]+ )                   # soft hyphen from "Â­"
+    | (?P<softhyphen> [{SOFT_HYPHEN_CLASS}]+ )                   # "Ã" and it are "í" to ftfy
     | (?P<ligature> [{LIGATURE_CLASS}] )                         # "ﬁ" decoded from "ï¬\x81"
     """,
     regex.VERBOSE,
@@ -91,7 +90,7 @@ AFTER_FTFY_RE = regex.compile(
 # that keeps clean text at C speed (a benchmark holds us to 1.3x ``ftfy.fix_text``).
 BEFORE_FTFY_START_RE = re.compile(
     f"[&{C0_REMOVED_CLASS}{FORMAT_CONTROL_CLASS}{C0_BREAK_CLASS}{C0_SEPARATOR_CLASS}"
-    f"{ZERO_WIDTH_CLASS}{SOFT_HYPHEN_CLASS}{LIGATURE_CLASS}]"
+    f"{ZERO_WIDTH_CLASS}{LIGATURE_CLASS}]"
 )
 AFTER_FTFY_START_RE = re.compile(
     f"[{ODD_SPACE_CLASS}{C1_CLASS}{FORMAT_CONTROL_CLASS}{ESCAPE}"
@@ -126,7 +125,7 @@ HTML_ENTITY_RE = regex.compile(HTML_ENTITY, regex.VERBOSE)
 
 
 def _decoded_table() -> dict[int, str | None]:
-    """Map what a decoded entity may hold to its final form ("&nbsp;" is a space)."""
+    """Map what a decoded entity may hold to its final form: "&nbsp;" a space, "&shy;" none."""
     table: dict[int, str | None] = {}
     for piece, final in (
         (C0_REMOVED_CLASS, None),
@@ -142,6 +141,10 @@ def _decoded_table() -> dict[int, str | None]:
 
 
 _DECODED_TABLE = MappingProxyType(_decoded_table())
+_EVIDENCE = "\N{NO-BREAK SPACE}\N{SOFT HYPHEN}"
+_DECODED_TABLE_KEEPING_EVIDENCE = MappingProxyType(
+    {code: final for code, final in _DECODED_TABLE.items() if chr(code) not in _EVIDENCE}
+)
 
 _Replace = Callable[["regex.Match[str]"], tuple[str, str]]
 
@@ -178,20 +181,28 @@ def decode_entity(entity: str) -> str:
 
     >>> decode_entity("&amp;amp;eacute;"), decode_entity("&#x2019;"), decode_entity("&amp;bogus;")
     ('é', '’', '&bogus;')
+    >>> decode_entity("&#150;"), decode_entity("&#0;")  # as browsers do
+    ('–', '�')
     """
     match = HTML_ENTITY_RE.fullmatch(entity)
     if match is None:
         return entity
     body = match["body"]
     if body.startswith("#") or f"{body};" in html5:
-        return html.unescape(f"&{body};").translate(_DECODED_TABLE)
+        return html.unescape(f"&{body};")
     return f"&{body};"
 
 
 def _before_ftfy(match: regex.Match[str]) -> tuple[str, str]:
     kind = match.lastgroup
     if kind == "entity":
-        return decode_entity(match[0]), "html-entity"
+        decoded = decode_entity(match[0])
+        start = match.start()
+        # After a non-ASCII letter, a decoded no-break space or soft hyphen may be mojibake
+        # evidence ("Ã&nbsp;" is "à"): ftfy sees it first, the fixes after ftfy finish it.
+        after_ascii = not start or match.string[start - 1].isascii()
+        table = _DECODED_TABLE if after_ascii else _DECODED_TABLE_KEEPING_EVIDENCE
+        return decoded.translate(table), "html-entity"
     if kind == "linebreak":
         return "\n", "control-char"
     if kind == "separator":
@@ -324,24 +335,26 @@ def _clean_once(text: str) -> tuple[Cleaned, bool]:
 
 
 def _settled(after: Cleaned) -> bool:
-    """Whether the fixes made after ftfy give it nothing new to repair.
+    """Whether the fixes made after ftfy leave every line they touched finished.
 
-    A removal may join characters into new mojibake. A space replacing a no-break space
-    only matters to ftfy's mojibake decoder (its ``restore_byte_a0`` reads spaces as
-    U+00A0), which runs only on lines ftfy's own ``is_bad`` flags, so only those lines
-    need another round.
+    A space replacing a no-break space matters only to ftfy's mojibake decoder (its
+    ``restore_byte_a0`` reads spaces as U+00A0), which runs only on lines ftfy's own
+    ``is_bad`` flags; a removal may also join a letter to a combining mark, or a new
+    entity. Only lines showing one of those need another round.
     """
     text = after.text
     checked = set()
+    delta = 0
     for fix in after.fixes:
-        if fix.reason != "odd-space":
+        start = fix.span.start + delta
+        delta += len(fix.replacement) - (fix.span.end - fix.span.start)
+        line_start = text.rfind("\n", 0, start) + 1
+        if line_start in checked:
+            continue
+        checked.add(line_start)
+        line = text[line_start : text.find("\n", start) + 1 or len(text)]
+        if is_bad(line) or not unicodedata.is_normalized("NFC", line) or "&" in line:
             return False
-        start = text.rfind("\n", 0, fix.span.start) + 1
-        if start not in checked:
-            checked.add(start)
-            end = text.find("\n", fix.span.end) + 1 or len(text)
-            if is_bad(text[start:end]):
-                return False
     return True
 
 
