@@ -16,7 +16,7 @@ from newsclean.headlines import split_headlines
 from newsclean.layout import apply_layout
 from newsclean.model import Article, Block, Decision, Fix, QuoteStyle, map_offsets
 from newsclean.paragraphs import segment_paragraphs
-from newsclean.shape import context_of, first_body_index
+from newsclean.shape import body_bounds, context_of
 from newsclean.subheadings import is_subheading
 from newsclean.text import clean_text
 
@@ -44,14 +44,16 @@ def _is_top_furniture(block: Block) -> bool:
     return bool(is_boilerplate(block, context_of(blocks, 0)))
 
 
-def classify(block: Block, blocks: Sequence[Block], index: int, first_body: int = -1) -> Decision:
+def classify(
+    block: Block, blocks: Sequence[Block], index: int, bounds: tuple[int, int] = (-1, -1)
+) -> Decision:
     """Label one body block: boilerplate, caption, subheading, or paragraph.
 
     >>> from newsclean.model import Span
     >>> classify(Block("Advertisement", 1, Span(0, 13)), [], 0).kind
     'boilerplate'
     """
-    context = context_of(blocks, index, first_body=first_body)
+    context = context_of(blocks, index, first_body=bounds[0], last_body=bounds[1])
     for decide in (is_boilerplate, is_caption, is_subheading):
         decision = decide(block, context)
         if decision:
@@ -67,7 +69,7 @@ def label_blocks(blocks: Sequence[Block]) -> tuple[Block, ...]:
     ['boilerplate']
     """
     comments = comments_start(blocks)
-    first_body = first_body_index(blocks)
+    bounds = body_bounds(blocks)
     out = []
     for index, block in enumerate(blocks):
         if block.kind in ("headline", "alt_headline"):
@@ -75,7 +77,7 @@ def label_blocks(blocks: Sequence[Block]) -> tuple[Block, ...]:
         elif comments is not None and index >= comments:
             out.append(replace(block, kind="boilerplate", why=("comment-section",)))
         else:
-            decision = classify(block, blocks, index, first_body)
+            decision = classify(block, blocks, index, bounds)
             kind = decision.kind or "paragraph"
             out.append(replace(block, kind=kind, why=decision.why, label=decision.label))
     return apply_layout(out)

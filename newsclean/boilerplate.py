@@ -24,7 +24,11 @@ FURNITURE_RE = regex.compile(
     | (?:photo|image|picture)\ \d+\ of\ \d+ | \d+\s*(?:of|/)\s*\d+ | (?:more|other)\ galleries
     | most\ (?:popular|read|viewed|shared)
     | related(?:\ (?:articles?|stories|content|coverage|links|posts|news|topics|videos?))?
-    | (?:read|see|show|load|view)\ (?:more|all|less)(?:\ \w+){0,4}
+    | (?:read|see|show|load|view)\ (?:more|all|less)(?:\ \w+){0,6}
+    | about\ the\ authors? | (?:previous|next)\ (?:article|story|post|page) | report\ (?:an\ )?error
+    | top\ (?:video|videos|stories) | keep\ up\ to\ date | just\ for\ you | on\ our\ radar
+    | (?:photo|picture|video)\ of\ the\ day | comments\ powered\ by\ \w+ | related\ tags
+    | view/post\ comments | (?:image|photo|slide|picture)\ \d+\ of\ /?\ ?\d+
     | more\ (?:from|on|in|about|stories|news|related)(?:\ [\w'’&.-]+){0,5}
     | share(?:\ (?:this|on|via|the|article|story|page|post))*(?:\ \w+){0,2}
     | advertisement | advert | sponsored(?:\ content)? | promoted(?:\ stories)? | paid\ content
@@ -57,7 +61,7 @@ SHARE_WORD_RE = regex.compile(
     r"""(?:facebook|twitter|x|email|e-mail|mail|pinterest|linkedin|whatsapp|reddit|print|
         share|shares|tweet|comments?|copy|link|messenger|telegram|flipboard|tumblr|pocket|
         sms|buffer|pin|digg|this|reprints|recommend|vkontakte|odnoklassniki|save|gift|
-        article|\d+[kKmM]?)""",
+        article|on|via|google|buzz|up|fark|me|youtube|instagram|tiktok|\d+[kKmM]?)""",
     regex.VERBOSE | regex.IGNORECASE,
 )
 #: Copyright and rights notices.
@@ -68,7 +72,8 @@ COPYRIGHT_RE = regex.compile(
 )
 #: A byline on its own line: "By Jane Smith", "By Jane Smith, Political Editor | 3 May".
 BYLINE_RE = regex.compile(
-    r"^(?:By|BY|(?:\p{Lu}\p{Ll}+\ )?(?:and\ \p{Ll}+\ )?by|Posted\ by|From)\s*:?\s+"
+    r"^(?:By|BY|(?:\p{Lu}\p{Ll}+\ )?(?:and\ \p{Ll}+\ )?by|Posted\ by|From|AUTHOR|Author)"
+    r"\s*[:/|]?\s+"
     r"\p{Lu}[\p{L}.'’\-]*(?:\s+\S+){0,14}$",
     regex.VERBOSE,
 )
@@ -104,7 +109,9 @@ SIGN_OFF_RE = regex.compile(
 PROMO_RE = regex.compile(
     r"""\b(?:newsletters?\b.*\b(?:sign\ up|subscribe|inbox|delivered)|
         (?:sign\ up|subscribe)\b.*\bnewsletters?|delivered\ to\ your\ inbox|
-        follow\ (?:us|\p{Lu}[\w&\ ]{0,30})\ on\
+        ^subscribe\ to\b|
+        ^(?:reach|contact|write\ to|e-?mail)\b.{0,80}(?:@|https?://|\btwitter\b)|
+        follow\ (?:us|\p{Lu}[\w&@()\ ]{0,60})\ on\
           (?:Facebook|Twitter|Instagram|X|TikTok|LinkedIn|YouTube)|
         (?:may|might)\ earn\ (?:a\ )?commission|affiliate\ links?|
         send\ us\ your\ (?:photos|pictures|videos|stories|views)|
@@ -123,6 +130,11 @@ ROLE_RE = regex.compile(
     r"\b(?:reporter|correspondent|editor|writer|columnist|critic|contributor|staff|desk|"
     r"producer|analyst|journalist)s?\b",
     regex.IGNORECASE,
+)
+#: Nothing but a person's name, or two joined by "and".
+NAME_RE = regex.compile(
+    r"^\p{Lu}[\p{Ll}'’\-]+(?:\ \p{Lu}\.?)?(?:\ \p{Lu}[\p{Ll}'’\-]+){1,2}"
+    r"(?:\ and\ \p{Lu}[\p{Ll}'’\-]+(?:\ \p{Lu}[\p{Ll}'’\-]+){1,2})?$"
 )
 #: A comment header: "Posted by: NAME | DATE", "Reply", "12 replies".
 COMMENT_HEADER_RE = regex.compile(
@@ -198,6 +210,11 @@ def is_name_and_role(block: Block, context: Context) -> bool:
     )
 
 
+def is_name_at_edge(block: Block, context: Context) -> bool:
+    """A bare name ("Ann Lee", "Ann Lee and Tom Ray") outside the article body."""
+    return context.outside_body and NAME_RE.match(block.text) is not None
+
+
 def has_no_words(block: Block, context: Context) -> bool:
     """Only rules, dashes or symbols: "___", "* * *"."""
     return word_count(block.text) == 0
@@ -217,6 +234,7 @@ SIGNALS: tuple[tuple[str, Signal], ...] = (
     ("promo", is_promo),
     ("author-bio", is_author_bio),
     ("name-and-role", is_name_and_role),
+    ("name-at-edge", is_name_at_edge),
     ("no-words", has_no_words),
 )
 
@@ -227,8 +245,9 @@ def is_boilerplate(block: Block, context: Context) -> Decision:
     Any one signal suffices: a standard furniture phrase, a share bar, a copyright
     line, a byline or dateline on its own line, a breadcrumb trail, an agency sign-off,
     a promotion (follow us, newsletter, affiliate note), an author bio, a name with a
-    newsroom role, or a block with no words at all. Bylines count as boilerplate
-    because the reference text of an article never includes them.
+    newsroom role, a bare name outside the article body, or a block with no words.
+    Bylines count as boilerplate because the reference text of an article never
+    includes them.
 
     >>> from newsclean.model import Span
     >>> from newsclean.shape import context_of

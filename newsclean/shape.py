@@ -107,6 +107,12 @@ class Context:
     index: int
     count: int
     first_body: int = -1  # index of the article's first full paragraph, -1 if none
+    last_body: int = -1  # index of its last full paragraph, -1 if none
+
+    @property
+    def outside_body(self) -> bool:
+        """Whether the block sits before the first or after the last full paragraph."""
+        return self.first_body < 0 or not self.first_body <= self.index <= self.last_body
 
     @property
     def prev(self) -> Block | None:
@@ -119,18 +125,24 @@ class Context:
         return self.after[0] if self.after else None
 
 
-def first_body_index(blocks: Sequence[Block]) -> int:
-    """Index of the first full paragraph, or -1 when there is none.
+def body_bounds(blocks: Sequence[Block]) -> tuple[int, int]:
+    """Indexes of the first and last full paragraphs, ``(-1, -1)`` when there are none.
 
     >>> from newsclean.model import Span
-    >>> first_body_index([Block("Title", 1, Span(0, 5))])
-    -1
+    >>> body_bounds([Block("Title", 1, Span(0, 5))])
+    (-1, -1)
     """
-    return next((i for i, b in enumerate(blocks) if is_full_paragraph(b)), -1)
+    full = [i for i, b in enumerate(blocks) if is_full_paragraph(b)]
+    return (full[0], full[-1]) if full else (-1, -1)
 
 
 def context_of(
-    blocks: Sequence[Block], index: int, reach: int = 3, *, first_body: int = -1
+    blocks: Sequence[Block],
+    index: int,
+    reach: int = 3,
+    *,
+    first_body: int = -1,
+    last_body: int = -1,
 ) -> Context:
     """Return the neighbourhood of ``blocks[index]``, ``reach`` blocks each way.
 
@@ -146,6 +158,7 @@ def context_of(
         index=index,
         count=len(blocks),
         first_body=first_body,
+        last_body=last_body,
     )
 
 

@@ -6,7 +6,7 @@ import pytest
 
 from newsclean.boilerplate import comments_start, is_boilerplate
 from newsclean.model import Block, Span
-from newsclean.shape import context_of
+from newsclean.shape import body_bounds, context_of
 
 PARA = (
     "The festival drew more than twelve thousand visitors over the weekend, the organisers "
@@ -23,7 +23,9 @@ def why(
 ) -> tuple[str, ...]:
     bs = blocks(*before, text, *after)
     index = len(before)
-    return is_boilerplate(bs[index], context_of(bs, index)).why
+    first, last = body_bounds(bs)
+    context = context_of(bs, index, first_body=first, last_body=last)
+    return is_boilerplate(bs[index], context).why
 
 
 @pytest.mark.parametrize(
@@ -53,7 +55,9 @@ def test_boilerplate(text: str, signal: str) -> None:
 
 
 def test_short_lines_need_a_signal_of_their_own() -> None:
-    assert why("Weekend Picks", after=()) == ()
+    assert why("The match ended in a draw", after=()) == ()
+    assert "name-at-edge" in why("Ann Lee", after=())
+    assert "name-at-edge" not in why("Ann Lee", after=(PARA,))
     assert "no-words" in why("* * *")
 
 
