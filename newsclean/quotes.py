@@ -238,7 +238,7 @@ def _role_double(
         role = _settle(_GIVEN.get(char), _context(before, after), expected)
     if role == "close" and state.foreign_double:
         return "foreign-close", replace(state, foreign_double=False)  # „Ja“: closer stays
-    if role in ("open", "close"):
+    if role in ("open", "close") and state.double != (role == "open"):
         state = replace(state, double=role == "open")
     return role, state
 
@@ -259,7 +259,7 @@ def _role_single(
         role = _settle(_GIVEN.get(char), context, expected)
     if role == "close" and state.foreign_single:
         return "foreign-close", replace(state, foreign_single=False)  # ‚ja‘: closer stays
-    if role in ("open", "close"):
+    if role in ("open", "close") and state.single != (role == "open"):
         state = replace(state, single=role == "open")
     return role, state
 
