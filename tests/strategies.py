@@ -312,6 +312,11 @@ encoding_pieces = st.sampled_from(
 #: Texts glued from ``encoding_pieces``: dense with everything encoding.py handles.
 encoding_soup = st.lists(encoding_pieces, max_size=25).map("".join)
 
+#: One to three paragraphs of one or two sentences: ``prose`` at a fraction of the cost.
+short_prose = st.lists(
+    st.lists(sentences(), min_size=1, max_size=2).map(" ".join), min_size=1, max_size=3
+).map(lambda paragraphs: "\n\n".join(paragraphs) + "\n")
+
 #: Texts glued from whitespace pieces and words: dense with everything whitespace.py handles.
 whitespace_soup = st.lists(
     st.sampled_from(["a", "bc", " ", "  ", "\t", "\n", "\r\n", "\r", "\u2028", "\u2029", "\n\n\n"]),
