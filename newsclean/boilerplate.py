@@ -82,7 +82,8 @@ DATE_RE = regex.compile(
     r"""\b(?:\d{1,2}\ (?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)\w*\.?,?\ \d{4}
         |(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)\w*\.?\ \d{1,2},?\ \d{4}
         |\d{4}-\d{2}-\d{2}|\d{1,2}/\d{1,2}/\d{2,4}
-        |\d{1,2}[:.]\d{2}\s*(?:[ap]\.?m\.?|GMT|BST|UTC|E[SD]T|P[SD]T|C[SD]T)?)\b""",
+        |\d{1,2}:\d{2}(?:\s*(?:[ap]\.?m\.?|GMT|BST|UTC|E[SD]T|P[SD]T|C[SD]T))?
+        |\d{1,2}\.\d{2}\s*(?:[ap]\.?m\.?|GMT|BST|UTC|E[SD]T|P[SD]T|C[SD]T))\b""",
     regex.VERBOSE | regex.IGNORECASE,
 )
 #: Words that surround a date on a dateline.
@@ -131,6 +132,8 @@ ROLE_RE = regex.compile(
     r"producer|analyst|journalist)s?\b",
     regex.IGNORECASE,
 )
+#: Dashes that open the attribution line of an embedded post or quotation.
+DASHES = ("\N{EM DASH}", "\N{EN DASH}", "-", "\N{HORIZONTAL BAR}")
 #: Nothing but a person's name, or two joined by "and".
 NAME_RE = regex.compile(
     r"^\p{Lu}[\p{Ll}'’\-]+(?:\ \p{Lu}\.?)?(?:\ \p{Lu}[\p{Ll}'’\-]+){1,2}"
@@ -173,8 +176,8 @@ def is_byline(block: Block, context: Context) -> bool:
 def is_dateline(block: Block, context: Context) -> bool:
     """A line that is a date or time and little else ("Updated 14:32 GMT, 3 May 2024")."""
     text = block.text
-    if word_count(text) > 14 or DATE_RE.search(text) is None:
-        return False
+    if word_count(text) > 14 or DATE_RE.search(text) is None or text.startswith(DASHES):
+        return False  # "— Name (@handle) May 3, 2024" closes an embedded post, not a dateline
     rest = DATELINE_WORD_RE.sub(" ", DATE_RE.sub(" ", text))
     return word_count(regex.sub(r"\b\d+\b", " ", rest)) <= 4
 

@@ -162,8 +162,9 @@ def split_glued(text: str) -> str | None:
 
 
 def _is_variant(text: str, headline: str, title: str) -> bool:
-    if not is_headline_shaped(text):
-        return False
+    words = len(_words(text))
+    if not is_headline_shaped(text) or words > 2 * max(len(_words(title)), 1):
+        return False  # a lead paragraph repeating the headline's words is no variant
     if _words(text) in (_words(headline), _words(title)):
         return True
     return max(similarity(text, headline), similarity(text, title)) >= VARIANT_OVERLAP
