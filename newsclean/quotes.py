@@ -191,6 +191,8 @@ def _context(before: str, after: str) -> Role | None:
         return None if before == "space" else "close"
     if before in ("space", "opener"):
         return "open"
+    if before in ("word", "digit") and after not in ("word", "digit"):
+        return "close"  # goin'. / "Yes".
     return "close" if after == "closer" else None
 
 

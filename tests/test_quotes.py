@@ -23,6 +23,7 @@ CURLY = [
     pytest.param("at five o'clock", "at five o’clock", id="oclock"),
     pytest.param("the students' books", "the students’ books", id="plural-possessive"),
     pytest.param("James' car", "James’ car", id="s-possessive"),
+    pytest.param("just goin'. Then", "just goin’. Then", id="elision-at-word-end"),
     pytest.param("in the 1990's", "in the 1990’s", id="figure-plural"),
     pytest.param("a 'quiet' word", "a ‘quiet’ word", id="single-quotation"),
     pytest.param("the U.K.'s best", "the U.K.’s best", id="suffix-after-full-stop"),
