@@ -176,7 +176,7 @@ def map_offsets(fixes: tuple[Fix, ...], offsets: Iterable[int]) -> list[int]:
         while index < len(fixes):
             fix = fixes[index]
             new_end = fix.span.start + delta + len(fix.replacement)
-            if new_end > offset or (new_end == offset and fix.replacement):
+            if new_end > offset:
                 break
             delta += len(fix.replacement) - (fix.span.end - fix.span.start)
             index += 1

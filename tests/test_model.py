@@ -92,3 +92,9 @@ def test_article_views() -> None:
         "caption",
     ]
     assert data["blocks"][3]["label"] == "Pic"
+
+
+def test_map_offsets_after_a_shrinking_fix() -> None:
+    fixes = (Fix(Span(5, 13), "\n\n", "blank-lines"),)
+    # offset 7 is the first character after the replacement: original offset 13
+    assert map_offsets(fixes, [0, 5, 6, 7, 9]) == [0, 5, 5, 13, 15]
