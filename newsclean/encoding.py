@@ -314,10 +314,11 @@ def _ftfy_lines(text: str) -> Cleaned:
     for number, line in enumerate(lines, 1):
         segment = line if number == len(lines) else line + "\n"  # ftfy's own segments
         fixed = segment
-        # ftfy changes nothing on ASCII and inert punctuation with this configuration.
-        if not segment.isascii() or ESCAPE in segment:
-            if FTFY_SUSPECT_RE.search(segment):
-                fixed = ftfy.fix_text(segment, FTFY_CONFIG)
+        # ftfy changes nothing on ASCII and inert punctuation with this configuration;
+        # ``isascii`` is a flag lookup, so the search runs only on non-ASCII lines.
+        suspect = not segment.isascii() or ESCAPE in segment
+        if suspect and FTFY_SUSPECT_RE.search(segment):
+            fixed = ftfy.fix_text(segment, FTFY_CONFIG)
             if fixed != segment:
                 fixes += _diff_fixes(segment, fixed, offset)
         parts.append(fixed)
@@ -353,7 +354,9 @@ def _settled(after: Cleaned) -> bool:
             continue
         checked.add(line_start)
         line = text[line_start : text.find("\n", start) + 1 or len(text)]
-        if is_bad(line) or not unicodedata.is_normalized("NFC", line) or "&" in line:
+        if is_bad(line) or not unicodedata.is_normalized("NFC", line):
+            return False
+        if HTML_ENTITY_RE.search(line):
             return False
     return True
 
