@@ -18,7 +18,7 @@ from newsclean.shape import Context, ends_sentence, is_full_paragraph, word_coun
 #: Whole blocks that are standard web furniture, in any case, maybe with a count.
 FURNITURE_RE = regex.compile(
     r"""^\W*(?:
-      what'?s\ (?:hot|trending) | trending(?:\ now|\ stories)? | exclusive | save | more\ to\ come
+      what['’]?s\ (?:hot|trending) | trending(?:\ now|\ stories)? | exclusive | save | more\ to\ come
     | explore\ more(?:\ \w+){0,4} | reuse\ this\ content
     | key\ events | show\ key\ events(?:\ only)?
     | (?:photo|image|picture)\ \d+\ of\ \d+ | \d+\s*(?:of|/)\s*\d+ | (?:more|other)\ galleries
@@ -40,10 +40,10 @@ FURNITURE_RE = regex.compile(
     | (?:\d+\ )?comments?(?:\ \(\d+\))?
     | (?:leave|post|add|view|show|hide)\ (?:a\ |your\ |all\ )?comments?(?:\ \w+){0,3}
     | join\ the\ (?:conversation|discussion|debate) | loading(?:\ \w+){0,2}
-    | (?:don'?t|do\ not)\ miss | recommended(?:\ for\ you)?
+    | (?:don['’]?t|do\ not)\ miss | recommended(?:\ for\ you)?
     | you\ (?:may|might)\ (?:also\ )?(?:like|enjoy)
     | print | email | e-mail | tweet | back\ to\ top | skip\ to\ (?:main\ )?content | top\ stories
-    | (?:watch|listen)\ (?:now|live|more) | latest(?:\ news|\ stories)? | editor'?s\ picks?
+    | (?:watch|listen)\ (?:now|live|more) | latest(?:\ news|\ stories)? | editor['’]?s\ picks?
     | (?:image|photo)\ gallery | (?:up\ )?next | previous | next\ article | in\ (?:this|other)\ news
     )\W*$""",
     regex.VERBOSE | regex.IGNORECASE | regex.VERSION1,

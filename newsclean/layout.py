@@ -20,8 +20,8 @@ from newsclean.shape import ends_sentence, word_count
 #: Boilerplate that heads a list of links: "Related", "More on this", "Topics".
 LIST_HEADER_RE = regex.compile(
     r"""^\W*(?:related|more|most|explore|topics?|tags?|see\ also|read\ (?:more|next)|
-        trending|recommended|you\ (?:may|might)|popular|latest|don'?t\ miss|top\ stories|
-        in\ other\ news|editor'?s?\ picks?|further\ reading)\b""",
+        trending|recommended|you\ (?:may|might)|popular|latest|don['’]?t\ miss|top\ stories|
+        in\ other\ news|editor['’]?s?\ picks?|further\ reading)\b""",
     regex.VERBOSE | regex.IGNORECASE,
 )
 #: Gallery counters such as "3 of 10": the blocks beside them describe the photos.

@@ -86,3 +86,10 @@ def test_the_sample_has_its_41_blocks() -> None:
         "boilerplate": 1,
         "paragraph": 32,
     }
+
+
+@pytest.mark.parametrize("quotes", ["straight", "curly", "keep"])
+def test_the_sample_labels_do_not_depend_on_the_quote_style(quotes: str) -> None:
+    text, labels = load("houla")
+    kinds = [b.kind for b in parse_article(text, quotes=quotes).blocks]  # type: ignore[arg-type]
+    assert kinds == [entry[0] for entry in labels["blocks"]]
