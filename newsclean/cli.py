@@ -17,22 +17,47 @@ import os
 import sys
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from concurrent.futures import Executor, ProcessPoolExecutor
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from types import MappingProxyType
 
 from newsclean import __version__
 from newsclean.article import parse_article
+from newsclean.config import (
+    Config,
+    config_from_pyproject,
+    gitignore_patterns,
+    is_excluded,
+    is_included,
+    relative_to_root,
+    with_overrides,
+)
 from newsclean.files import (
     STDIN_NAME,
+    TEXT_SUFFIXES,
+    BinaryFileError,
+    DecodeError,
     InputError,
+    NoTextFilesError,
     SourceText,
     atomic_output,
     iter_paths,
     read_stdin,
     read_text_file,
+    write_atomic,
 )
-from newsclean.model import QUOTE_STYLES, QuoteStyle
+from newsclean.lint import (
+    OUTPUT_FORMATS,
+    FileReport,
+    FixResult,
+    fix_until_clean,
+    lint_text,
+    render_findings,
+    sidecar_text,
+    summary,
+    unified_diff,
+)
+from newsclean.model import QUOTE_STYLES, Finding, QuoteStyle
 from newsclean.render import FORMATS, KEEPABLE, Format, frame_outputs, parse_keep, render
 
 PROG = "newsclean"
@@ -210,14 +235,20 @@ def _windows(items: Iterable[Task | Outcome], size: int) -> Iterator[list[Task |
 
 
 def run_tasks(
-    items: Iterable[Task | Outcome], options: CleanOptions, jobs: int
+    items: Iterable[Task | Outcome],
+    options: CleanOptions,
+    jobs: int,
+    *,
+    work: Callable[[Task], Outcome] | None = None,
 ) -> Iterator[Outcome]:
     """Yield an outcome per item in input order, using ``jobs`` processes when it pays.
 
     Inputs go to the pool a bounded window at a time, so memory stays flat however many
     files there are; a pool is started only once a window holds two tasks or more.
+    ``work`` (default: clean with ``options``) must be picklable, as a partial of a
+    module-level function is.
     """
-    work = functools.partial(clean_one, options=options)
+    work = work or functools.partial(clean_one, options=options)
     pool: Executor | None = None
     try:
         for window in _windows(items, jobs * WINDOW_PER_JOB):
@@ -293,6 +324,298 @@ def run_clean(args: argparse.Namespace) -> int:
     return ExitCode.USAGE_OR_INPUT if failed else ExitCode.OK
 
 
+# --- check: the linter --------------------------------------------------------------
+
+#: The sidecar a structural fix moves removed blocks into: ``<file>.removed.txt``.
+SIDECAR_SUFFIX = ".removed.txt"
+#: How ``check`` ends (pre-commit's convention: a hook that changed files fails).
+CHECK_EPILOG = (
+    "Exit status: 0 clean (with --fix or --diff: nothing to change), 1 findings (with --fix: "
+    "files changed; with --diff: would change), 2 usage, config or input error."
+)
+
+
+@dataclass(frozen=True, slots=True)
+class CheckTask(Task):
+    """A file to lint, with the settings that apply to it; ``walked``: found in a directory."""
+
+    config: Config = field(default_factory=Config)
+    walked: bool = False
+
+
+@dataclass(frozen=True, slots=True)
+class CheckOptions:
+    """What ``check`` does with each file besides reporting: fix, show a diff, unsafe fixes."""
+
+    fix: bool = False
+    diff: bool = False
+    unsafe: bool = False
+
+
+@dataclass(frozen=True, slots=True)
+class CheckOutcome(Outcome):
+    """One file's lint result: the findings, against ``text`` (the fixed text after a fix)."""
+
+    text: str = ""
+    findings: tuple[Finding, ...] = ()
+    fixed: int = 0
+    changed: bool = False
+    diff: str = ""
+
+
+def _write_fixed(task: Task, source: SourceText, result: FixResult) -> None:
+    """Write the fixed file and append what structural fixes removed to its sidecar."""
+    if result.removed:
+        sidecar = Path(task.name + SIDECAR_SUFFIX)
+        existing = read_text_file(sidecar) if sidecar.exists() else SourceText("")
+        new = sidecar_text(result.removed, existing.text)
+        write_atomic(sidecar, new, SourceText(new, encoding=existing.encoding))
+    like = SourceText(result.text, had_bom=source.had_bom, encoding=source.encoding)
+    write_atomic(task.name, result.text, like)
+
+
+def check_one(task: Task, options: CheckOptions) -> Outcome:
+    """Lint one input, and fix it or diff it if asked; failures become values."""
+    config = task.config if isinstance(task, CheckTask) else Config()
+    try:
+        source = task.source or read_text_file(task.name)
+    except (BinaryFileError, DecodeError) as exc:
+        if isinstance(task, CheckTask) and task.walked:
+            return Outcome(task.name, note=f"skipped: {exc.problem}")
+        return Outcome(task.name, error=str(exc))
+    except InputError as exc:
+        return Outcome(task.name, error=str(exc))
+    except OSError as exc:
+        return Outcome(task.name, error=f"{task.name}: {exc.strerror or exc}")
+    if not (options.fix or options.diff):
+        findings = lint_text(source.text, config)
+        return CheckOutcome(task.name, note=source.note, text=source.text, findings=findings)
+    result = fix_until_clean(source.text, config, unsafe=options.unsafe)
+    changed = result.text != source.text
+    diff = unified_diff(task.name, source.text, result.text) if options.diff else ""
+    output = result.text if options.fix and task.source is not None else None
+    if options.fix and changed and task.source is None:
+        try:
+            _write_fixed(task, source, result)
+        except (OSError, InputError, ValueError) as exc:
+            return Outcome(task.name, error=f"{task.name}: cannot write: {exc}")
+    return CheckOutcome(
+        task.name,
+        output=output,
+        note=source.note,
+        text=result.text,
+        findings=result.remaining,
+        fixed=result.fixed,
+        changed=changed,
+        diff=diff,
+    )
+
+
+def add_check_arguments(parser: argparse.ArgumentParser) -> None:
+    """Add the arguments of ``check``: paths, fixing, selection, output, discovery."""
+    parser.add_argument(
+        "paths",
+        metavar="PATH",
+        nargs="*",
+        default=["."],
+        help="files, directories (recursed: include patterns, excludes and .gitignore "
+        "honoured), or - for stdin (default: .)",
+    )
+    fixing = parser.add_argument_group("fixing")
+    fixing.add_argument("--fix", action="store_true", help="apply safe fixes in place")
+    fixing.add_argument(
+        "--unsafe-fixes",
+        action="store_true",
+        help="with --fix or --diff, also apply structural fixes: captions, boilerplate and "
+        "duplicate headlines move to <file>.removed.txt",
+    )
+    fixing.add_argument(
+        "--diff", action="store_true", help="print the fixes as a unified diff; write nothing"
+    )
+    rules = parser.add_argument_group("rules and settings")
+    rules.add_argument("--select", type=_selectors, help="codes, prefixes or names to check")
+    rules.add_argument("--ignore", type=_selectors, help="codes, prefixes or names to skip")
+    rules.add_argument(
+        "--quotes", choices=QUOTE_STYLES, help="required quote style (default: keep: none)"
+    )
+    rules.add_argument(
+        "--isolated", action="store_true", help="ignore every pyproject.toml [tool.newsclean]"
+    )
+    paths = parser.add_argument_group("files")
+    paths.add_argument(
+        "--extend-exclude", action="append", default=[], metavar="PATTERN", help="exclude more"
+    )
+    paths.add_argument(
+        "--force-exclude",
+        action="store_true",
+        help="apply excludes to files named on the command line too (for pre-commit)",
+    )
+    paths.add_argument(
+        "--stdin-filename", metavar="NAME", help="the name of stdin input, for messages and config"
+    )
+    paths.add_argument("-j", "--jobs", type=_positive_int, default=None, metavar="N")
+    parser.add_argument(
+        "--output-format",
+        choices=OUTPUT_FORMATS,
+        default="concise",
+        help="concise (default): path:line:col: CODE message; json; github; sarif",
+    )
+    parser.add_argument("-q", "--quiet", action="store_true", help="no summary line on stderr")
+
+
+def _selectors(value: str) -> list[str]:
+    return [part for part in value.split(",") if part.strip()]
+
+
+class _Settings:
+    """Finds the settings for each path: the nearest pyproject.toml with [tool.newsclean],
+    then the command line's overrides; remembers each directory's answer for the run."""
+
+    def __init__(self, args: argparse.Namespace) -> None:
+        self.args = args
+        self.cache: dict[Path, Config] = {}
+        self.ignores: dict[Path, tuple[str, ...]] = {}
+
+    def for_dir(self, directory: Path) -> Config:
+        directory = directory.resolve()
+        if directory not in self.cache:
+            found = None if self.args.isolated else self._found(directory)
+            self.cache[directory] = with_overrides(
+                found or Config(),
+                quotes=self.args.quotes,
+                select=self.args.select,
+                ignore=self.args.ignore,
+                extend_exclude=self.args.extend_exclude,
+            )
+        return self.cache[directory]
+
+    def _found(self, directory: Path) -> Config | None:
+        for folder in (directory, *directory.parents):
+            candidate = folder / "pyproject.toml"
+            if candidate.is_file():
+                try:
+                    config = config_from_pyproject(candidate.read_text("utf-8"), str(folder))
+                except (OSError, UnicodeDecodeError, ValueError) as exc:
+                    raise InputError(str(candidate), str(exc)) from None
+                if config is not None:
+                    return config
+        return None
+
+    def gitignored(self, directory: Path) -> tuple[str, ...]:
+        """The patterns of ``directory``'s .gitignore (empty when there is none)."""
+        if directory not in self.ignores:
+            try:
+                text = (directory / ".gitignore").read_text("utf-8")
+            except (OSError, UnicodeDecodeError):
+                text = ""
+            self.ignores[directory] = gitignore_patterns(text)
+        return self.ignores[directory]
+
+    def excluded(self, path: Path, config: Config, top: Path | None = None) -> bool:
+        """Whether ``path`` is excluded: patterns relative to the root (or ``top``)."""
+        path = path.resolve()
+        for base in dict.fromkeys(b for b in (config.root and Path(config.root), top) if b):
+            relative = relative_to_root(path, base)
+            if relative is not None and is_excluded(relative, config, self.gitignored(base)):
+                return True
+        return is_excluded(Path(path.name), config)
+
+
+def _walk_suffixes(config: Config) -> tuple[str, ...]:
+    """File suffixes a directory walk looks at: the text ones and those of ``*.ext`` includes."""
+    extra = (p[1:] for p in config.include if p.startswith("*.") and "*" not in p[1:])
+    return tuple(dict.fromkeys((*TEXT_SUFFIXES, *extra)))
+
+
+def _check_tasks(args: argparse.Namespace, settings: _Settings) -> Iterator[Task | Outcome]:
+    """Yield a task per file to lint, in order; bad paths become error values."""
+    for raw in args.paths:
+        try:
+            yield from _tasks_for(raw, args, settings)
+        except NoTextFilesError as exc:
+            yield Outcome(raw, note=exc.problem)
+        except InputError as exc:
+            yield Outcome(raw, error=str(exc))
+        except OSError as exc:
+            yield Outcome(raw, error=f"{exc.filename or raw}: {exc.strerror or exc}")
+
+
+def _tasks_for(raw: str, args: argparse.Namespace, settings: _Settings) -> Iterator[Task]:
+    if raw == "-":
+        name = args.stdin_filename or "-"
+        config = settings.for_dir(Path(name).parent if args.stdin_filename else Path.cwd())
+        if args.stdin_filename and args.force_exclude and settings.excluded(Path(name), config):
+            return
+        yield CheckTask(name, source=read_stdin(), config=config)
+        return
+    top = Path(raw)
+    if not top.is_dir():
+        config = settings.for_dir(top.parent)
+        if not (args.force_exclude and top.exists() and settings.excluded(top, config)):
+            yield from (CheckTask(str(p), config=config) for p in iter_paths([raw]))
+        return
+    config = settings.for_dir(top)
+    for path in iter_paths([raw], suffixes=_walk_suffixes(config)):
+        local = settings.for_dir(path.parent)
+        relative = relative_to_root(path.resolve(), Path(local.root or top).resolve())
+        if settings.excluded(path, local, top) or not is_included(
+            relative or Path(path.name), local
+        ):
+            continue
+        yield CheckTask(str(path), config=local, walked=True)
+
+
+def _check_exit(failed: bool, outcomes: Sequence[CheckOutcome], args: argparse.Namespace) -> int:
+    if failed:
+        return ExitCode.USAGE_OR_INPUT
+    if args.fix or args.diff:
+        return ExitCode.FINDINGS if any(o.changed for o in outcomes) else ExitCode.OK
+    return ExitCode.FINDINGS if any(o.findings for o in outcomes) else ExitCode.OK
+
+
+def _check_summary(outcomes: Sequence[CheckOutcome], args: argparse.Namespace) -> str:
+    findings = [f for o in outcomes for f in o.findings]
+    fixed = sum(o.fixed for o in outcomes)
+    if args.diff and not args.fix:
+        changed = sum(1 for o in outcomes if o.changed)
+        files = f"{changed} file{'s' * (changed != 1)}"
+        return f"Would fix {fixed} finding{'s' * (fixed != 1)} in {files}."
+    return summary(findings, fixed=fixed if args.fix else 0, unsafe=args.unsafe_fixes)
+
+
+def run_check(args: argparse.Namespace) -> int:
+    """Lint (and with --fix, fix) every input; print findings, then a summary on stderr."""
+    settings = _Settings(args)
+    try:
+        settings.for_dir(Path.cwd())  # bad command-line selectors fail before any work
+    except (InputError, ValueError) as exc:
+        print(f"{PROG}: error: {exc}", file=sys.stderr)
+        return ExitCode.USAGE_OR_INPUT
+    options = CheckOptions(args.fix, args.diff, args.unsafe_fixes)
+    work = functools.partial(check_one, options=options)
+    failed = False
+    outcomes: list[CheckOutcome] = []
+    items = _check_tasks(args, settings)
+    for outcome in run_tasks(items, CleanOptions(), args.jobs or _default_jobs(), work=work):
+        failed = _report(outcome) or failed
+        if isinstance(outcome, CheckOutcome):
+            outcomes.append(outcome)
+            if outcome.diff:
+                sys.stdout.write(outcome.diff)
+            if outcome.output is not None:
+                sys.stdout.write(outcome.output)
+    reports = [FileReport(o.name, o.text, o.findings) for o in outcomes if o.findings]
+    shown = not args.diff and not any(o.output is not None for o in outcomes)
+    if shown:
+        rendered = render_findings(
+            args.output_format, reports, unsafe=args.unsafe_fixes, version=__version__
+        )
+        sys.stdout.write(rendered)
+    if not args.quiet:
+        print(_check_summary(outcomes, args), file=sys.stderr)
+    return _check_exit(failed, outcomes, args)
+
+
 # --- dispatch -----------------------------------------------------------------------
 
 
@@ -303,6 +626,7 @@ class Command:
     summary: str
     add_arguments: Callable[[argparse.ArgumentParser], None]
     run: Callable[[argparse.Namespace], int]
+    epilog: str | None = None
 
 
 #: The commands, by name; ``main`` runs the one named by the first argument, else "clean".
@@ -310,6 +634,12 @@ COMMANDS: MappingProxyType[str, Command] = MappingProxyType(
     {
         "clean": Command(
             "turn scraped news text into clean articles", add_clean_arguments, run_clean
+        ),
+        "check": Command(
+            "lint article text files (also: newsclean --check)",
+            add_check_arguments,
+            run_check,
+            CHECK_EPILOG,
         ),
     }
 )
@@ -321,7 +651,8 @@ def build_parser(command: str = DEFAULT_COMMAND) -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog=PROG if command == DEFAULT_COMMAND else f"{PROG} {command}",
         description=f"{PROG}: {spec.summary}.",
-        epilog="Exit status: 0 success, 2 usage or input error (bad option, missing path, "
+        epilog=spec.epilog
+        or "Exit status: 0 success, 2 usage or input error (bad option, missing path, "
         "binary or undecodable file).",
     )
     parser.add_argument("--version", action="version", version=f"{PROG} {__version__}")
@@ -333,6 +664,8 @@ def _split_command(argv: Sequence[str]) -> tuple[str, list[str]]:
     """Split off a leading command name; without one the command is "clean"."""
     if argv and argv[0] in COMMANDS:
         return argv[0], list(argv[1:])
+    if argv and argv[0] == "--check":  # the linter, as ``newsclean --check PATH...``
+        return "check", list(argv[1:])
     return DEFAULT_COMMAND, list(argv)
 
 
