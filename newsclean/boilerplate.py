@@ -18,7 +18,8 @@ from newsclean.shape import Context, ends_sentence, is_full_paragraph, word_coun
 #: Whole blocks that are standard web furniture, in any case, maybe with a count.
 FURNITURE_RE = regex.compile(
     r"""^\W*(?:
-      what['’]?s\ (?:hot|trending) | trending(?:\ now|\ stories)? | exclusive | save | more\ to\ come
+      what['’]?s\ (?:hot|trending) | trending(?:\ now|\ stories)?
+    | exclusive | save | more\ to\ come
     | explore\ more(?:\ \w+){0,4} | reuse\ this\ content
     | key\ events | show\ key\ events(?:\ only)?
     | (?:photo|image|picture)\ \d+\ of\ \d+ | \d+\s*(?:of|/)\s*\d+ | (?:more|other)\ galleries
