@@ -132,32 +132,33 @@ def fixes_from_pieces(
     )
 
 
-def _map_start(fixes: tuple[Fix, ...], offset: int) -> int:
-    """Map a start offset in the fixed text to the smallest matching original offset."""
-    delta = 0
-    for fix in fixes:
-        new_start = fix.span.start + delta
-        new_end = new_start + len(fix.replacement)
-        if offset <= new_start:
-            break
-        if offset < new_end:
-            return fix.span.start
-        delta += len(fix.replacement) - (fix.span.end - fix.span.start)
-    return offset - delta
+def _sweep(fixes: tuple[Fix, ...], offsets: list[int], *, end: bool) -> list[int]:
+    """Map non-decreasing offsets of the fixed text back to the original in one pass.
 
-
-def _map_end(fixes: tuple[Fix, ...], offset: int) -> int:
-    """Map an end offset in the fixed text to the largest matching original offset."""
-    delta = 0
-    for fix in fixes:
-        new_start = fix.span.start + delta
-        new_end = new_start + len(fix.replacement)
-        if offset < new_start or (offset == new_start and new_start != new_end):
-            break
-        if offset < new_end:
-            return fix.span.end
-        delta += len(fix.replacement) - (fix.span.end - fix.span.start)
-    return offset - delta
+    A start maps to the smallest matching original offset, an end to the largest; an
+    offset inside a replacement maps to that fix's start (or end).
+    """
+    mapped: list[int] = []
+    index = delta = 0
+    for offset in offsets:
+        inside = False
+        while index < len(fixes):
+            fix = fixes[index]
+            new_start = fix.span.start + delta
+            new_end = new_start + len(fix.replacement)
+            at_start = offset == new_start and (not end or new_start != new_end)
+            if offset < new_start or at_start:
+                break
+            if offset < new_end:
+                inside = True
+                break
+            delta += len(fix.replacement) - (fix.span.end - fix.span.start)
+            index += 1
+        if inside:
+            mapped.append(fixes[index].span.end if end else fixes[index].span.start)
+        else:
+            mapped.append(offset - delta)
+    return mapped
 
 
 def map_offsets(fixes: tuple[Fix, ...], offsets: Iterable[int]) -> list[int]:
@@ -206,9 +207,12 @@ def compose_fixes(original: str, first: Cleaned, second: Cleaned) -> Cleaned:
         return Cleaned(second.text, firsts)
     # Each entry: the span in ``original``, the fix's length change, its reason.
     pieces = [(f.span, len(f.replacement) - (f.span.end - f.span.start), f.reason) for f in firsts]
-    for fix in second.fixes:
-        span = Span(_map_start(firsts, fix.span.start), _map_end(firsts, fix.span.end))
-        pieces.append((span, len(fix.replacement) - (fix.span.end - fix.span.start), fix.reason))
+    seconds = sorted(second.fixes, key=lambda f: (f.span.start, f.span.end))
+    starts = _sweep(firsts, [f.span.start for f in seconds], end=False)
+    ends = _sweep(firsts, [f.span.end for f in seconds], end=True)
+    for fix, start, stop in zip(seconds, starts, ends, strict=True):
+        growth = len(fix.replacement) - (fix.span.end - fix.span.start)
+        pieces.append((Span(start, stop), growth, fix.reason))
     return Cleaned(second.text, _regroup(pieces, second.text))
 
 
