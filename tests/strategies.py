@@ -322,3 +322,33 @@ whitespace_soup = st.lists(
     st.sampled_from(["a", "bc", " ", "  ", "\t", "\n", "\r\n", "\r", "\u2028", "\u2029", "\n\n\n"]),
     max_size=25,
 ).map("".join)
+
+
+# --- linter (newsclean/rules.py, newsclean/lint.py) ---------------------------------------
+
+#: Any of the soups above: a text dense with what some rule reports.
+lint_soup = st.one_of(any_text, encoding_soup, whitespace_soup, quote_soup)
+
+#: Scraper noise a linted article may hold between its sentences.
+lint_noise = st.sampled_from(
+    [
+        "\u201c quoted \u201d",
+        "caf\u00c3\u00a9",
+        "&amp;",
+        "  ",
+        "\t",
+        " ,",
+        '"open',
+        "Photograph: Jane Doe/Agency",
+        "Advertisement",
+        "\u00a0",
+    ]
+)
+
+
+@st.composite
+def messy_lines(draw: st.DrawFn) -> str:
+    """Sentences and noise, each ended by a line ending of any style or a space."""
+    pieces = draw(st.lists(st.one_of(sentences(), lint_noise), min_size=1, max_size=12))
+    endings = st.sampled_from(["\n", "\r\n", "\r", "\n\n", "\r\n\r\n", " ", ""])
+    return "".join(piece + draw(endings) for piece in pieces)
