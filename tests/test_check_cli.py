@@ -1,0 +1,390 @@
+"""Tests for ``newsclean check``: main([...]) in-process on files in a temp dir.
+
+Covers the done-when scenario (a messy CRLF, BOM, 0o640 article: check, fix, fix again),
+input errors, --diff, output formats, selection, pyproject settings, excludes, stdin,
+parallel runs and the pre-commit hooks as pre-commit runs them.
+"""
+
+from __future__ import annotations
+
+import importlib.util
+import io
+import json
+import os
+import re
+import shutil
+import stat
+import subprocess
+import sys
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from newsclean.cli import main
+
+REPO = Path(__file__).parent.parent
+
+BODY_A = (
+    "Waves battered the town overnight, and the harbour wall gave way before dawn on "
+    "Tuesday, residents said."
+)
+BODY_B = "The council said repairs would start next week and cost several million pounds."
+CAPTION = "Waves break over the harbour wall on Tuesday. Photograph: Jane Doe/Agency"
+
+#: The done-when article: mojibake, mixed quotes, trailing spaces, CRLF, a BOM, and a
+#: caption inside the body.
+MESSY = (
+    "\ufeffStorm batters the coast\r\n\r\n"
+    "The caf\u00c3\u00a9 owner said \u201cthe sea came in\u201d before dawn, and the harbour "
+    'master said "it was the worst in years" on Tuesday.   \r\n\r\n'
+    f"{CAPTION}\r\n\r\n"
+    f"{BODY_B}\r\n"
+)
+CLEAN = f"Storm batters the coast\n\n{BODY_A}\n\n{BODY_B}\n"
+
+
+def _write(path: Path, content: str | bytes, mode: int | None = None) -> Path:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    if isinstance(content, str):
+        content = content.encode("utf-8")
+    path.write_bytes(content)
+    if mode is not None:
+        path.chmod(mode)
+    return path
+
+
+def _json(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, list[dict[str, Any]]]:
+    code = main(["check", "-j", "1", "--output-format", "json", *argv])
+    out = capsys.readouterr().out
+    return code, json.loads(out) if out.strip() else []
+
+
+# --- the done-when scenario ----------------------------------------------------------
+
+
+def test_check_fix_fix_again(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    story = _write(tmp_path / "story.txt", MESSY, mode=0o640)
+    before = story.read_bytes()
+
+    code, records = _json(capsys, str(story))
+    assert code == 1
+    codes = {r["code"] for r in records}
+    assert {"NC101", "NC201", "NC401", "NC302"} <= codes
+    assert story.read_bytes() == before
+
+    assert main(["check", "-j", "1", "--fix", str(story)]) == 1
+    fixed = story.read_bytes()
+    assert fixed.startswith(b"\xef\xbb\xbf")
+    assert b"caf\xc3\xa9 owner" in fixed
+    assert b'years" on Tuesday.\r\n\r\n' in fixed
+    assert fixed.count(b"\r\n") == fixed.count(b"\n")
+    assert stat.S_IMODE(story.stat().st_mode) == 0o640
+    capsys.readouterr()
+
+    code, records = _json(capsys, str(story))
+    assert code == 1  # mixed quotes and the caption are not safe fixes
+    assert {r["code"] for r in records} == {"NC201", "NC302"}
+
+    assert main(["check", "-j", "1", "--fix", str(story)]) == 0
+    assert story.read_bytes() == fixed
+
+
+def test_unsafe_fixes_move_the_caption_to_the_sidecar(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    story = _write(tmp_path / "story.txt", MESSY, mode=0o640)
+    assert main(["check", "-j", "1", "--fix", "--unsafe-fixes", str(story)]) == 1
+    text = story.read_bytes().decode("utf-8-sig")
+    assert CAPTION not in text
+    assert BODY_B in text
+    sidecar = tmp_path / "story.txt.removed.txt"
+    assert sidecar.read_text(encoding="utf-8") == CAPTION + "\n"
+    assert stat.S_IMODE(story.stat().st_mode) == 0o640
+    capsys.readouterr()
+    # The sidecar is never linted itself when a directory is walked.
+    _, records = _json(capsys, str(tmp_path))
+    assert {r["filename"] for r in records} <= {str(story)}
+
+
+def test_nothing_to_fix_leaves_the_file_alone(tmp_path: Path) -> None:
+    story = _write(tmp_path / "clean.txt", CLEAN)
+    os.utime(story, (1_000_000, 1_000_000))
+    assert main(["check", "-j", "1", "--fix", str(story)]) == 0
+    assert story.stat().st_mtime == 1_000_000
+    assert main(["check", "-j", "1", str(story)]) == 0
+
+
+# --- input errors --------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("content", "problem"),
+    [
+        pytest.param(b"PK\x03\x04\x00\x00binary", "binary", id="binary"),
+        pytest.param(b"caf\xc3\xa9 and \xff\n", "invalid UTF-8", id="invalid-utf8"),
+    ],
+)
+def test_bad_file_named_explicitly_is_an_input_error(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], content: bytes, problem: str
+) -> None:
+    bad = _write(tmp_path / "bad.txt", content)
+    assert main(["check", "-j", "1", "--fix", str(bad)]) == 2
+    err = capsys.readouterr().err.splitlines()
+    assert err[0].startswith(f"newsclean: error: {bad}: ")
+    assert problem in err[0]
+    assert bad.read_bytes() == content
+
+
+def test_bad_file_found_in_a_directory_is_skipped(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    _write(tmp_path / "a.bin.txt", b"\x00\x01\x02\x03")
+    _write(tmp_path / "b.txt", CLEAN)
+    assert main(["check", "-j", "1", str(tmp_path)]) == 0
+    err = capsys.readouterr().err
+    assert "warning" in err
+    assert "skipped" in err
+
+
+def test_missing_path(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["check", str(tmp_path / "nope.txt")]) == 2
+    assert "no such file" in capsys.readouterr().err
+
+
+def test_bad_selector_is_a_usage_error(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["check", "--select", "NC9", "x.txt"]) == 2
+    assert "unknown rule" in capsys.readouterr().err
+
+
+def test_bad_pyproject_is_a_config_error(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    _write(tmp_path / "pyproject.toml", '[tool.newsclean]\nquotes = "fancy"\n')
+    story = _write(tmp_path / "a.txt", CLEAN)
+    assert main(["check", "-j", "1", str(story)]) == 2
+    assert "pyproject.toml" in capsys.readouterr().err
+
+
+# --- diff and formats ----------------------------------------------------------------
+
+
+def test_diff_writes_nothing(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    story = _write(tmp_path / "a.txt", "One  two.\n")
+    assert main(["check", "-j", "1", "--diff", str(story)]) == 1
+    out = capsys.readouterr().out
+    assert "-One  two." in out
+    assert "+One two." in out
+    assert story.read_text(encoding="utf-8") == "One  two.\n"
+    assert main(["check", "-j", "1", "--diff", str(_write(tmp_path / "b.txt", CLEAN))]) == 0
+
+
+def test_concise_output(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    story = _write(tmp_path / "a.txt", "One  two.\n")
+    assert main(["check", "-j", "1", str(story)]) == 1
+    captured = capsys.readouterr()
+    assert captured.out == f"{story}:1:4: NC405 [*] '  ' for one space\n"
+    assert captured.err == "Found 1 finding (1 fixable with --fix).\n"
+
+
+def test_json_output_fields(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    story = _write(tmp_path / "a.txt", "One  two.\n")
+    code, records = _json(capsys, str(story))
+    assert code == 1
+    (record,) = records
+    assert record["code"] == "NC405"
+    assert record["filename"] == str(story)
+    assert record["location"] == {"row": 1, "column": 4}
+    assert record["end_location"] == {"row": 1, "column": 6}
+    assert record["fix"]["applicability"] == "safe"
+    assert record["fix"]["edits"][0]["content"] == " "
+
+
+@pytest.mark.parametrize("fmt", ["github", "sarif"])
+def test_other_formats(tmp_path: Path, capsys: pytest.CaptureFixture[str], fmt: str) -> None:
+    story = _write(tmp_path / "a.txt", "One  two.\n")
+    assert main(["check", "-j", "1", "--output-format", fmt, str(story)]) == 1
+    out = capsys.readouterr().out
+    if fmt == "github":
+        assert out.startswith(f"::warning title=newsclean (NC405),file={story},line=1,col=4")
+    else:
+        assert json.loads(out)["runs"][0]["results"][0]["ruleId"] == "NC405"
+
+
+# --- selection and settings ----------------------------------------------------------
+
+
+def test_select_and_ignore(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    story = _write(tmp_path / "a.txt", "Caf\u00c3\u00a9  open.")
+    assert {r["code"] for r in _json(capsys, str(story))[1]} == {"NC101", "NC405", "NC403"}
+    assert {r["code"] for r in _json(capsys, "--select", "NC1", str(story))[1]} == {"NC101"}
+    codes = {r["code"] for r in _json(capsys, "--ignore", "NC4,NC101", str(story))[1]}
+    assert codes == set()
+
+
+def test_pyproject_settings_and_overrides(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    _write(tmp_path / "pyproject.toml", '[tool.newsclean]\nquotes = "straight"\nignore = ["NC4"]\n')
+    story = _write(tmp_path / "news" / "a.txt", "She said \u201cyes\u201d.  ")
+    assert {r["code"] for r in _json(capsys, str(story))[1]} == {"NC204"}
+    codes = {r["code"] for r in _json(capsys, "--quotes", "keep", str(story))[1]}
+    assert codes == set()
+    assert {r["code"] for r in _json(capsys, "--isolated", str(story))[1]} >= {"NC401"}
+
+
+def test_directory_walk_honours_excludes_and_gitignore(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    _write(tmp_path / "pyproject.toml", '[tool.newsclean]\nextend-exclude = ["drafts"]\n')
+    _write(tmp_path / ".gitignore", "# scratch\n*.tmp.txt\nbuild/\n")
+    messy = "One  two.\n"
+    kept = _write(tmp_path / "news" / "a.txt", messy)
+    _write(tmp_path / "news" / "drafts" / "b.txt", messy)
+    _write(tmp_path / "news" / "c.tmp.txt", messy)
+    _write(tmp_path / "news" / "d.html", messy)
+    _write(tmp_path / "node_modules" / "e.txt", messy)
+    _write(tmp_path / "news" / "f.md", messy)
+    code, records = _json(capsys, str(tmp_path))
+    assert code == 1
+    assert sorted({r["filename"] for r in records}) == [str(kept), str(tmp_path / "news" / "f.md")]
+
+
+def test_force_exclude_applies_to_named_files(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    _write(tmp_path / "pyproject.toml", '[tool.newsclean]\nextend-exclude = ["drafts"]\n')
+    draft = _write(tmp_path / "drafts" / "a.txt", "One  two.\n")
+    assert main(["check", "-j", "1", str(draft)]) == 1
+    assert main(["check", "-j", "1", "--force-exclude", str(draft)]) == 0
+    capsys.readouterr()
+
+
+def test_noqa_file_silences(tmp_path: Path) -> None:
+    story = _write(tmp_path / "a.txt", "One  two.\n<!-- newsclean: noqa-file -->\n")
+    assert main(["check", "-j", "1", str(story)]) == 0
+
+
+# --- stdin, the alias, parallel runs -------------------------------------------------
+
+
+def _stdin(monkeypatch: pytest.MonkeyPatch, data: bytes) -> None:
+    monkeypatch.setattr(sys, "stdin", io.TextIOWrapper(io.BytesIO(data)))
+
+
+def test_stdin_with_filename(
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    _stdin(monkeypatch, b"One  two.\n")
+    assert main(["check", "--stdin-filename", "story.txt", "-"]) == 1
+    assert capsys.readouterr().out.startswith("story.txt:1:4: NC405")
+
+
+def test_stdin_fix_prints_the_fixed_text(
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    _stdin(monkeypatch, b"One  two.\n")
+    assert main(["check", "--fix", "-"]) == 1
+    assert capsys.readouterr().out == "One two.\n"
+
+
+def test_check_flag_is_the_check_command(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    story = _write(tmp_path / "a.txt", "One  two.\n")
+    assert main(["--check", "-j", "1", str(story)]) == 1
+    assert "NC405" in capsys.readouterr().out
+
+
+def test_parallel_output_in_input_order(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    paths = [str(_write(tmp_path / f"{n}.txt", "One  two.\n")) for n in "abcd"]
+    assert main(["check", "-j", "1", *paths]) == 1
+    serial = capsys.readouterr().out
+    assert main(["check", "-j", "2", *paths]) == 1
+    assert capsys.readouterr().out == serial
+
+
+def test_subprocess_smoke(tmp_path: Path) -> None:
+    story = _write(tmp_path / "a.txt", "One  two.\n")
+    run = subprocess.run(
+        [sys.executable, "-m", "newsclean", "--check", str(story)],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert run.returncode == 1
+    assert "NC405" in run.stdout
+
+
+# --- pre-commit ----------------------------------------------------------------------
+
+
+def _hook_entries() -> dict[str, list[str]]:
+    """Read each hook's id and entry from .pre-commit-hooks.yaml (a flat list of maps)."""
+    text = (REPO / ".pre-commit-hooks.yaml").read_text(encoding="utf-8")
+    hooks: dict[str, list[str]] = {}
+    current = ""
+    for line in text.splitlines():
+        if match := re.match(r"-\s+id:\s*(\S+)", line):
+            current = match.group(1)
+        elif match := re.match(r"\s+entry:\s*(.+)", line):
+            hooks[current] = match.group(1).split()
+    return hooks
+
+
+def test_hooks_declared() -> None:
+    text = (REPO / ".pre-commit-hooks.yaml").read_text(encoding="utf-8")
+    hooks = _hook_entries()
+    assert hooks == {
+        "newsclean-check": ["newsclean", "check", "--force-exclude"],
+        "newsclean-fix": ["newsclean", "check", "--fix", "--force-exclude"],
+    }
+    assert text.count("language: python") == 2
+    assert text.count("require_serial: true") == 2
+
+
+@pytest.mark.skipif(shutil.which("git") is None, reason="needs git")
+def test_hooks_run_as_pre_commit_runs_them(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    subprocess.run(["git", "init", "-q", str(tmp_path)], check=True)
+    monkeypatch.chdir(tmp_path)
+    _write(tmp_path / "pyproject.toml", '[tool.newsclean]\nextend-exclude = ["vendor"]\n')
+    story = _write(tmp_path / "story.txt", "One  two.  \n")
+    vendored = _write(tmp_path / "vendor" / "x.txt", "One  two.\n")
+    files = ["story.txt", "vendor/x.txt"]  # pre-commit passes paths relative to the root
+    hooks = _hook_entries()
+    assert main([*hooks["newsclean-check"][1:], *files]) == 1
+    assert main([*hooks["newsclean-fix"][1:], *files]) == 1
+    assert story.read_text(encoding="utf-8") == "One two.\n"
+    assert vendored.read_text(encoding="utf-8") == "One  two.\n"
+    assert main([*hooks["newsclean-fix"][1:], *files]) == 0
+    assert main([*hooks["newsclean-check"][1:], *files]) == 0
+    capsys.readouterr()
+
+
+@pytest.mark.skipif(
+    importlib.util.find_spec("pre_commit") is None or shutil.which("git") is None,
+    reason="pre-commit is not installed",
+)
+def test_pre_commit_try_repo(tmp_path: Path) -> None:  # pragma: no cover - optional tool
+    subprocess.run(["git", "init", "-q", str(tmp_path)], check=True)
+    _write(tmp_path / "story.txt", "One  two.\n")
+    subprocess.run(["git", "add", "story.txt"], cwd=tmp_path, check=True)
+    run = subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "pre_commit",
+            "try-repo",
+            str(REPO),
+            "newsclean-check",
+            "--all-files",
+        ],
+        cwd=tmp_path,
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert run.returncode == 1, run.stdout + run.stderr
+    assert "NC405" in run.stdout
