@@ -51,7 +51,7 @@ _LINE_END_RE = regex.compile(
 # A blank line (possibly holding spaces): the paragraph boundary for quote balance.
 _PARAGRAPH_BREAK_RE = regex.compile(
     r"""
-    (?: \r\n | \r | \n ) [\ \t]* (?: \r\n | \r | \n )    # a line end, then an empty line's end
+    (?: \r\n | \r(?!\n) | \n ) [\ \t]* (?: \r\n | \r(?!\n) | \n )  # a line end, an empty line's end
     """,
     regex.VERBOSE,
 )
@@ -201,6 +201,38 @@ def _stage_fixes(
             yield fix.span, describe(old, fix.replacement), (fix,)
 
 
+def map_back(fixes: Sequence[Fix], offsets: Sequence[int], *, ends: bool) -> list[int]:
+    """Map offsets of the fixed text to the text the ``fixes`` were made on.
+
+    An offset inside a replacement maps to the start of what it replaced (for ``ends``,
+    to its end); one at the edge of a replacement stays outside it, so a block that
+    starts just after a rewritten line break starts after it in the original too.
+
+    >>> fixes = (Fix(Span(2, 5), "\\n", "line-ending"),)
+    >>> map_back(fixes, [3], ends=False), map_back(fixes, [2], ends=True)
+    ([5], [2])
+    """
+    new_starts, new_ends, deltas = [], [], []
+    delta = 0
+    for fix in fixes:
+        new_starts.append(fix.span.start + delta)
+        delta += len(fix.replacement) - (fix.span.end - fix.span.start)
+        new_ends.append(fix.span.end + delta)
+        deltas.append(delta)
+    out = []
+    for offset in offsets:
+        # Fixes wholly before ``offset``: their end is at or before it (before, for ends).
+        index = (bisect_left if ends else bisect_right)(new_ends, offset)
+        inside = index < len(fixes) and (
+            new_starts[index] < offset if ends else new_starts[index] <= offset
+        )
+        if inside:
+            out.append(fixes[index].span.end if ends else fixes[index].span.start)
+        else:
+            out.append(offset - (deltas[index - 1] if index else 0))
+    return out
+
+
 # --- encoding: NC1xx ----------------------------------------------------------------
 
 
@@ -267,13 +299,14 @@ def mixed_quotes(source: LintSource) -> Iterator[Yielded]:
     """Straight and curly quotation marks mixed in one text (when no style is configured)."""
     if source.quotes != "keep":
         return  # with a style set, NC204 reports every mark of the other style
-    marks = [(m.lastgroup or "", m.start()) for m in _STYLED_MARK_RE.finditer(source.text)]
+    # Counted in the cleaned text, so marks inside mojibake and entities count too.
+    marks = [(m.lastgroup or "", m.start()) for m in _STYLED_MARK_RE.finditer(source.cleaned.text)]
     straight = sum(1 for kind, _ in marks if kind == "straight")
     curly = len(marks) - straight
     if not straight or not curly:
         return
     minority = "straight" if straight < curly else "curly"
-    first = next(pos for kind, pos in marks if kind == minority)
+    first = _original(source, next(pos for kind, pos in marks if kind == minority))
     yield (
         Span(first, first + 1),
         f"quotes mixed: {curly} curly, {straight} straight; first {minority} mark here "
@@ -312,18 +345,36 @@ def _unbalanced(text: str, span: Span, continued: bool) -> tuple[int, str] | Non
     return None
 
 
+def _original(source: LintSource, offset: int) -> int:
+    """Map an offset of the cleaned text to the text as given."""
+    return map_back(source.cleaned.fixes, [offset], ends=False)[0]
+
+
+def _continues(following: Sequence[str]) -> bool:
+    """Whether the next paragraph re-opens the quotation, maybe after one with no marks at
+    all (a caption or an advert scraped into the middle of a long quotation)."""
+    for paragraph in following:
+        if OPENS_QUOTE_RE.match(paragraph):
+            return True
+        if _DOUBLE_MARK_RE.search(paragraph):
+            return False
+    return False
+
+
 @rule("NC202", "unbalanced-quote")
 def unbalanced_quote(source: LintSource) -> Iterator[Yielded]:
     """A double quotation left open, or closed without being opened, within a paragraph."""
-    text = source.text
+    # Read in the cleaned text: mojibake can hold a quotation mark ("â€”" is an em dash).
+    text = source.cleaned.text
     spans = list(_paragraphs(text))
     for index, span in enumerate(spans):
         if _FOREIGN_QUOTES_RE.search(text, span.start, span.end):
             continue
-        after = spans[index + 1].slice(text) if index + 1 < len(spans) else ""
-        found = _unbalanced(text, span, continued=bool(OPENS_QUOTE_RE.match(after)))
+        following = [s.slice(text) for s in spans[index + 1 : index + 3]]
+        found = _unbalanced(text, span, continued=_continues(following))
         if found:
-            yield Span(found[0], found[0] + 1), found[1], ()
+            at = _original(source, found[0])
+            yield Span(at, at + 1), found[1], ()
 
 
 @rule("NC203", "quote-direction")
@@ -383,38 +434,6 @@ class _Placed:
 
     block: Block
     span: Span
-
-
-def map_back(fixes: Sequence[Fix], offsets: Sequence[int], *, ends: bool) -> list[int]:
-    """Map offsets of the fixed text to the text the ``fixes`` were made on.
-
-    An offset inside a replacement maps to the start of what it replaced (for ``ends``,
-    to its end); one at the edge of a replacement stays outside it, so a block that
-    starts just after a rewritten line break starts after it in the original too.
-
-    >>> fixes = (Fix(Span(2, 5), "\\n", "line-ending"),)
-    >>> map_back(fixes, [3], ends=False), map_back(fixes, [2], ends=True)
-    ([5], [2])
-    """
-    new_starts, new_ends, deltas = [], [], []
-    delta = 0
-    for fix in fixes:
-        new_starts.append(fix.span.start + delta)
-        delta += len(fix.replacement) - (fix.span.end - fix.span.start)
-        new_ends.append(fix.span.end + delta)
-        deltas.append(delta)
-    out = []
-    for offset in offsets:
-        # Fixes wholly before ``offset``: their end is at or before it (before, for ends).
-        index = (bisect_left if ends else bisect_right)(new_ends, offset)
-        inside = index < len(fixes) and (
-            new_starts[index] < offset if ends else new_starts[index] <= offset
-        )
-        if inside:
-            out.append(fixes[index].span.end if ends else fixes[index].span.start)
-        else:
-            out.append(offset - (deltas[index - 1] if index else 0))
-    return out
 
 
 def _placed(article: Article) -> list[_Placed]:

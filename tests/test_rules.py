@@ -169,6 +169,21 @@ NEGATIVES = [
     ),
     pytest.param("NC202", "keep", 'A 5" screen and a 7" one.\n', id="NC202-inches"),
     pytest.param(
+        "NC202",
+        "keep",
+        'She called it "a high\r\nstreet to stop in".\r\n',
+        id="NC202-crlf-hard-wrap-is-not-a-blank-line",
+    ),
+    pytest.param(
+        "NC202", "keep", "It was loud \u00e2\u20ac\u201d and long.\n", id="NC202-mark-in-mojibake"
+    ),
+    pytest.param(
+        "NC202",
+        "keep",
+        "He said: \u201cWe will go.\n\nA pier at dawn\n\n\u201cWe leave at noon.\u201d\n",
+        id="NC202-quotation-continued-after-a-caption",
+    ),
+    pytest.param(
         "NC202", "keep", "Sie sagte \u201eja\u201c und ging.\n", id="NC202-german-marks-skipped"
     ),
     pytest.param("NC203", "curly", "She said \u201cyes\u201d firmly.\n", id="NC203-right-way"),
