@@ -605,12 +605,13 @@ def run_check(args: argparse.Namespace) -> int:
             if outcome.output is not None:
                 sys.stdout.write(outcome.output)
     reports = [FileReport(o.name, o.text, o.findings) for o in outcomes if o.findings]
-    shown = not args.diff and not any(o.output is not None for o in outcomes)
-    if shown:
+    if not args.diff:
         rendered = render_findings(
             args.output_format, reports, unsafe=args.unsafe_fixes, version=__version__
         )
-        sys.stdout.write(rendered)
+        # With stdin fixed, stdout carries the fixed text: the findings left go to stderr.
+        stdin_fixed = any(o.output is not None for o in outcomes)
+        (sys.stderr if stdin_fixed else sys.stdout).write(rendered)
     if not args.quiet:
         print(_check_summary(outcomes, args), file=sys.stderr)
     return _check_exit(failed, outcomes, args)
