@@ -15,11 +15,13 @@ import functools
 import itertools
 import os
 import sys
+from collections import deque
 from collections.abc import Callable, Iterable, Iterator, Sequence
-from concurrent.futures import Executor, ProcessPoolExecutor
+from concurrent.futures import Executor, Future, ProcessPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 from types import MappingProxyType
+from typing import BinaryIO, TypeVar
 
 from newsclean import __version__
 from newsclean.article import parse_article
@@ -46,6 +48,7 @@ from newsclean.files import (
     read_text_file,
     write_atomic,
 )
+from newsclean.jsonl import ERROR_POLICIES, LineOptions, LineOutcome, clean_lines, is_blank
 from newsclean.lint import (
     OUTPUT_FORMATS,
     FileReport,
@@ -58,6 +61,7 @@ from newsclean.lint import (
     unified_diff,
 )
 from newsclean.model import QUOTE_STYLES, Finding, QuoteStyle
+from newsclean.progress import Meter, is_terminal
 from newsclean.render import FORMATS, KEEPABLE, Format, frame_outputs, parse_keep, render
 
 PROG = "newsclean"
@@ -101,6 +105,7 @@ class Outcome:
     output: str | None = None
     error: str | None = None
     note: str | None = None
+    fixes: int = 0
 
 
 def clean_one(task: Task, options: CleanOptions) -> Outcome:
@@ -116,7 +121,7 @@ def clean_one(task: Task, options: CleanOptions) -> Outcome:
         return Outcome(task.name, error=f"{task.name}: {exc.strerror or exc}")
     article = parse_article(source.text, quotes=options.quotes)
     output = render(options.fmt, task.name, article, keep=options.keep, only_body=options.only_body)
-    return Outcome(task.name, output=output, note=source.note)
+    return Outcome(task.name, output=output, note=source.note, fixes=len(article.fixes))
 
 
 # --- arguments ----------------------------------------------------------------------
@@ -193,6 +198,7 @@ def add_clean_arguments(parser: argparse.ArgumentParser) -> None:
         metavar="FILE",
         help="write all output to FILE, replacing it atomically (- = stdout, the default)",
     )
+    add_batch_arguments(parser)
 
 
 # --- running ------------------------------------------------------------------------
@@ -301,27 +307,229 @@ def run_clean(args: argparse.Namespace) -> int:
     if args.fmt != "text" and (args.keep or args.only):
         print(f"{PROG}: error: --keep and --only apply to --format text only", file=sys.stderr)
         return ExitCode.USAGE_OR_INPUT
+    if args.input_format == "jsonl":
+        return run_jsonl(args)
     options = CleanOptions(args.quotes, args.fmt, args.keep, args.only == "body")
     many = len(args.paths) > 1 or Path(args.paths[0]).is_dir()
     failed = False
+    meter = _meter(args, len(args.paths) if _file_sizes(args.paths) else None)
 
     def successes() -> Iterator[tuple[str, str]]:
         nonlocal failed
         for outcome in run_tasks(_tasks(args.paths), options, args.jobs or _default_jobs()):
+            _count(meter, outcome)
             failed = _report(outcome) or failed
             if outcome.output is not None:
                 yield outcome.name, outcome.output
 
+    if not _emit(args.output, frame_outputs(options.fmt, successes(), many=many)):
+        return ExitCode.USAGE_OR_INPUT
+    meter.finish()
+    return ExitCode.USAGE_OR_INPUT if failed else ExitCode.OK
+
+
+# --- batches: JSON Lines input, ordered parallel map, progress and summary ------------
+
+#: JSON Lines input is handed to workers in chunks of about this many bytes (or lines).
+CHUNK_BYTES = 256 * 1024
+CHUNK_LINES = 256
+#: Chunks in flight per worker: enough to keep every worker busy, few enough for flat memory.
+CHUNKS_PER_JOB = 4
+
+_Item = TypeVar("_Item")
+_Result = TypeVar("_Result")
+_Chunk = tuple[str, list[tuple[int, bytes]]]
+
+
+class _Abort(Exception):
+    """A bad input under ``--on-error fail``: stop, and leave an ``-o`` file untouched."""
+
+
+def add_batch_arguments(parser: argparse.ArgumentParser) -> None:
+    """Add the batch arguments: JSON Lines input, error policy, progress and summary."""
+    parser.add_argument(
+        "--input-format",
+        choices=("text", "jsonl"),
+        default="text",
+        help="text (default): each PATH is one article; jsonl: each line of each PATH is a "
+        "JSON object holding one article in --text-field; output is one object per line",
+    )
+    parser.add_argument(
+        "--text-field",
+        default="text",
+        metavar="NAME",
+        help="jsonl input: the field holding the article (default: text); it gets the clean "
+        "text, other fields pass through; --format jsonl adds the parsed article as newsclean",
+    )
+    parser.add_argument(
+        "--on-error",
+        choices=ERROR_POLICIES,
+        default="skip",
+        help="jsonl input: report a bad line as PATH:LINE and skip it (skip, the default, "
+        "exit 0) or stop at it with exit status 2, leaving an -o file untouched (fail)",
+    )
+    parser.add_argument(
+        "--no-progress",
+        action="store_true",
+        help="never draw the progress line (drawn on stderr only when it is a terminal and "
+        "the run lasts over a second)",
+    )
+    parser.add_argument(
+        "-v",
+        "--verbose",
+        action="store_true",
+        help="print the final summary line (files, articles, fixes, seconds) on stderr even "
+        "when stderr is not a terminal",
+    )
+
+
+def _meter(args: argparse.Namespace, total: int | None) -> Meter:
+    """Return the run's meter: progress and summary on a terminal, summary with -v."""
+    terminal = is_terminal(sys.stderr)
+    return Meter(
+        sys.stderr,
+        PROG,
+        show_progress=terminal and not args.no_progress,
+        show_summary=terminal or args.verbose,
+        total=total,
+    )
+
+
+def _file_sizes(paths: Sequence[str]) -> list[int] | None:
+    """Sizes of ``paths`` when all are regular files (no stdin, no directory), else None."""
+    if any(raw == "-" or not os.path.isfile(raw) for raw in paths):
+        return None
+    return [os.path.getsize(raw) for raw in paths]
+
+
+def _count(meter: Meter, outcome: Outcome) -> None:
+    """Count one input's outcome; clear the progress line if a message is coming."""
+    meter.update(files=1, articles=outcome.output is not None, fixes=outcome.fixes, done=1)
+    if outcome.note or outcome.error:
+        meter.clear()
+
+
+def ordered_map(
+    work: Callable[[_Item], _Result], items: Iterable[_Item], jobs: int
+) -> Iterator[_Result]:
+    """Yield ``work(item)`` for every item in input order, in ``jobs`` processes.
+
+    At most :data:`CHUNKS_PER_JOB` items per worker are in flight, so memory stays flat
+    however many items come, and a slow item holds back only the output, not the workers.
+    A pool is started only for two items or more; ``work`` and the items must pickle.
+    """
+    iterator = iter(items)
+    head = list(itertools.islice(iterator, 2))
+    if jobs == 1 or len(head) < 2:
+        yield from map(work, itertools.chain(head, iterator))
+        return
+    pool = ProcessPoolExecutor(max_workers=jobs)
+    pending: deque[Future[_Result]] = deque()
     try:
-        with _output(args.output) as write:
-            _write_all(frame_outputs(options.fmt, successes(), many=many), write)
+        for item in itertools.chain(head, iterator):
+            pending.append(pool.submit(work, item))
+            if len(pending) >= jobs * CHUNKS_PER_JOB:
+                yield pending.popleft().result()
+        while pending:
+            yield pending.popleft().result()
+    finally:
+        pool.shutdown(cancel_futures=True)
+
+
+def clean_chunk(chunk: _Chunk, options: LineOptions) -> tuple[str, tuple[LineOutcome, ...]]:
+    """Clean one chunk of a JSON Lines input in a worker: ``(name, [(number, line)])``."""
+    name, lines = chunk
+    return name, clean_lines(lines, options)
+
+
+def _open_input(name: str) -> BinaryIO:
+    return sys.stdin.buffer if name == "-" else open(name, "rb")
+
+
+def _chunks(name: str, stream: BinaryIO) -> Iterator[_Chunk]:
+    """Yield the non-blank lines of ``stream``, numbered from 1, in bounded chunks."""
+    chunk: list[tuple[int, bytes]] = []
+    size = 0
+    for number, raw in enumerate(stream, start=1):
+        if is_blank(raw):
+            continue
+        chunk.append((number, raw))
+        size += len(raw)
+        if size >= CHUNK_BYTES or len(chunk) >= CHUNK_LINES:
+            yield name, chunk
+            chunk, size = [], 0
+    if chunk:
+        yield name, chunk
+
+
+def _jsonl_error(message: str, args: argparse.Namespace) -> None:
+    print(message, file=sys.stderr)
+    if args.on_error == "fail":
+        raise _Abort
+
+
+def run_jsonl(args: argparse.Namespace) -> int:
+    """Clean every line of every JSON Lines input in order; see :mod:`newsclean.jsonl`."""
+    if args.fmt == "json":
+        print(
+            f"{PROG}: error: jsonl input is written as jsonl: use --format text or jsonl",
+            file=sys.stderr,
+        )
+        return ExitCode.USAGE_OR_INPUT
+    options = LineOptions(args.text_field, args.quotes, args.fmt, args.keep, args.only == "body")
+    sizes = _file_sizes(args.paths)
+    meter = _meter(args, sum(sizes) if sizes else None)
+    failed = False
+
+    def chunks() -> Iterator[_Chunk]:
+        nonlocal failed
+        for name in args.paths:
+            try:
+                stream = _open_input(name)
+            except OSError as exc:
+                meter.clear()
+                failed = True
+                _jsonl_error(f"{PROG}: error: {name}: {exc.strerror or exc}", args)
+                continue
+            meter.update(files=1)
+            with contextlib.nullcontext(stream) if name == "-" else stream:
+                for chunk in _chunks(name, stream):
+                    meter.update(done=sum(len(raw) for _, raw in chunk[1]))
+                    yield chunk
+
+    def lines() -> Iterator[str]:
+        work = functools.partial(clean_chunk, options=options)
+        for name, outcomes in ordered_map(work, chunks(), args.jobs or _default_jobs()):
+            for outcome in outcomes:
+                meter.update(articles=outcome.output is not None, fixes=outcome.fixes)
+                if outcome.output is not None:
+                    yield outcome.output
+                    continue
+                meter.update(skipped=1)
+                meter.clear()
+                shown = STDIN_NAME if name == "-" else name
+                _jsonl_error(f"{shown}:{outcome.line}: error: {outcome.error}", args)
+
+    try:
+        written = _emit(args.output, lines())
+    except _Abort:
+        failed = written = True
+    meter.finish()
+    return ExitCode.USAGE_OR_INPUT if failed or not written else ExitCode.OK
+
+
+def _emit(target: str | None, pieces: Iterable[str]) -> bool:
+    """Write ``pieces`` to ``target`` (stdout or a file); report an output error, return False."""
+    try:
+        with _output(target) as write:
+            _write_all(pieces, write)
     except BrokenPipeError:
         _silence_stdout()
     except OSError as exc:
-        target = args.output if args.output not in (None, "-") else "<stdout>"
-        print(f"{PROG}: error: {target}: {exc.strerror or exc}", file=sys.stderr)
-        return ExitCode.USAGE_OR_INPUT
-    return ExitCode.USAGE_OR_INPUT if failed else ExitCode.OK
+        shown = target if target not in (None, "-") else "<stdout>"
+        print(f"{PROG}: error: {shown}: {exc.strerror or exc}", file=sys.stderr)
+        return False
+    return True
 
 
 # --- check: the linter --------------------------------------------------------------

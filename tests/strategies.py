@@ -352,3 +352,46 @@ def messy_lines(draw: st.DrawFn) -> str:
     pieces = draw(st.lists(st.one_of(sentences(), lint_noise), min_size=1, max_size=12))
     endings = st.sampled_from(["\n", "\r\n", "\r", "\n\n", "\r\n\r\n", " ", ""])
     return "".join(piece + draw(endings) for piece in pieces)
+
+
+# --- batches: JSON Lines and adversarial input (newsclean/jsonl.py, bench) -----------------
+
+#: Any JSON value a record field may hold (no NaN or infinity: they are not JSON).
+json_values = st.recursive(
+    st.none()
+    | st.booleans()
+    | st.integers()
+    | st.floats(allow_nan=False, allow_infinity=False)
+    | any_text,
+    lambda inner: st.lists(inner, max_size=3) | st.dictionaries(any_text, inner, max_size=3),
+    max_leaves=8,
+)
+
+#: The other fields of a JSON Lines record: anything, but never the text field.
+record_fields = st.dictionaries(
+    any_text.filter(lambda key: key not in ("text", "newsclean")), json_values, max_size=4
+)
+
+#: Runs that make regex engines and hand-written scanners work hard: quotes, colons,
+#: dashes, entity starts, header-like prefixes, spaces, line breaks, mojibake leaders.
+adversarial_atoms = st.sampled_from(
+    [
+        *('"', "'", ":", " ", "-", "&", "#", "&#", "a: ", "A: ", ". ", "(", "x"),
+        *("\u201c", "\u201d", "\u2014", "\u00a0", "\u00c3", "\n", "\n\n"),
+    ]
+)
+
+
+@st.composite
+def adversarial_lines(draw: st.DrawFn, min_size: int = 50_000, max_size: int = 200_000) -> str:
+    """A long text of repeated adversarial atoms (runs of 1-300), ``min_size``-``max_size`` long.
+
+    Runs are capped at 300 so the text probes many kinds of boundary rather than one long
+    run of a single character; long single-character runs are tested separately.
+    """
+    runs = draw(
+        st.lists(st.tuples(adversarial_atoms, st.integers(1, 300)), min_size=1, max_size=12)
+    )
+    unit = "".join(atom * count for atom, count in runs)
+    size = draw(st.integers(min_size, max_size))
+    return (unit * (size // len(unit) + 1))[:size]

@@ -1,0 +1,171 @@
+"""JSON Lines records: one article per input line in, one cleaned object per output line out.
+
+Pure functions, no I/O: the command line reads the lines and writes what these return, so a
+worker process can clean a chunk of lines from their bytes alone. Every field of a record is
+passed through unchanged except the text field, which gets the clean text; ``jsonl`` output
+also adds the parsed article under :data:`ARTICLE_KEY`.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import Any, Literal
+
+from newsclean.article import parse_article
+from newsclean.model import Article, QuoteStyle
+from newsclean.render import render_text
+
+LineFormat = Literal["text", "jsonl"]
+LINE_FORMATS: tuple[LineFormat, ...] = ("text", "jsonl")
+ErrorPolicy = Literal["skip", "fail"]
+ERROR_POLICIES: tuple[ErrorPolicy, ...] = ("skip", "fail")
+#: The key the parsed article (headline, alt_headlines, site, blocks, fixes) is added under.
+ARTICLE_KEY = "newsclean"
+
+_JSON_TYPES: tuple[tuple[type, str], ...] = (
+    # bool before int: True is an int to isinstance
+    (bool, "a boolean"),
+    (int, "a number"),
+    (float, "a number"),
+    (str, "a string"),
+    (list, "an array"),
+    (dict, "an object"),
+)
+
+
+class RecordError(ValueError):
+    """A line that is not a usable record; ``str()`` says what is wrong and what to do."""
+
+
+@dataclass(frozen=True, slots=True)
+class LineOptions:
+    """How every record of a run is cleaned: the field to read and what to put back.
+
+    ``fmt`` ``"text"`` puts the article as ``--format text`` shows it (``keep`` and
+    ``only_body`` apply) in the text field; ``"jsonl"`` puts the whole fixed text there and
+    adds the parsed article under :data:`ARTICLE_KEY`.
+    """
+
+    text_field: str = "text"
+    quotes: QuoteStyle = "straight"
+    fmt: LineFormat = "text"
+    keep: frozenset[str] = frozenset()
+    only_body: bool = False
+
+
+@dataclass(frozen=True, slots=True)
+class LineOutcome:
+    """The result for one input line: its output line (with newline) or an error message."""
+
+    line: int
+    output: str | None = None
+    error: str | None = None
+    fixes: int = 0
+
+
+def json_type_name(value: object) -> str:
+    """Return the JSON name of a decoded value's type, with its article.
+
+    >>> json_type_name([1]), json_type_name(True), json_type_name(None)
+    ('an array', 'a boolean', 'null')
+    """
+    for kind, name in _JSON_TYPES:
+        if isinstance(value, kind):
+            return name
+    return "null"
+
+
+def is_blank(raw: bytes) -> bool:
+    """Return whether a line holds only whitespace: it carries no record and is passed over.
+
+    >>> is_blank(b"  \\r\\n"), is_blank(b"{}\\n")
+    (True, False)
+    """
+    return not raw.strip()
+
+
+def read_record(raw: bytes, text_field: str, *, first: bool = False) -> tuple[dict[str, Any], str]:
+    """Decode one line into its JSON object and the text in ``text_field``.
+
+    ``first`` allows a UTF-8 byte-order mark (the start of a file). Raises
+    :class:`RecordError` for bad UTF-8, bad JSON, a non-object, or a missing or
+    non-string field.
+
+    >>> read_record(b'{"id": 7, "text": "Hi"}\\n', "text")
+    ({'id': 7, 'text': 'Hi'}, 'Hi')
+    """
+    try:
+        line = raw.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        raise RecordError(
+            f"invalid UTF-8 (byte 0x{raw[exc.start]:02x} at column {exc.start + 1})"
+        ) from None
+    if first:
+        line = line.removeprefix("\N{ZERO WIDTH NO-BREAK SPACE}")
+    try:
+        record = json.loads(line)
+    except json.JSONDecodeError as exc:
+        raise RecordError(f"invalid JSON ({exc.msg} at column {exc.colno})") from None
+    if not isinstance(record, dict):
+        raise RecordError(f"expected a JSON object, got {json_type_name(record)}")
+    if text_field not in record:
+        raise RecordError(f'no "{text_field}" field (use --text-field to name the text field)')
+    text = record[text_field]
+    if not isinstance(text, str):
+        raise RecordError(f'"{text_field}" is {json_type_name(text)}, expected a string')
+    return record, text
+
+
+def record_output(record: dict[str, Any], article: Article, options: LineOptions) -> dict[str, Any]:
+    """Return ``record`` with the clean text in the text field (and the article, for jsonl).
+
+    Keys keep their order; an existing :data:`ARTICLE_KEY` field is replaced.
+
+    >>> record_output({"id": 1, "text": "x"}, Article(text="X"), LineOptions(fmt="jsonl"))
+    {'id': 1, 'text': 'X', 'newsclean': {'headline': None, 'alt_headlines': [], 'site': None, \
+'blocks': [], 'fixes': []}}
+    """
+    if options.fmt == "jsonl":
+        return {**record, options.text_field: article.text, ARTICLE_KEY: article.to_dict()}
+    shown = render_text(article, keep=options.keep, only_body=options.only_body)
+    return {**record, options.text_field: shown.removesuffix("\n")}
+
+
+def clean_record(raw: bytes, options: LineOptions, *, first: bool = False) -> tuple[str, int]:
+    """Clean one line; return the output line (ending in a newline) and the number of fixes.
+
+    Raises :class:`RecordError` for a line that is not a usable record.
+
+    >>> clean_record(b'{"text": "Rain  falls.", "n": 2}', LineOptions())
+    ('{"text":"Rain falls.","n":2}\\n', 1)
+    """
+    record, text = read_record(raw, options.text_field, first=first)
+    article = parse_article(text, quotes=options.quotes)
+    output = record_output(record, article, options)
+    return json.dumps(output, ensure_ascii=False, separators=(",", ":")) + "\n", len(article.fixes)
+
+
+def clean_line(number: int, raw: bytes, options: LineOptions) -> LineOutcome:
+    """Clean line ``number`` (1-based) of an input; a bad line becomes an error value.
+
+    >>> clean_line(3, b"[1, 2]", LineOptions()).error
+    'expected a JSON object, got an array'
+    """
+    try:
+        output, fixes = clean_record(raw, options, first=number == 1)
+    except RecordError as exc:
+        return LineOutcome(number, error=str(exc))
+    return LineOutcome(number, output=output, fixes=fixes)
+
+
+def clean_lines(
+    lines: Sequence[tuple[int, bytes]], options: LineOptions
+) -> tuple[LineOutcome, ...]:
+    """Clean a chunk of ``(number, raw line)`` pairs in order: the unit a worker gets.
+
+    >>> [o.line for o in clean_lines([(1, b'{"text": "A."}'), (2, b"nope")], LineOptions())]
+    [1, 2]
+    """
+    return tuple(clean_line(number, raw, options) for number, raw in lines)
