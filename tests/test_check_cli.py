@@ -388,3 +388,50 @@ def test_pre_commit_try_repo(tmp_path: Path) -> None:  # pragma: no cover - opti
     )
     assert run.returncode == 1, run.stdout + run.stderr
     assert "NC405" in run.stdout
+
+
+# --- smaller paths -------------------------------------------------------------------
+
+
+def test_empty_directory_is_a_warning(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["check", "-j", "1", str(tmp_path)]) == 0
+    assert "no text files" in capsys.readouterr().err
+
+
+def test_quiet_has_no_summary(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    story = _write(tmp_path / "a.txt", "One  two.\n")
+    assert main(["check", "-j", "1", "-q", str(story)]) == 1
+    assert capsys.readouterr().err == ""
+
+
+def test_stdin_filename_can_be_force_excluded(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    _write(tmp_path / "pyproject.toml", '[tool.newsclean]\nextend-exclude = ["drafts"]\n')
+    _stdin(monkeypatch, b"One  two.\n")
+    name = str(tmp_path / "drafts" / "a.txt")
+    assert main(["check", "--force-exclude", "--stdin-filename", name, "-"]) == 0
+    assert capsys.readouterr().out == ""
+
+
+def test_stdin_fix_sends_what_is_left_to_stderr(
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    _stdin(monkeypatch, 'She said \u201cyes\u201d and "no".  \n'.encode())
+    assert main(["check", "--fix", "-"]) == 1
+    captured = capsys.readouterr()
+    assert captured.out == 'She said \u201cyes\u201d and "no".\n'
+    assert "NC201" in captured.err
+
+
+@pytest.mark.skipif(hasattr(os, "geteuid") and os.geteuid() == 0, reason="root writes anyway")
+def test_unwritable_directory_is_an_error(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:  # pragma: no cover - depends on the user
+    story = _write(tmp_path / "locked" / "a.txt", "One  two.\n")
+    story.parent.chmod(0o500)
+    try:
+        assert main(["check", "-j", "1", "--fix", str(story)]) == 2
+        assert "cannot write" in capsys.readouterr().err
+    finally:
+        story.parent.chmod(0o700)
