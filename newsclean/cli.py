@@ -582,11 +582,20 @@ def _write_fixed(task: Task, source: SourceText, result: FixResult) -> None:
     write_atomic(task.name, result.text, like)
 
 
+def _read_utf8(task: Task) -> SourceText:
+    """Read a task's text; the linter rewrites files in place, so it takes UTF-8 only."""
+    source = task.source or read_text_file(task.name)
+    if source.encoding != "utf-8":
+        problem = (source.note or "not UTF-8").split(";")[0]
+        raise DecodeError(task.name, f"{problem}; convert it to UTF-8 to lint it")
+    return source
+
+
 def check_one(task: Task, options: CheckOptions) -> Outcome:
     """Lint one input, and fix it or diff it if asked; failures become values."""
     config = task.config if isinstance(task, CheckTask) else Config()
     try:
-        source = task.source or read_text_file(task.name)
+        source = _read_utf8(task)
     except (BinaryFileError, DecodeError) as exc:
         if isinstance(task, CheckTask) and task.walked:
             return Outcome(task.name, note=f"skipped: {exc.problem}")

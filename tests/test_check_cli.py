@@ -123,6 +123,7 @@ def test_nothing_to_fix_leaves_the_file_alone(tmp_path: Path) -> None:
     [
         pytest.param(b"PK\x03\x04\x00\x00binary", "binary", id="binary"),
         pytest.param(b"caf\xc3\xa9 and \xff\n", "invalid UTF-8", id="invalid-utf8"),
+        pytest.param(b"caf\xe9 au lait\n", "invalid UTF-8", id="legacy-cp1252"),
     ],
 )
 def test_bad_file_named_explicitly_is_an_input_error(
