@@ -650,8 +650,15 @@ def add_check_arguments(parser: argparse.ArgumentParser) -> None:
         "--diff", action="store_true", help="print the fixes as a unified diff; write nothing"
     )
     rules = parser.add_argument_group("rules and settings")
-    rules.add_argument("--select", type=_selectors, help="codes, prefixes or names to check")
-    rules.add_argument("--ignore", type=_selectors, help="codes, prefixes or names to skip")
+    rules.add_argument(
+        "--select",
+        type=_selectors,
+        metavar="LIST",
+        help="comma-separated codes, prefixes (NC1) or rule names to check (default: all)",
+    )
+    rules.add_argument(
+        "--ignore", type=_selectors, metavar="LIST", help="codes, prefixes or names to skip"
+    )
     rules.add_argument(
         "--quotes", choices=QUOTE_STYLES, help="required quote style (default: keep: none)"
     )
@@ -660,7 +667,11 @@ def add_check_arguments(parser: argparse.ArgumentParser) -> None:
     )
     paths = parser.add_argument_group("files")
     paths.add_argument(
-        "--extend-exclude", action="append", default=[], metavar="PATTERN", help="exclude more"
+        "--extend-exclude",
+        action="append",
+        default=[],
+        metavar="PATTERN",
+        help="also exclude paths matching PATTERN (repeatable)",
     )
     paths.add_argument(
         "--force-exclude",
@@ -670,7 +681,14 @@ def add_check_arguments(parser: argparse.ArgumentParser) -> None:
     paths.add_argument(
         "--stdin-filename", metavar="NAME", help="the name of stdin input, for messages and config"
     )
-    paths.add_argument("-j", "--jobs", type=_positive_int, default=None, metavar="N")
+    paths.add_argument(
+        "-j",
+        "--jobs",
+        type=_positive_int,
+        default=None,
+        metavar="N",
+        help="worker processes (default: the number of CPUs); output stays in input order",
+    )
     parser.add_argument(
         "--output-format",
         choices=OUTPUT_FORMATS,
