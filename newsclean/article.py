@@ -7,7 +7,7 @@ Every block of the fixed text is kept, labelled; the output formats decide what 
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import replace
 
 from newsclean.boilerplate import comments_start, is_boilerplate
@@ -16,9 +16,11 @@ from newsclean.headlines import split_headlines
 from newsclean.layout import apply_layout
 from newsclean.model import Article, Block, Decision, Fix, QuoteStyle, map_offsets
 from newsclean.paragraphs import segment_paragraphs
-from newsclean.shape import body_bounds, context_of
+from newsclean.shape import Context, body_bounds, context_of
 from newsclean.subheadings import is_subheading
 from newsclean.text import clean_text
+
+Classifier = Callable[[Block, Context], Decision]
 
 
 def _original_lines(original: str, fixes: tuple[Fix, ...], blocks: Sequence[Block]) -> list[int]:
@@ -44,6 +46,11 @@ def _is_top_furniture(block: Block) -> bool:
     return bool(is_boilerplate(block, context_of(blocks, 0)))
 
 
+#: The classifiers, in the order they run over the whole article: each pass sees the
+#: labels of the passes before it (a caption check knows which neighbours are furniture).
+PASSES = (is_boilerplate, is_caption, is_subheading)
+
+
 def classify(
     block: Block, blocks: Sequence[Block], index: int, bounds: tuple[int, int] = (-1, -1)
 ) -> Decision:
@@ -54,15 +61,32 @@ def classify(
     'boilerplate'
     """
     context = context_of(blocks, index, first_body=bounds[0], last_body=bounds[1])
-    for decide in (is_boilerplate, is_caption, is_subheading):
+    for decide in PASSES:
         decision = decide(block, context)
         if decision:
             return decision
     return Decision("paragraph")
 
 
+def _run_pass(
+    blocks: tuple[Block, ...], decide: Classifier, bounds: tuple[int, int]
+) -> tuple[Block, ...]:
+    out = list(blocks)
+    for index, block in enumerate(blocks):
+        if block.kind != "paragraph" or block.why:
+            continue  # decided already (the default kind carries no reasons)
+        context = context_of(blocks, index, first_body=bounds[0], last_body=bounds[1])
+        decision = decide(block, context)
+        if decision.kind is not None:
+            out[index] = replace(block, kind=decision.kind, why=decision.why, label=decision.label)
+    return tuple(out)
+
+
 def label_blocks(blocks: Sequence[Block]) -> tuple[Block, ...]:
     """Label every block not already labelled a headline, in order.
+
+    The comment section goes first, then one pass per classifier over the whole
+    article (boilerplate, captions, subheadings), then the layout rules.
 
     >>> from newsclean.model import Span
     >>> [b.kind for b in label_blocks([Block("Share this", 1, Span(0, 10))])]
@@ -70,16 +94,14 @@ def label_blocks(blocks: Sequence[Block]) -> tuple[Block, ...]:
     """
     comments = comments_start(blocks)
     bounds = body_bounds(blocks)
-    out = []
-    for index, block in enumerate(blocks):
-        if block.kind in ("headline", "alt_headline"):
-            out.append(block)
-        elif comments is not None and index >= comments:
-            out.append(replace(block, kind="boilerplate", why=("comment-section",)))
-        else:
-            decision = classify(block, blocks, index, bounds)
-            kind = decision.kind or "paragraph"
-            out.append(replace(block, kind=kind, why=decision.why, label=decision.label))
+    out = tuple(
+        replace(b, kind="boilerplate", why=("comment-section",))
+        if comments is not None and i >= comments and b.kind == "paragraph"
+        else b
+        for i, b in enumerate(blocks)
+    )
+    for decide in PASSES:
+        out = _run_pass(out, decide, bounds)
     return apply_layout(out)
 
 

@@ -19,7 +19,8 @@ from newsclean.shape import Context, ends_sentence, is_full_paragraph, word_coun
 FURNITURE_RE = regex.compile(
     r"""^\W*(?:
       what['’]?s\ (?:hot|trending) | trending(?:\ now|\ stories)?
-    | exclusive | save | more\ to\ come
+    | exclusive | save | bookmark | more\ to\ come | more\ \w+
+    | topics | tags | categories | filed\ under | more\ on\ this\ story
     | explore\ more(?:\ \w+){0,4} | reuse\ this\ content
     | key\ events | show\ key\ events(?:\ only)?
     | (?:photo|image|picture)\ \d+\ of\ \d+ | \d+\s*(?:of|/)\s*\d+ | (?:more|other)\ galleries
@@ -94,13 +95,17 @@ DATELINE_WORD_RE = regex.compile(
     r"ago|hours?|minutes?|mins?|days?|by|read|min|time)\b",
     regex.IGNORECASE,
 )
-#: A breadcrumb trail: "Home > News > World".
-BREADCRUMB_RE = regex.compile(r"^[^>»/|]{1,30}(?:\s*[>»›/|]\s*[^>»›/|]{1,30}){2,}$")
+#: A breadcrumb trail: "Home > News > World", or two section names "Culture | Books".
+BREADCRUMB_RE = regex.compile(
+    r"^[^>»/|]{1,30}(?:\s*[>»›/|]\s*[^>»›/|]{1,30}){2,}$"
+    r"|^\p{Lu}\w*(?:\ \p{Lu}\w*)?\ [|>»›]\ \p{Lu}\w*(?:\ \p{Lu}\w*)?$"
+)
 #: Agency sign-offs and notes about the article rather than its subject.
 SIGN_OFF_RE = regex.compile(
     r"""(?:contributed\ (?:to\ )?(?:this\ )?(?:report|story|article)|
         ^(?:Reporting|Additional\ reporting|Editing|Writing)\ by\b|
-        ^This\ (?:article|story)\ (?:is|was|has\ been|originally|first)\b|
+        ^This\ (?:article|story|interview|conversation|transcript|piece)\ (?:is|was|has\ been|
+          originally|first)\b|
         ^\(?With\ (?:inputs|additional\ reporting)\ from\b|print\ edition|
         ^(?:Write\ to|Contact|E-?mail)\ .{0,80}@|
         ^(?:Originally\ )?published\ (?:on|in|at)\b|
@@ -111,12 +116,13 @@ SIGN_OFF_RE = regex.compile(
 PROMO_RE = regex.compile(
     r"""\b(?:newsletters?\b.*\b(?:sign\ up|subscribe|inbox|delivered)|
         (?:sign\ up|subscribe)\b.*\bnewsletters?|delivered\ to\ your\ inbox|
-        ^subscribe\ to\b|
+        ^subscribe\ to\b|\bjoin\b.{0,40}\b(?:whatsapp|telegram|community|mailing\ list)\b|
+        \bcontact\b.{0,80}(?:@|https?://)|
         ^(?:reach|contact|write\ to|e-?mail)\b.{0,80}(?:@|https?://|\btwitter\b)|
         follow\ (?:us|\p{Lu}[\w&@()\ ]{0,60})\ on\
           (?:Facebook|Twitter|Instagram|X|TikTok|LinkedIn|YouTube)|
         (?:may|might)\ earn\ (?:a\ )?commission|affiliate\ links?|
-        send\ us\ your\ (?:photos|pictures|videos|stories|views)|
+        send\ us\ your\ (?:\w+\ )?(?:photos|pictures|videos|stories|views)|
         please\ (?:turn\ on|enable)\ javascript)""",
     regex.VERBOSE | regex.IGNORECASE,
 )
@@ -127,6 +133,13 @@ BIO_RE = regex.compile(
         contributor|author|producer|presenter|writes\ about|covers)\b""",
     regex.VERBOSE,
 )
+#: A writer described by what they write: "Ann Lee writes about music."
+WRITES_RE = regex.compile(
+    r"^\p{Lu}[\p{L}'’\-]+(?:\ \p{Lu}[\p{L}'’\-.]*){1,3}"
+    r"\ (?:writes|reports|blogs)\ (?:about|on|for)\b"
+)
+#: A rating line: "Rating: ★★★★☆", "4/5".
+RATING_RE = regex.compile(r"^(?:rating|verdict|score|stars?)?\s*:?\s*[★☆✩✭✮½*\d/. ]+$", regex.I)
 #: A name with a newsroom role and nothing else: "Nadia Ferreira", "Technology reporter".
 ROLE_RE = regex.compile(
     r"\b(?:reporter|correspondent|editor|writer|columnist|critic|contributor|staff|desk|"
@@ -177,7 +190,7 @@ def is_byline(block: Block, context: Context) -> bool:
 def is_dateline(block: Block, context: Context) -> bool:
     """A line that is a date or time and little else ("Updated 14:32 GMT, 3 May 2024")."""
     text = block.text
-    if word_count(text) > 14 or DATE_RE.search(text) is None or text.startswith(DASHES):
+    if word_count(text) > 24 or DATE_RE.search(text) is None or text.startswith(DASHES):
         return False  # "— Name (@handle) May 3, 2024" closes an embedded post, not a dateline
     rest = DATELINE_WORD_RE.sub(" ", DATE_RE.sub(" ", text))
     return word_count(regex.sub(r"\b\d+\b", " ", rest)) <= 4
@@ -200,7 +213,10 @@ def is_promo(block: Block, context: Context) -> bool:
 
 def is_author_bio(block: Block, context: Context) -> bool:
     """A sentence about the writer: "Ann Lee is the Courier's arts correspondent."."""
-    return word_count(block.text) <= 50 and BIO_RE.match(block.text) is not None
+    text = block.text
+    return word_count(text) <= 50 and (
+        BIO_RE.match(text) is not None or WRITES_RE.match(text) is not None
+    )
 
 
 def is_name_and_role(block: Block, context: Context) -> bool:
@@ -220,8 +236,11 @@ def is_name_at_edge(block: Block, context: Context) -> bool:
 
 
 def has_no_words(block: Block, context: Context) -> bool:
-    """Only rules, dashes or symbols: "___", "* * *"."""
-    return word_count(block.text) == 0
+    """Only rules, dashes or symbols ("___", "* * *"), or a rating ("Rating: ★★★★☆")."""
+    text = block.text
+    return word_count(text) == 0 or (
+        RATING_RE.match(text) is not None and not text.strip().isdigit()
+    )
 
 
 Signal = Callable[[Block, Context], bool]

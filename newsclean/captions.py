@@ -26,7 +26,9 @@ CREDIT_RE = regex.compile(
       \((?:AP|AFP|Reuters|EPA|PA|Getty|Bloomberg|Xinhua|UPI)\b[^()]{0,60}\)\s*$  # (AP Photo/Name)
     | (?:^|(?<=[.!?)]\s))                                                  # at a sentence start:
       (?:Photo(?:graph)?s?|Pictures?|Images?|Video|Illustration|Graphic|Screenshot|Credit|
-         Image\ source|Source)\s*(?:by|:|\N{EN DASH}|\N{EM DASH}|/)\s*\S       # Photo: / Photo by
+         Image\ source)\s*(?:by|:|\N{EN DASH}|\N{EM DASH}|/)\s*\S              # Photo: / Photo by
+    | \((?:Photo|Image|Picture|Photograph)s?(?:\ credit)?\s*(?::|by)[^()]{1,80}\)\s*$ # (Photo: X)
+    | \(Courtesy(?:\ of)?\ [^()]{1,60}\)\s*$                               # (Courtesy of X)
     | ^(?:Supplied|Handout|File(?:\ (?:photo|image))?|Courtesy(?:\ of\ .{1,60})?)\.?$  # bare
     | \N{COPYRIGHT SIGN}\ ?\p{Lu}                                           # © Name
     | \bGetty\ ?Images\b | \bShutterstock\b | \bAlamy\b | \biStock\b        # picture libraries
@@ -62,7 +64,7 @@ MEDIA_WORD_RE = regex.compile(
 )
 #: A short Capitalised label and a colon opening the block: "Grim: UN observers ...".
 LABEL_RE = regex.compile(
-    r"^(?P<label>\p{Lu}[\p{L}'’\-]*(?:\ \p{Lu}[\p{L}'’\-]*){0,2}):\ +(?P<rest>[\p{Lu}\p{N}])"
+    r"^(?P<label>\p{Lu}[\p{L}'’\-]*(?:\ \p{Lu}[\p{L}'’\-]*){0,2}):\ +(?P<rest>\p{Lu})"
 )
 #: Present-tense verbs typical of describing a picture (third person, or a participle).
 PICTURE_VERB_RE = regex.compile(
@@ -80,6 +82,11 @@ CAPTION_DATE_RE = regex.compile(
           January|February|March|April|August|September|October|November|December)
         \ \d{1,2},\ \d{4}""",
     regex.VERBOSE,
+)
+#: A named subject placed somewhere, with no verb: "Ann Lee at her desk in Leeds".
+PLACED_SUBJECT_RE = regex.compile(
+    r"^\p{Lu}[\p{L}'’\-]+(?:\ \p{Lu}[\p{L}'’\-.]+){0,3}"
+    r"\ (?:on|at|in|outside|inside|with|near|beside|during)\ "
 )
 #: A descriptive caption line is between these many words long.
 DESCRIPTIVE_WORDS = (6, 30)
@@ -143,7 +150,12 @@ def is_descriptive_line(block: Block, context: Context) -> bool:
         return False
     if not (is_full_paragraph(context.prev) and is_full_paragraph(context.next)):
         return False
-    return bool(MEDIA_WORD_RE.search(text) or PICTURE_VERB_RE.search(text) or runs_on(context))
+    return bool(
+        MEDIA_WORD_RE.search(text)
+        or PICTURE_VERB_RE.search(text)
+        or PLACED_SUBJECT_RE.match(text)
+        or runs_on(context)
+    )
 
 
 Signal = Callable[[Block, Context], bool]

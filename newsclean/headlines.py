@@ -163,7 +163,7 @@ def split_glued(text: str) -> str | None:
 
 def _is_variant(text: str, headline: str, title: str) -> bool:
     words = len(_words(text))
-    if not is_headline_shaped(text) or words > 2 * max(len(_words(title)), 1):
+    if not is_headline_shaped(text) or words > 1.5 * len(_words(title)) + 3:
         return False  # a lead paragraph repeating the headline's words is no variant
     if _words(text) in (_words(headline), _words(title)):
         return True

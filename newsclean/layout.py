@@ -26,6 +26,8 @@ LIST_HEADER_RE = regex.compile(
 )
 #: Gallery counters such as "3 of 10": the blocks beside them describe the photos.
 COUNTER_RE = regex.compile(r"^(?:(?:photo|image|picture|slide)\s+)?\d+\s*(?:of|/)\s*\d+$", regex.I)
+#: Reporting verbs: a block that reports speech is body text, whatever follows it.
+REPORTED_RE = regex.compile(r"\b(?:said|says|told|according\ to|added)\b")
 #: A short headline-like link in a list: at most this many words.
 LINK_WORDS = 16
 #: A credit line on its own ("Photo: Ann Lee/Agency") is at most this many words.
@@ -63,7 +65,7 @@ def caption_before_credit(blocks: Sequence[Block]) -> tuple[Block, ...]:
             continue
         nxt = blocks[i + 1] if i + 1 < len(blocks) else None
         prev = blocks[i - 1] if i else None
-        if nxt is not None and _bare_credit(nxt):
+        if nxt is not None and _bare_credit(nxt) and not REPORTED_RE.search(block.text):
             out[i] = _relabel(block, "caption", "before-credit")
         elif any(b is not None and COUNTER_RE.match(b.text) for b in (prev, nxt)):
             out[i] = _relabel(block, "caption", "beside-gallery-counter")
@@ -92,7 +94,7 @@ def furniture_runs(blocks: Sequence[Block]) -> tuple[Block, ...]:
                 in_list and _short_unfinished(block)
             )
             continue
-        if block.kind != "paragraph" or not _short_unfinished(block):
+        if block.kind not in ("paragraph", "subheading") or not _short_unfinished(block):
             in_list = False
             continue
         prev = out[i - 1] if i else None

@@ -18,8 +18,9 @@ from newsclean.shape import Context, ends_sentence, is_title_case, word_count
 MAX_WORDS = 14
 #: Short enough to be a heading whatever its case.
 SHORT_WORDS = 7
-#: Openings that make a line a sentence, not a heading: a pronoun subject, a quote.
-SENTENCE_START_RE = regex.compile(r"^(?:[\"“'‘„«(]|(?:I|He|She|They|We|You|It)\s)")
+#: Openings that make a line a sentence or a list item, not a heading: a pronoun
+#: subject, a quote, a number or quantity ("3 tbsp", "1.").
+SENTENCE_START_RE = regex.compile(r"^(?:[\"“'‘„«(\p{N}]|(?:I|He|She|They|We|You|It)\s)")
 #: A full stop (not an abbreviation's) at the end.
 FULL_STOP_END_RE = regex.compile(r"(?<!\b\p{Lu})\.[\"'”’)]*$")
 
@@ -46,6 +47,12 @@ def _short_unfinished(block: Block) -> bool:
     return word_count(block.text) <= MAX_WORDS and not ends_sentence(block.text)
 
 
+def _stands_out(block: Block, nxt: Block) -> bool:
+    """A one-to-three-word capitalised label before a longer block: a box heading."""
+    words = word_count(block.text)
+    return words <= 3 and block.text[:1].isupper() and word_count(nxt.text) >= 2 * words + 2
+
+
 def introduces_paragraph(block: Block, context: Context) -> bool:
     """Inside the article, and followed by a longer block that is not a list item.
 
@@ -56,7 +63,7 @@ def introduces_paragraph(block: Block, context: Context) -> bool:
     nxt, prev = context.next, context.prev
     if nxt is None or prev is None or prev.text.rstrip().endswith(":"):
         return False
-    if prev.kind == "paragraph" and _short_unfinished(prev):
+    if prev.kind == "paragraph" and _short_unfinished(prev) and not _stands_out(block, nxt):
         return False  # a run of short lines is a list, and its items are body text
     inside = context.index > context.first_body >= 0
     return inside and word_count(nxt.text) > word_count(block.text)
