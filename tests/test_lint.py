@@ -308,10 +308,12 @@ def test_fix_loop_keeps_line_ending_style(text: str, unsafe: bool) -> None:
 
 
 @given(messy_lines())
-def test_fixed_text_words_survive_or_go_to_the_sidecar(text: str) -> None:
+def test_no_character_lost_only_moved_to_the_sidecar(text: str) -> None:
+    # Whitespace and structure fixes move or drop spaces only (a fix merged with a spacing
+    # fix may join a comma to its word), so every other character survives somewhere.
     result = fix_until_clean(text, Config(select=("NC3", "NC4")), unsafe=True)
-    kept = " ".join([result.text, *result.removed]).split()
-    assert sorted(kept) == sorted(text.split())
+    kept = "".join([result.text, *result.removed])
+    assert sorted(c for c in kept if not c.isspace()) == sorted(c for c in text if not c.isspace())
 
 
 @given(messy_lines())
