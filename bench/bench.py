@@ -60,6 +60,7 @@ class Measure:
     step: str
     megabytes: float
     seconds: float
+    cpu_seconds: float
     peak_rss_mb: float
     exit_status: int
 
@@ -120,16 +121,17 @@ def _function(step: str) -> Callable[[str], object]:
 
 
 def inner(step: str, directory: Path) -> None:
-    """Time ``step`` over every article file, one file in memory at a time; print seconds."""
+    """Time ``step`` over every article file, one in memory at a time; print wall and CPU s."""
     function = _function(step)
     function("Warm up: caf\u00c3\u00a9 \u201cquotes\u201d.\n\nA paragraph.")
-    seconds = 0.0
+    seconds = cpu = 0.0
     for path in sorted((directory / "articles").iterdir()):
         text = path.read_text(encoding="utf-8")
-        start = time.perf_counter()
+        start, start_cpu = time.perf_counter(), time.process_time()
         function(text)
         seconds += time.perf_counter() - start
-    print(json.dumps({"seconds": seconds}))
+        cpu += time.process_time() - start_cpu
+    print(json.dumps({"seconds": seconds, "cpu": cpu}))
 
 
 # --- running and measuring ------------------------------------------------------------
@@ -170,8 +172,11 @@ def measure(step: Step, directory: Path, megabytes: float) -> Measure:
     wall = time.perf_counter() - started
     if child.returncode:
         sys.stderr.write(err.decode(errors="replace")[-2000:])
-    seconds = json.loads(out)["seconds"] if inner_step and not child.returncode else wall
-    return Measure(step.name, megabytes, seconds, usage.ru_maxrss / 1024, child.returncode)
+    seconds, cpu = wall, usage.ru_utime + usage.ru_stime
+    if inner_step and not child.returncode:
+        timing = json.loads(out)
+        seconds, cpu = timing["seconds"], timing["cpu"]
+    return Measure(step.name, megabytes, seconds, cpu, usage.ru_maxrss / 1024, child.returncode)
 
 
 # --- report ---------------------------------------------------------------------------
@@ -199,23 +204,36 @@ def machine() -> str:
 def table(results: Sequence[Measure]) -> str:
     """Return the Markdown table: one row per size and step."""
     lines = [
-        "| corpus | step | seconds | MB/s | time / ftfy | peak RSS MB |",
-        "|---:|---|---:|---:|---:|---:|",
+        "| corpus | step | wall s | CPU s | MB/s | wall / ftfy | CPU / ftfy | peak RSS MB |",
+        "|---:|---|---:|---:|---:|---:|---:|---:|",
     ]
-    baseline = {m.megabytes: m.seconds for m in results if m.step == "ftfy.fix_text"}
+    wall = {m.megabytes: m.seconds for m in results if m.step == "ftfy.fix_text"}
+    cpu = {m.megabytes: m.cpu_seconds for m in results if m.step == "ftfy.fix_text"}
     for m in results:
-        ratio = m.seconds / baseline[m.megabytes] if baseline.get(m.megabytes) else float("nan")
         failed = "" if m.exit_status == 0 else f" (exit {m.exit_status})"
         lines.append(
-            f"| {m.megabytes:g} MB | {m.step}{failed} | {m.seconds:.1f} | "
-            f"{m.megabytes / m.seconds:.2f} | {ratio:.2f}× | {m.peak_rss_mb:.0f} |"
+            f"| {m.megabytes:.3g} MB | {m.step}{failed} | {m.seconds:.1f} | {m.cpu_seconds:.1f} | "
+            f"{m.megabytes / m.seconds:.2f} | {_ratio(m.seconds, wall.get(m.megabytes))} | "
+            f"{_ratio(m.cpu_seconds, cpu.get(m.megabytes))} | {m.peak_rss_mb:.0f} |"
         )
     return "\n".join(lines)
 
 
-def _time(results: Sequence[Measure], step: str, megabytes: float) -> float | None:
-    found = [m.seconds for m in results if m.step == step and m.megabytes == megabytes]
+def _ratio(value: float, baseline: float | None) -> str:
+    return f"{value / baseline:.2f}×" if baseline else "n/a"
+
+
+def _time(results: Sequence[Measure], step: str, megabytes: float, cpu: bool) -> float | None:
+    found = [
+        m.cpu_seconds if cpu else m.seconds
+        for m in results
+        if m.step == step and m.megabytes == megabytes
+    ]
     return found[0] if found else None
+
+
+def _quotient(a: float | None, b: float | None) -> float | None:
+    return a / b if a and b else None
 
 
 def targets(results: Sequence[Measure], sizes: Sequence[float]) -> list[str]:
@@ -223,38 +241,35 @@ def targets(results: Sequence[Measure], sizes: Sequence[float]) -> list[str]:
     lines = []
     big = max(sizes)
 
-    def line(label: str, value: float | None, limit: str, met: bool) -> None:
+    def line(label: str, value: float | None, limit: float, at_most: bool) -> None:
         shown = "n/a" if value is None else f"{value:.2f}"
-        lines.append(f"- {label}: {shown} (target {limit}) {'met' if met else 'NOT met'}")
+        met = value is not None and (value <= limit if at_most else value >= limit)
+        sign = "≤" if at_most else "≥"
+        lines.append(f"- {label}: {shown} (target {sign} {limit:g}) {'met' if met else 'NOT met'}")
 
-    parse, ftfy = (
-        _time(results, "newsclean.parse_article", big),
-        _time(results, "ftfy.fix_text", big),
+    for cpu, kind in ((False, "wall"), (True, "CPU")):
+        ratio = _quotient(
+            _time(results, "newsclean.parse_article", big, cpu),
+            _time(results, "ftfy.fix_text", big, cpu),
+        )
+        line(f"parse_article / ftfy.fix_text, {kind} time, {big:.3g} MB", ratio, 1.3, True)
+    speedup = _quotient(
+        _time(results, "cli -j 1 (files)", big, False),
+        _time(results, "cli -j 2 (files)", big, False),
     )
-    ratio = parse / ftfy if parse and ftfy else None
-    line(
-        f"parse_article time / ftfy.fix_text time, {big:g} MB", ratio, "≤ 1.3", (ratio or 99) <= 1.3
-    )
-    one, two = _time(results, "cli -j 1 (files)", big), _time(results, "cli -j 2 (files)", big)
-    speedup = one / two if one and two else None
-    line(f"cli -j 2 speed-up over -j 1, {big:g} MB", speedup, "≥ 1.8", (speedup or 0) >= 1.8)
+    line(f"cli -j 2 speed-up over -j 1 (wall), {big:.3g} MB", speedup, 1.8, False)
     if len(sizes) > 1:
         small = sorted(sizes)[-2]
         for step in ("newsclean.parse_article", "cli -j 1 (files)"):
-            a, b = _time(results, step, small), _time(results, step, big)
-            growth = b / a if a and b else None
-            limit = 1.1 * big / small
-            line(
-                f"{step} time {big:g} MB / {small:g} MB",
-                growth,
-                f"≤ {limit:g}",
-                (growth or 99) <= limit,
-            )
+            for cpu, kind in ((False, "wall"), (True, "CPU")):
+                growth = _quotient(_time(results, step, big, cpu), _time(results, step, small, cpu))
+                label = f"{step} {kind} time, {big:.3g} MB / {small:.3g} MB"
+                line(label, growth, round(1.1 * big / small, 1), True)
     peak = max(
         (m.peak_rss_mb for m in results if m.megabytes == big and m.step.startswith("cli")),
         default=None,
     )
-    line(f"cli peak RSS (largest process), {big:g} MB, MB", peak, "≤ 200", (peak or 999) <= 200)
+    line(f"cli peak RSS (largest process), MB, {big:.3g} MB", peak, 200, True)
     return lines
 
 
@@ -284,7 +299,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         inner(args.inner[0], Path(args.inner[1]))
         return 0
     sizes = [float(size) for size in args.sizes.split(",")]
-    print(f"Machine: {machine()}\n", flush=True)
+    print(f"Machine: {machine()}", flush=True)
+    print(f"Load average at start: {os.getloadavg()[0]:.2f}\n", flush=True)
     results: list[Measure] = []
     with tempfile.TemporaryDirectory(prefix="newsclean-bench-") as temp:
         root = Path(args.keep) if args.keep else Path(temp)
@@ -301,7 +317,7 @@ def main(argv: Sequence[str] | None = None) -> int:
                 results.append(result)
                 print(f"  {step.name}: {result.seconds:.1f} s", file=sys.stderr, flush=True)
         print(table(results))
-        print()
+        print(f"\nLoad average at end: {os.getloadavg()[0]:.2f}\n")
         print("\n".join(targets(results, sorted({m.megabytes for m in results}))))
         if args.profile:
             print("\n```\n" + profile(root / f"{sizes[0]:g}MB", args.profile) + "```")
