@@ -7,6 +7,7 @@ has lasted :data:`PROGRESS_DELAY` seconds, so short runs and pipelines see no no
 
 from __future__ import annotations
 
+import shutil
 import time
 from collections.abc import Callable
 from dataclasses import dataclass, replace
@@ -114,7 +115,8 @@ class Meter:
     """Counts a run's work; draws the progress line and writes the summary on ``stream``.
 
     ``show_progress`` and ``show_summary`` are decided by the caller (see
-    :func:`is_terminal`); ``total`` (in the unit of :attr:`Tally.done`) draws a bar.
+    :func:`is_terminal`); ``total`` (in the unit of :attr:`Tally.done`) draws a bar. The
+    progress line is cut to ``columns`` (default: the terminal's width) less one.
     Call :meth:`clear` before writing anything else on the stream, :meth:`finish` at the end.
     """
 
@@ -127,6 +129,7 @@ class Meter:
         show_summary: bool,
         total: int | None = None,
         clock: Callable[[], float] = time.monotonic,
+        columns: int | None = None,
     ) -> None:
         self.stream = stream
         self.prog = prog
@@ -134,6 +137,8 @@ class Meter:
         self.show_summary = show_summary
         self.total = total
         self.clock = clock
+        # A line wider than the terminal wraps, and "\r" then returns to its last row only.
+        self.columns = columns or shutil.get_terminal_size().columns
         self.tally = Tally()
         self.started = clock()
         self._drawn_at: float | None = None
@@ -149,7 +154,7 @@ class Meter:
         if self._drawn_at is not None and now - self._drawn_at < REDRAW_INTERVAL:
             return
         line = format_progress(self.prog, self.tally, now - self.started, self.total)
-        self.stream.write(_ERASE_LINE + line)
+        self.stream.write(_ERASE_LINE + line[: self.columns - 1])
         self.stream.flush()
         self._drawn_at = now
 

@@ -321,6 +321,14 @@ def test_meter_draws_only_after_the_delay_and_clears_before_the_summary() -> Non
     assert stream.getvalue().endswith("\r\x1b[Kp: 3 files, 2 articles, 0 fixes in 2.0 s\n")
 
 
+def test_progress_line_is_cut_to_the_terminal_width() -> None:
+    stream, clock = io.StringIO(), FakeClock()
+    meter = Meter(stream, "p", show_progress=True, show_summary=False, clock=clock, columns=12)
+    clock.now += 5
+    meter.update(articles=1)
+    assert stream.getvalue() == "\r\x1b[Kp: 0 files,"
+
+
 def test_meter_off_writes_nothing() -> None:
     stream, clock = io.StringIO(), FakeClock()
     meter = Meter(stream, "p", show_progress=False, show_summary=False, clock=clock)
