@@ -28,6 +28,15 @@ LIST_HEADER_RE = regex.compile(
 COUNTER_RE = regex.compile(r"^(?:(?:photo|image|picture|slide)\s+)?\d+\s*(?:of|/)\s*\d+$", regex.I)
 #: Reporting verbs: a block that reports speech is body text, whatever follows it.
 REPORTED_RE = regex.compile(r"\b(?:said|says|told|according\ to|added)\b")
+#: A furniture block or a short unfinished line costs the body region this much.
+SCRAP_PENALTY = 8
+#: Boilerplate that belongs to the article's own frame: it does not fence the body off.
+HEADER_SIGNALS = frozenset({"byline", "dateline", "name-and-role", "name-at-edge", "no-words"})
+#: A finished sentence before the body is furniture only past this many pieces of it
+#: (one share bar may sit between a standfirst and the body).
+PROSE_FENCES_BEFORE = 2
+#: Texts with fewer blocks are taken whole: the region rule is for whole pages.
+MIN_PAGE_BLOCKS = 12
 #: A short headline-like link in a list: at most this many words.
 LINK_WORDS = 16
 #: A credit line on its own ("Photo: Ann Lee/Agency") is at most this many words.
@@ -133,8 +142,84 @@ def list_items(blocks: Sequence[Block]) -> tuple[Block, ...]:
     return tuple(out)
 
 
+def _region_score(block: Block) -> int:
+    """How much a block says "article body": words of prose, minus for scraps."""
+    words = word_count(block.text)
+    if block.kind in ("boilerplate",):
+        return -SCRAP_PENALTY
+    if block.kind != "paragraph" and block.kind != "subheading":
+        return 0  # headlines and captions neither extend nor cut the body
+    if ends_sentence(block.text) or words > LINK_WORDS:
+        return words
+    return -SCRAP_PENALTY
+
+
+def body_region(blocks: Sequence[Block]) -> tuple[int, int] | None:
+    """The run of blocks with the most body text: ``(first, last)`` indexes, or None.
+
+    Each block scores its word count if it reads as prose (a finished sentence or a
+    long block), a penalty if it is furniture or a short unfinished line, nothing if it
+    is a headline or caption; the best-scoring contiguous run (Kadane's algorithm) is
+    the article body, as in boilerplate-removal tools that look for the densest text.
+
+    >>> from newsclean.model import Span
+    >>> texts = ["Home", "News", "A long first paragraph of the story that ends here.",
+    ...          "And a second paragraph that also ends in the usual way.", "Contact us"]
+    >>> body_region([Block(t, 1, Span(0, 1)) for t in texts])
+    (2, 3)
+    """
+    best: tuple[int, int] | None = None
+    best_sum = 0
+    start, running = 0, 0
+    for index, block in enumerate(blocks):
+        score = _region_score(block)
+        if running <= 0:
+            start, running = index, 0
+        running += score
+        if running > best_sum:
+            best_sum, best = running, (start, index)
+    return best
+
+
+def _fences(block: Block) -> bool:
+    """Page furniture, not the article's own header furniture (bylines, dates, rules)."""
+    return block.kind == "boilerplate" and not set(block.why) <= HEADER_SIGNALS
+
+
+def outside_body(blocks: Sequence[Block]) -> tuple[Block, ...]:
+    """Body-looking blocks beyond page furniture, outside the densest prose, are furniture.
+
+    Walking out from the body region, once a piece of page furniture has been passed —
+    boilerplate other than bylines, datelines and rules, which frame the article itself
+    — the paragraphs and subheadings further out belong to the page: menus, teasers,
+    footers. Blocks between the region and the first piece of furniture stay as they are
+    (a list closing the article is still the article). Before the body a finished
+    sentence needs two pieces of furniture between it and the body, since a standfirst
+    often sits beyond a byline or a share bar. Applies only to texts with many blocks
+    (whole pages).
+
+    >>> outside_body([])
+    ()
+    """
+    region = body_region(blocks)
+    if region is None or len(blocks) < MIN_PAGE_BLOCKS:
+        return tuple(blocks)
+    first, last = region
+    out = list(blocks)
+    after, before = range(last + 1, len(blocks)), range(first - 1, -1, -1)
+    for side, prose_fences in ((after, 1), (before, PROSE_FENCES_BEFORE)):
+        fences = 0  # pieces of page furniture between this block and the body
+        for i in side:
+            block = blocks[i]
+            fences += _fences(block)
+            needed = 1 if _short_unfinished(block) else prose_fences
+            if fences >= needed and block.kind in ("paragraph", "subheading"):
+                out[i] = _relabel(block, "boilerplate", "outside-body-region")
+    return tuple(out)
+
+
 #: The rules, in the order they run.
-RULES = (list_items, caption_before_credit, furniture_runs)
+RULES = (list_items, caption_before_credit, furniture_runs, outside_body)
 
 
 def apply_layout(blocks: Sequence[Block]) -> tuple[Block, ...]:
