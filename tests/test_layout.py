@@ -1,0 +1,78 @@
+"""Layout rules: labels that depend on the neighbours' labels."""
+
+from __future__ import annotations
+
+from newsclean.article import label_blocks
+from newsclean.layout import body_region, caption_before_credit, list_items, outside_body
+from newsclean.model import Block, Kind, Span
+
+PROSE = (
+    "The harbour board voted on Tuesday to repair the old pier, which has been closed "
+    "since the winter storms damaged its timber supports."
+)
+
+
+def block(text: str, kind: Kind = "paragraph", why: tuple[str, ...] = ()) -> Block:
+    return Block(text, 1, Span(0, len(text)), kind, why=why)
+
+
+def test_caption_before_a_bare_credit() -> None:
+    blocks = [
+        block(PROSE),
+        block("Workers on the pier at low tide"),
+        block("Photo: Ann Lee/Coast Pictures", "caption", ("credit",)),
+    ]
+    kinds = [b.kind for b in caption_before_credit(blocks)]
+    assert kinds == ["paragraph", "caption", "caption"]
+
+
+def test_reported_speech_before_a_credit_stays_body() -> None:
+    blocks = [
+        block("The minister said the pier would reopen in May."),
+        block("Photo: Ann Lee/Coast Pictures", "caption", ("credit",)),
+    ]
+    assert caption_before_credit(blocks)[0].kind == "paragraph"
+
+
+def test_gallery_counters_mark_captions() -> None:
+    blocks = [block("3 of 10", "boilerplate"), block("Lanterns float on the lake")]
+    assert caption_before_credit(blocks)[1].why[-1] == "beside-gallery-counter"
+
+
+def test_a_run_of_labelled_lines_is_a_list() -> None:
+    blocks = [
+        Block("Monday: Dry and bright", 1, Span(0, 1), "caption", label="Monday"),
+        Block("Tuesday: Rain later", 2, Span(0, 1), "caption", label="Tuesday"),
+    ]
+    assert [b.kind for b in list_items(blocks)] == ["paragraph", "paragraph"]
+
+
+def test_body_region_is_the_densest_prose() -> None:
+    blocks = [block(t) for t in ("Home", "World", PROSE, PROSE, "Contact us", "Jobs")]
+    assert body_region(blocks) == (2, 3)
+    assert body_region([block("Home")]) is None
+
+
+def test_page_furniture_beyond_the_body_is_furniture() -> None:
+    menu = [block(t) for t in ("Home", "World", "Sport", "Weather")]
+    footer = [
+        block("Share this article", "boilerplate", ("furniture-phrase",)),
+        block("Our other sites"),
+        block("A teaser for another story that ends with a full stop here."),
+    ]
+    page = [*menu, block("Advertisement", "boilerplate", ("furniture-phrase",)), *menu]
+    page += [block(PROSE)] * 6 + footer
+    kinds = [b.kind for b in outside_body(page)]
+    assert kinds[:4] == ["boilerplate"] * 4  # a menu beyond the advert
+    assert kinds[5:9] == ["paragraph"] * 4  # short lines next to the body stay as they are
+    assert kinds[-2:] == ["boilerplate", "boilerplate"]  # footer lines and teasers
+
+
+def test_short_texts_are_taken_whole() -> None:
+    blocks = [block("Home"), block("Share this", "boilerplate", ("x",)), block(PROSE)]
+    assert outside_body(blocks) == tuple(blocks)
+
+
+def test_label_blocks_runs_every_pass() -> None:
+    kinds = [b.kind for b in label_blocks([block(PROSE), block("Advertisement"), block(PROSE)])]
+    assert kinds == ["paragraph", "boilerplate", "paragraph"]
