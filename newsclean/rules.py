@@ -21,6 +21,7 @@ import regex
 
 from newsclean.article import parse_article
 from newsclean.model import Article, Block, Cleaned, Finding, Fix, QuoteStyle, Span
+from newsclean.quotes import clean_quotes
 from newsclean.shape import OPENS_QUOTE_RE, ends_sentence, has_open_quote
 from newsclean.text import clean_text
 
@@ -294,9 +295,28 @@ ENCODING_RULES: tuple[Rule, ...] = (
 # --- quotes and spacing: NC2xx ------------------------------------------------------
 
 
+def _untouched(fixes: Sequence[Fix], pipeline: Sequence[Fix]) -> tuple[Fix, ...]:
+    """The ``fixes`` that lie outside every ``pipeline`` fix (sorted, disjoint spans).
+
+    A quotation mark inside mojibake ("â€”" holds a ”) is left for the next round, once
+    the encoding fix has turned the mojibake back into what it was.
+    """
+    starts = [f.span.start for f in pipeline]
+    out = []
+    for fix in fixes:
+        index = bisect_right(starts, fix.span.start) - 1
+        if index < 0 or pipeline[index].span.end <= fix.span.start:
+            out.append(fix)
+    return tuple(out)
+
+
 @rule("NC201", "mixed-quotes")
 def mixed_quotes(source: LintSource) -> Iterator[Yielded]:
-    """Straight and curly quotation marks mixed in one text (when no style is configured)."""
+    """Straight and curly quotation marks mixed in one text (when no style is configured).
+
+    Reported once, at the first mark of the less used style; the fix brings every mark to
+    the more used style (straight on a tie), as ``clean --quotes`` would.
+    """
     if source.quotes != "keep":
         return  # with a style set, NC204 reports every mark of the other style
     # Counted in the cleaned text, so marks inside mojibake and entities count too.
@@ -307,12 +327,14 @@ def mixed_quotes(source: LintSource) -> Iterator[Yielded]:
         return
     minority = "straight" if straight < curly else "curly"
     first = _original(source, next(pos for kind, pos in marks if kind == minority))
-    yield (
-        Span(first, first + 1),
-        f"quotes mixed: {curly} curly, {straight} straight; first {minority} mark here "
-        '(set quotes = "straight" or "curly" to fix)',
-        (),
-    )
+    style: QuoteStyle = "curly" if minority == "straight" else "straight"
+    restyled = [
+        f
+        for f in clean_quotes(source.text, style).fixes
+        if f.reason in ("curly-quote", "straight-quote")
+    ]
+    message = f"quotes mixed: {curly} curly, {straight} straight; first {minority} mark here"
+    yield Span(first, first + 1), message, _untouched(restyled, source.cleaned.fixes)
 
 
 def _paragraphs(text: str) -> Iterator[Span]:

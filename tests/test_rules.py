@@ -359,6 +359,26 @@ def test_known_wrong_answers(code: str, quotes: QuoteStyle, text: str, flagged: 
     assert (code in _codes(text, code, quotes)) == flagged
 
 
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        pytest.param(
+            'A \u201cb\u201d \u201cc\u201d and "d".\n',
+            "A \u201cb\u201d \u201cc\u201d and \u201cd\u201d.\n",
+            id="to-curly",
+        ),
+        pytest.param('A \u201cb\u201d, "c" and "d".\n', 'A "b", "c" and "d".\n', id="to-straight"),
+        pytest.param(
+            'The \u201cend\u201d came \u00e2\u20ac\u201d and "went".\n',
+            'The "end" came \u2014 and "went".\n',
+            id="mark-inside-mojibake-left-to-the-encoding-fix",
+        ),
+    ],
+)
+def test_mixed_quotes_fixed_to_the_majority_style(text: str, expected: str) -> None:
+    assert fix_until_clean(text).text == expected
+
+
 def test_mixed_quotes_points_at_the_first_minority_mark() -> None:
     text = '\u201cA\u201d \u201cB\u201d and "C" "D"? \u2018e\u2019 \u201cF\u201d\n'
     (finding,) = lint_text(text, Config(select=("NC201",)))
