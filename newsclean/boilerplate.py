@@ -38,7 +38,9 @@ FURNITURE_RE = regex.compile(
     | continue\ reading(?:\ below)?(?:\ (?:the\ )?(?:main\ )?story)?
     | (?:sign\ up|subscribe|register)(?:\ \w+){0,8}
     | (?:follow|like)\ us(?:\ \w+){0,4} | follow\ @\w+
-    | click\ here(?:\ \w+){0,8}
+    | click\ here(?:\ \w+){0,4} | explore\ further
+    | (?:order\ )?reprints | print\ (?:this\ )?article
+    | thanks?\ (?:you\ )?for\ (?:signing\ up|subscribing|registering)(?:\ \w+){0,3}
     | (?:\d+\ )?comments?(?:\ \(\d+\))?
     | (?:leave|post|add|view|show|hide)\ (?:a\ |your\ |all\ )?comments?(?:\ \w+){0,3}
     | join\ the\ (?:conversation|discussion|debate) | loading(?:\ \w+){0,2}
@@ -123,7 +125,10 @@ PROMO_RE = regex.compile(
           (?:Facebook|Twitter|Instagram|X|TikTok|LinkedIn|YouTube)|
         (?:may|might)\ earn\ (?:a\ )?commission|affiliate\ links?|
         send\ us\ your\ (?:\w+\ )?(?:photos|pictures|videos|stories|views)|
-        please\ (?:turn\ on|enable)\ javascript)""",
+        please\ (?:turn\ on|enable)\ javascript|
+        for\ (?:your\ )?personal,?\ non-commercial\ use|
+        ^(?:\S+\ ){0,3}newsletter(?:\ \S+){0,2}$|
+        error\ (?:processing|has\ occurred).{0,30}(?:subscription|try\ again))""",
     regex.VERBOSE | regex.IGNORECASE,
 )
 #: An author bio: "Ann Lee is the Courier's arts correspondent."
@@ -148,6 +153,12 @@ ROLE_RE = regex.compile(
 )
 #: Dashes that open the attribution line of an embedded post or quotation.
 DASHES = ("\N{EM DASH}", "\N{EN DASH}", "-", "\N{HORIZONTAL BAR}")
+#: A tag in brackets alone on a line.
+BRACKET_TAG_RE = regex.compile(r"^\[[^\[\]]{1,40}\]$")
+#: A web address.
+URL_RE = regex.compile(r"(?:https?://|www\.)\S+")
+#: A line in capitals with at least this many words is a promoted link.
+SHOUT_WORDS = 6
 #: Nothing but a person's name, or two joined by "and".
 NAME_RE = regex.compile(
     r"^\p{Lu}[\p{Ll}'’\-]+(?:\ \p{Lu}\.?)?(?:\ \p{Lu}[\p{Ll}'’\-]+){1,2}"
@@ -190,7 +201,9 @@ def is_byline(block: Block, context: Context) -> bool:
 def is_dateline(block: Block, context: Context) -> bool:
     """A line that is a date or time and little else ("Updated 14:32 GMT, 3 May 2024")."""
     text = block.text
-    if word_count(text) > 24 or DATE_RE.search(text) is None or text.startswith(DASHES):
+    if word_count(text) > 24 or DATE_RE.search(text) is None:
+        return False
+    if text.startswith(DASHES) and "(@" in text:
         return False  # "— Name (@handle) May 3, 2024" closes an embedded post, not a dateline
     rest = DATELINE_WORD_RE.sub(" ", DATE_RE.sub(" ", text))
     return word_count(regex.sub(r"\b\d+\b", " ", rest)) <= 4
@@ -235,6 +248,32 @@ def is_name_at_edge(block: Block, context: Context) -> bool:
     return context.outside_body and NAME_RE.match(block.text) is not None
 
 
+def is_shouted_link(block: Block, context: Context) -> bool:
+    """A long line in capitals that asks no question: a promoted link, not a heading.
+
+    Crossheads in capitals are short ("ON THE MOVE"); six words or more in capitals
+    without a question mark is a teaser for another story.
+    """
+    text = block.text
+    letters = [c for c in text if c.isalpha()]
+    return (
+        word_count(text) >= SHOUT_WORDS
+        and bool(letters)
+        and all(c.isupper() for c in letters)
+        and not text.rstrip().endswith("?")
+    )
+
+
+def is_bracketed_tag(block: Block, context: Context) -> bool:
+    """A short tag in brackets on its own line: "[Video]", "[Source Name]"."""
+    return BRACKET_TAG_RE.match(block.text) is not None
+
+
+def is_bare_url(block: Block, context: Context) -> bool:
+    """A web address and nothing else."""
+    return URL_RE.fullmatch(block.text.strip()) is not None
+
+
 def has_no_words(block: Block, context: Context) -> bool:
     """Only rules, dashes or symbols ("___", "* * *"), or a rating ("Rating: ★★★★☆")."""
     text = block.text
@@ -258,6 +297,9 @@ SIGNALS: tuple[tuple[str, Signal], ...] = (
     ("author-bio", is_author_bio),
     ("name-and-role", is_name_and_role),
     ("name-at-edge", is_name_at_edge),
+    ("shouted-link", is_shouted_link),
+    ("bracketed-tag", is_bracketed_tag),
+    ("bare-url", is_bare_url),
     ("no-words", has_no_words),
 )
 
@@ -268,7 +310,8 @@ def is_boilerplate(block: Block, context: Context) -> Decision:
     Any one signal suffices: a standard furniture phrase, a share bar, a copyright
     line, a byline or dateline on its own line, a breadcrumb trail, an agency sign-off,
     a promotion (follow us, newsletter, affiliate note), an author bio, a name with a
-    newsroom role, a bare name outside the article body, or a block with no words.
+    newsroom role, a bare name outside the article body, a long line in capitals, a
+    bracketed tag, a bare web address, or a block with no words.
     Bylines count as boilerplate because the reference text of an article never
     includes them.
 

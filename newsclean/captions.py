@@ -64,7 +64,8 @@ MEDIA_WORD_RE = regex.compile(
 )
 #: A short Capitalised label and a colon opening the block: "Grim: UN observers ...".
 LABEL_RE = regex.compile(
-    r"^(?P<label>\p{Lu}[\p{L}'’\-]*(?:\ \p{Lu}[\p{L}'’\-]*){0,2}):\ +(?P<rest>\p{Lu})"
+    r"^(?!(?:The|A|An)\ )"  # a label is a word or name, not a titled phrase
+    r"(?P<label>\p{Lu}[\p{L}'’\-]*(?:\ \p{Lu}[\p{L}'’\-]*){0,2}):\ +(?P<rest>\p{Lu})"
 )
 #: Present-tense verbs typical of describing a picture (third person, or a participle).
 PICTURE_VERB_RE = regex.compile(

@@ -97,3 +97,34 @@ def test_posted_by_line_opens_comments() -> None:
 
 def test_no_comment_section_before_the_body() -> None:
     assert comments_start(blocks("Comments", PARA)) is None
+
+
+@pytest.mark.parametrize(
+    ("text", "signal"),
+    [
+        pytest.param(
+            "MAYOR UNVEILS PLAN FOR NEW HARBOUR BRIDGE AFTER VOTE", "shouted-link", id="caps"
+        ),
+        pytest.param("[Harbour Radio]", "bracketed-tag", id="bracket"),
+        pytest.param("https://example.org/news/bridge-vote", "bare-url", id="url"),
+        pytest.param("Rating: ★★★★☆", "no-words", id="rating"),
+        pytest.param("Culture | Books", "breadcrumb", id="two-sections"),
+        pytest.param("Join the Valley Echo WhatsApp community for alerts", "promo", id="join"),
+    ],
+)
+def test_more_furniture(text: str, signal: str) -> None:
+    assert signal in why(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        pytest.param("WHAT HAPPENS NEXT?", id="caps-question"),
+        pytest.param("ON THE MOVE", id="short-caps"),
+        pytest.param(
+            "See https://example.org for the full list of closures.", id="url-in-sentence"
+        ),
+    ],
+)
+def test_look_alikes_stay_body(text: str) -> None:
+    assert why(text) == ()
