@@ -31,6 +31,7 @@ from newsclean.config import (
     gitignore_patterns,
     is_excluded,
     is_included,
+    matches,
     relative_to_root,
     with_overrides,
 )
@@ -747,13 +748,20 @@ class _Settings:
         return self.ignores[directory]
 
     def excluded(self, path: Path, config: Config, top: Path | None = None) -> bool:
-        """Whether ``path`` is excluded: patterns relative to the root (or ``top``)."""
+        """Whether ``path`` is excluded by the settings (patterns relative to the project
+        root, else to ``top``) or by a .gitignore from that directory down to the file's."""
         path = path.resolve()
-        for base in dict.fromkeys(b for b in (config.root and Path(config.root), top) if b):
-            relative = relative_to_root(path, base)
-            if relative is not None and is_excluded(relative, config, self.gitignored(base)):
-                return True
-        return is_excluded(Path(path.name), config)
+        base = Path(config.root) if config.root else (top or path.parent).resolve()
+        relative = relative_to_root(path, base)
+        if relative is None:
+            return is_excluded(Path(path.name), config)
+        if is_excluded(relative, config):
+            return True
+        parts = relative.parts
+        return any(
+            matches(Path(*parts[depth:]), self.gitignored(base.joinpath(*parts[:depth])))
+            for depth in range(len(parts))
+        )
 
 
 def _walk_suffixes(config: Config) -> tuple[str, ...]:

@@ -37,8 +37,9 @@ DEFAULT_EXCLUDE: tuple[str, ...] = (
     "__pycache__",
     "build",
     "dist",
-    "*.removed.txt",
 )
+#: Never linted, whatever the settings: the sidecars ``--unsafe-fixes`` writes.
+ALWAYS_EXCLUDE: tuple[str, ...] = ("*.removed.txt",)
 _KEYS = ("quotes", "select", "ignore", "include", "exclude", "extend-exclude")
 
 
@@ -73,8 +74,8 @@ class Config:
 
     @property
     def excludes(self) -> tuple[str, ...]:
-        """``exclude`` and ``extend-exclude`` together."""
-        return self.exclude + self.extend_exclude
+        """``exclude`` and ``extend-exclude`` together, and the sidecar files."""
+        return self.exclude + self.extend_exclude + ALWAYS_EXCLUDE
 
 
 def _weight(code: str, selectors: Iterable[str]) -> int:

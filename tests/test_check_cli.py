@@ -437,3 +437,30 @@ def test_unwritable_directory_is_an_error(
         assert "cannot write" in capsys.readouterr().err
     finally:
         story.parent.chmod(0o700)
+
+
+def test_nested_gitignore_and_relative_paths(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    monkeypatch.chdir(tmp_path)
+    messy = "One  two.\n"
+    _write(tmp_path / "news" / ".gitignore", "/local.txt\n")
+    _write(tmp_path / "news" / "deep" / ".gitignore", "*.draft.txt\n")
+    _write(tmp_path / "news" / "local.txt", messy)
+    _write(tmp_path / "news" / "deep" / "local.txt", messy)  # "/local.txt" is anchored above
+    _write(tmp_path / "news" / "deep" / "a.draft.txt", messy)
+    _write(tmp_path / "news" / "build" / "b.txt", messy)
+    code, records = _json(capsys, "news")
+    assert code == 1
+    assert [r["filename"] for r in records] == [str(Path("news/deep/local.txt"))]
+
+
+def test_own_exclude_list_still_skips_sidecars(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    _write(tmp_path / "pyproject.toml", '[tool.newsclean]\nexclude = ["old"]\n')
+    _write(tmp_path / "a.txt.removed.txt", "One  two.\n")
+    _write(tmp_path / "old" / "b.txt", "One  two.\n")
+    kept = _write(tmp_path / "build" / "c.txt", "One  two.\n")  # defaults replaced
+    _, records = _json(capsys, str(tmp_path))
+    assert [r["filename"] for r in records] == [str(kept)]
