@@ -258,6 +258,7 @@ def is_shouted_link(block: Block, context: Context) -> bool:
     letters = [c for c in text if c.isalpha()]
     return (
         word_count(text) >= SHOUT_WORDS
+        and not any(c.isdigit() or c == "|" for c in text)  # a table row, not a link
         and bool(letters)
         and all(c.isupper() for c in letters)
         and not text.rstrip().endswith("?")

@@ -128,3 +128,7 @@ def test_more_furniture(text: str, signal: str) -> None:
 )
 def test_look_alikes_stay_body(text: str) -> None:
     assert why(text) == ()
+
+
+def test_a_table_row_in_capitals_is_not_a_shouted_link() -> None:
+    assert "shouted-link" not in why("| HBR | HARBOUR BOARD INC. | 12.40 | -0.20 |")
