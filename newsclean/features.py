@@ -239,7 +239,26 @@ def context_features(blocks: Sequence[Block], index: int) -> dict[str, float]:
     for name, offset in NEIGHBOURS:
         j = index + offset
         out.update(neighbour_features(name, blocks[j] if 0 <= j < len(blocks) else None))
+    out.update(conjunctions(out, is_short_unfinished(blocks[index])))
     return out
+
+
+def conjunctions(facts: dict[str, float], short: bool) -> dict[str, float]:
+    """Pairs of facts a linear model cannot form by itself: a short line *between* paragraphs.
+
+    >>> conjunctions({"prev1:full-paragraph": 1.0, "next1:full-paragraph": 1.0}, True)[
+    ...     "short-between-paragraphs"]
+    1.0
+    """
+    before = facts.get("prev1:full-paragraph", 0.0) > 0
+    after = facts.get("next1:full-paragraph", 0.0) > 0
+    return {
+        "between-paragraphs": _flag(before and after),
+        "short-between-paragraphs": _flag(short and before and after),
+        "short-before-paragraph": _flag(short and after and not before),
+        "short-after-paragraph": _flag(short and before and not after),
+        "short-between-shorts": _flag(short and not before and not after),
+    }
 
 
 def block_features(
