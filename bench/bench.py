@@ -1,6 +1,6 @@
 """Measure newsclean's speed and memory against ftfy alone, in one run, side by side.
 
-Usage: python bench/bench.py [--sizes 1,10,100] [--profile N] [--keep DIR]
+Usage: python bench/bench.py [--sizes 1,10,100] [--steps LIST] [--profile N] [--keep DIR]
 
 Builds synthetic corpora of about 1, 10 (and 100) MB from the repository's own ``corpus/``
 articles (paragraphs reshuffled per copy, so no two articles are the same text), writes them
@@ -287,12 +287,27 @@ def profile(directory: Path, top: int) -> str:
     return buffer.getvalue()
 
 
+def _chosen(all_steps: Sequence[Step], wanted: str | None) -> list[Step]:
+    words = [word.strip() for word in (wanted or "").split(",") if word.strip()]
+    return [
+        step
+        for step in all_steps
+        if not words or step.name == "ftfy.fix_text" or any(w in step.name for w in words)
+    ]
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     """Build the corpora, run every step on each, print the report."""
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--sizes", default="1,10", help="corpus sizes in MB (default 1,10)")
     parser.add_argument("--profile", type=int, default=0, metavar="N", help="show N hot spots")
     parser.add_argument("--keep", metavar="DIR", help="build the corpora in DIR and keep them")
+    parser.add_argument(
+        "--steps",
+        metavar="LIST",
+        help="run only the steps whose names contain one of these comma-separated words "
+        "(ftfy is always run: it is the baseline)",
+    )
     parser.add_argument("--inner", nargs=2, metavar=("STEP", "DIR"), help=argparse.SUPPRESS)
     args = parser.parse_args(argv)
     if args.inner:
@@ -312,7 +327,7 @@ def main(argv: Sequence[str] | None = None) -> int:
                 file=sys.stderr,
                 flush=True,
             )
-            for step in steps():
+            for step in _chosen(steps(), args.steps):
                 result = measure(step, directory, nbytes / MB)
                 results.append(result)
                 print(f"  {step.name}: {result.seconds:.1f} s", file=sys.stderr, flush=True)
