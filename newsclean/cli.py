@@ -443,22 +443,31 @@ def clean_chunk(chunk: _Chunk, options: LineOptions) -> tuple[str, tuple[LineOut
     return name, clean_lines(lines, options)
 
 
-def _open_input(name: str) -> BinaryIO:
-    return sys.stdin.buffer if name == "-" else open(name, "rb")
+def _opened(name: str) -> contextlib.AbstractContextManager[BinaryIO]:
+    """Open an input for reading bytes; standard input is used, never closed."""
+    return contextlib.nullcontext(sys.stdin.buffer) if name == "-" else open(name, "rb")
 
 
 def _chunks(name: str, stream: BinaryIO) -> Iterator[_Chunk]:
-    """Yield the non-blank lines of ``stream``, numbered from 1, in bounded chunks."""
+    """Yield the non-blank lines of ``stream``, numbered from 1, in bounded chunks.
+
+    A read error is raised only after the lines read before it are yielded.
+    """
     chunk: list[tuple[int, bytes]] = []
     size = 0
-    for number, raw in enumerate(stream, start=1):
-        if is_blank(raw):
-            continue
-        chunk.append((number, raw))
-        size += len(raw)
-        if size >= CHUNK_BYTES or len(chunk) >= CHUNK_LINES:
+    try:
+        for number, raw in enumerate(stream, start=1):
+            if is_blank(raw):
+                continue
+            chunk.append((number, raw))
+            size += len(raw)
+            if size >= CHUNK_BYTES or len(chunk) >= CHUNK_LINES:
+                yield name, chunk
+                chunk, size = [], 0
+    except OSError:
+        if chunk:
             yield name, chunk
-            chunk, size = [], 0
+        raise
     if chunk:
         yield name, chunk
 
@@ -485,18 +494,17 @@ def run_jsonl(args: argparse.Namespace) -> int:
     def chunks() -> Iterator[_Chunk]:
         nonlocal failed
         for name in args.paths:
-            try:
-                stream = _open_input(name)
+            try:  # an input that cannot be opened or read is an input error, like a text file
+                with _opened(name) as stream:
+                    meter.update(files=1)
+                    for chunk in _chunks(name, stream):
+                        meter.update(done=sum(len(raw) for _, raw in chunk[1]))
+                        yield chunk
             except OSError as exc:
                 meter.clear()
                 failed = True
-                _jsonl_error(f"{PROG}: error: {name}: {exc.strerror or exc}", args)
-                continue
-            meter.update(files=1)
-            with contextlib.nullcontext(stream) if name == "-" else stream:
-                for chunk in _chunks(name, stream):
-                    meter.update(done=sum(len(raw) for _, raw in chunk[1]))
-                    yield chunk
+                shown = STDIN_NAME if name == "-" else name
+                _jsonl_error(f"{PROG}: error: {shown}: {exc.strerror or exc}", args)
 
     def lines() -> Iterator[str]:
         work = functools.partial(clean_chunk, options=options)

@@ -166,6 +166,23 @@ def test_missing_jsonl_file_is_an_input_error_and_the_others_still_run(
     assert err.startswith(f"newsclean: error: {tmp_path / 'nope.jsonl'}: ")
 
 
+class FailingStream(io.BytesIO):
+    """Gives one line, then fails as a disk read error would."""
+
+    def __iter__(self) -> Iterator[bytes]:
+        yield b'{"text": "First."}\n'
+        raise OSError(5, "Input/output error")
+
+
+def test_read_error_midway_is_an_input_error_of_that_file(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(cli, "_opened", lambda name: FailingStream())
+    code, out, err = _run(capsys, "--input-format", "jsonl", tmp_path / "disk.jsonl")
+    assert (code, _records(out)) == (2, [{"text": "First."}])
+    assert err == f"newsclean: error: {tmp_path / 'disk.jsonl'}: Input/output error\n"
+
+
 def test_json_format_is_refused_for_jsonl_input(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
