@@ -7,8 +7,11 @@ is (headline, paragraph, caption, boilerplate…) without dropping a word.
 from newsclean.article import parse_article
 from newsclean.boilerplate import is_boilerplate
 from newsclean.captions import is_caption
+from newsclean.config import Config
 from newsclean.encoding import clean_encoding, fix_encoding
 from newsclean.headlines import split_headlines
+from newsclean.layout import apply_layout
+from newsclean.lint import fix_until_clean, lint_text
 from newsclean.model import (
     Article,
     Block,
@@ -21,6 +24,7 @@ from newsclean.model import (
 )
 from newsclean.paragraphs import segment_paragraphs
 from newsclean.quotes import clean_quotes, normalize_quotes
+from newsclean.rules import ALL_RULES, Rule
 from newsclean.shape import Context, context_of
 from newsclean.spacing import clean_spacing, fix_spacing
 from newsclean.subheadings import is_subheading
@@ -30,16 +34,20 @@ from newsclean.whitespace import clean_whitespace, normalize_whitespace
 __version__ = "0.1.0"
 
 __all__ = [
+    "ALL_RULES",
     "Article",
     "Block",
     "Cleaned",
+    "Config",
     "Context",
     "Decision",
     "Finding",
     "Fix",
+    "Rule",
     "Span",
     "__version__",
     "apply_fixes",
+    "apply_layout",
     "clean_encoding",
     "clean_quotes",
     "clean_spacing",
@@ -49,9 +57,11 @@ __all__ = [
     "fix_encoding",
     "fix_spacing",
     "fix_text",
+    "fix_until_clean",
     "is_boilerplate",
     "is_caption",
     "is_subheading",
+    "lint_text",
     "normalize_quotes",
     "normalize_whitespace",
     "parse_article",
