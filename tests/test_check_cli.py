@@ -23,6 +23,15 @@ import pytest
 
 from newsclean.cli import main
 
+
+@pytest.fixture(autouse=True)
+def _outside_the_repo(
+    tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Run from a directory with no pyproject above it: the repo's own settings stay out."""
+    monkeypatch.chdir(tmp_path_factory.mktemp("cwd"))
+
+
 REPO = Path(__file__).parent.parent
 
 BODY_A = (

@@ -1,0 +1,216 @@
+"""Scorer: a small multinomial logistic regression over the named block features.
+
+Each body kind has one weight per feature of :mod:`newsclean.features` and a bias; a block's
+score for a kind is the weighted sum of its features, turned into probabilities by softmax.
+The weights live in ``newsclean/weights.json`` (written by ``bench/train.py``), so every
+decision can be explained by the features that pushed it most, and nothing but the standard
+library runs at parse time.
+"""
+
+from __future__ import annotations
+
+import json
+import math
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, replace
+from functools import cache
+from importlib import resources
+from typing import Any
+
+from newsclean.boilerplate import comments_start, is_boilerplate
+from newsclean.captions import LABEL_RE, is_caption
+from newsclean.features import block_features
+from newsclean.layout import apply_layout
+from newsclean.model import Block, Kind
+from newsclean.shape import body_bounds, context_of
+
+#: The kinds the scorer chooses among (headlines are found by :mod:`newsclean.headlines`).
+SCORED_KINDS: tuple[Kind, ...] = ("paragraph", "subheading", "caption", "boilerplate")
+#: Rule signals specific enough to overrule the scorer (a "Pictured:" opening, a share bar).
+STRONG_SIGNALS = frozenset(
+    {
+        "credit",
+        "caption-opening",
+        "agency-caption",
+        "furniture-phrase",
+        "share-bar",
+        "copyright",
+        "byline",
+        "dateline",
+        "breadcrumb",
+        "sign-off",
+        "promo",
+        "no-words",
+    }
+)
+HEADLINE_KINDS = ("headline", "alt_headline")
+
+
+@dataclass(frozen=True, slots=True)
+class Weights:
+    """A trained weight table: per kind, a bias and one weight per named feature."""
+
+    kinds: tuple[Kind, ...]
+    features: tuple[str, ...]
+    bias: tuple[float, ...]
+    rows: tuple[tuple[float, ...], ...]  # rows[k][f]: weight of feature f for kinds[k]
+    about: Mapping[str, Any]
+
+
+def weights_from_data(data: Mapping[str, Any]) -> Weights:
+    """Build :class:`Weights` from the JSON layout of ``weights.json``.
+
+    >>> w = weights_from_data({"kinds": ["paragraph", "caption"], "features": ["f"],
+    ...     "bias": {"paragraph": 0.5, "caption": 0.0},
+    ...     "weights": {"paragraph": {"f": 1.0}, "caption": {"f": -1.0}}})
+    >>> w.rows
+    ((1.0,), (-1.0,))
+    """
+    kinds = tuple(data["kinds"])
+    features = tuple(data["features"])
+    unknown = set(kinds) - set(SCORED_KINDS)
+    if unknown:
+        raise ValueError(f"weights name kinds the scorer cannot give: {sorted(unknown)}")
+    return Weights(
+        kinds=kinds,
+        features=features,
+        bias=tuple(float(data["bias"][k]) for k in kinds),
+        rows=tuple(tuple(float(data["weights"][k].get(f, 0.0)) for f in features) for k in kinds),
+        about={k: v for k, v in data.items() if k not in ("bias", "weights")},
+    )
+
+
+@cache
+def load_weights() -> Weights:
+    """Load the packaged ``weights.json`` once.
+
+    >>> "paragraph" in load_weights().kinds
+    True
+    """
+    text = resources.files("newsclean").joinpath("weights.json").read_text(encoding="utf-8")
+    return weights_from_data(json.loads(text))
+
+
+def _logits(features: Mapping[str, float], weights: Weights) -> list[float]:
+    values = [features.get(name, 0.0) for name in weights.features]
+    return [
+        bias + sum(w * x for w, x in zip(row, values, strict=True) if x)
+        for bias, row in zip(weights.bias, weights.rows, strict=True)
+    ]
+
+
+def softmax(scores: Sequence[float]) -> list[float]:
+    """Turn scores into probabilities that sum to 1.
+
+    >>> softmax([0.0, 0.0])
+    [0.5, 0.5]
+    """
+    top = max(scores)
+    exps = [math.exp(s - top) for s in scores]
+    total = sum(exps)
+    return [e / total for e in exps]
+
+
+def score_block(features: Mapping[str, float], weights: Weights | None = None) -> dict[Kind, float]:
+    """Return the probability of each scored kind for a block's features.
+
+    >>> w = weights_from_data({"kinds": ["paragraph", "caption"], "features": ["f"],
+    ...     "bias": {"paragraph": 0.0, "caption": 0.0},
+    ...     "weights": {"paragraph": {"f": 0.0}, "caption": {"f": 2.0}}})
+    >>> probs = score_block({"f": 1.0}, w)
+    >>> max(probs, key=probs.__getitem__)
+    'caption'
+    """
+    table = weights or load_weights()
+    probs = softmax(_logits(features, table))
+    return dict(zip(table.kinds, probs, strict=True))
+
+
+def best_kind(features: Mapping[str, float], weights: Weights | None = None) -> Kind:
+    """Return the most probable kind for a block's features."""
+    probs = score_block(features, weights)
+    return max(probs, key=probs.__getitem__)
+
+
+def explain(
+    features: Mapping[str, float], kind: Kind, top: int = 3, weights: Weights | None = None
+) -> tuple[str, ...]:
+    """Name the features that pushed ``kind`` up most against the other kinds' average.
+
+    A feature's push is its value times how much its weight for ``kind`` exceeds its mean
+    weight over all kinds; only positive pushes are named, strongest first.
+
+    >>> w = weights_from_data({"kinds": ["paragraph", "caption"], "features": ["f", "g"],
+    ...     "bias": {"paragraph": 0.0, "caption": 0.0},
+    ...     "weights": {"paragraph": {"f": 0.0, "g": 1.0}, "caption": {"f": 2.0, "g": 0.0}}})
+    >>> explain({"f": 1.0, "g": 1.0}, "caption", weights=w)
+    ('f',)
+    """
+    table = weights or load_weights()
+    k = table.kinds.index(kind)
+    pushes = []
+    for f, name in enumerate(table.features):
+        value = features.get(name, 0.0)
+        if value:
+            mean = sum(row[f] for row in table.rows) / len(table.rows)
+            pushes.append(((table.rows[k][f] - mean) * value, name))
+    ranked = sorted((p for p in pushes if p[0] > 0), key=lambda p: (-p[0], p[1]))
+    return tuple(name for _, name in ranked[:top])
+
+
+def _rule_decision(
+    block: Block, blocks: Sequence[Block], index: int, bounds: tuple[int, int]
+) -> Block | None:
+    context = context_of(blocks, index, first_body=bounds[0], last_body=bounds[1])
+    for decide in (is_boilerplate, is_caption):
+        decision = decide(block, context)
+        if decision and STRONG_SIGNALS & set(decision.why):
+            return replace(
+                block, kind=decision.kind or "paragraph", why=decision.why, label=decision.label
+            )
+    return None
+
+
+def score_one(
+    blocks: Sequence[Block], index: int, bounds: tuple[int, int], weights: Weights | None = None
+) -> Block:
+    """Label ``blocks[index]`` by the scorer alone; ``why`` is ``scored`` and its top features.
+
+    >>> from newsclean.model import Span
+    >>> score_one([Block("Share this", 1, Span(0, 10))], 0, (-1, -1)).why[0]
+    'scored'
+    """
+    block = blocks[index]
+    features = block_features(blocks, index, bounds)
+    kind = best_kind(features, weights)
+    match = LABEL_RE.match(block.text) if kind == "caption" else None
+    why = ("scored", *explain(features, kind, weights=weights))
+    return replace(block, kind=kind, why=why, label=match["label"] if match else None)
+
+
+def label_blocks_scored(
+    blocks: Sequence[Block], weights: Weights | None = None
+) -> tuple[Block, ...]:
+    """Label every block not already a headline: strong rule signals first, else the scorer.
+
+    Headlines stay as :func:`newsclean.headlines.split_headlines` left them; a reader-comment
+    section is boilerplate as in :func:`newsclean.article.label_blocks`; a block on which a
+    strong boilerplate or caption signal fires (see ``STRONG_SIGNALS``) keeps the rule's
+    decision; every other block gets the scorer's most probable kind. The layout pass runs last.
+
+    >>> from newsclean.model import Span
+    >>> [b.kind for b in label_blocks_scored([Block("Share this", 1, Span(0, 10))])]
+    ['boilerplate']
+    """
+    comments = comments_start(blocks)
+    bounds = body_bounds(blocks)
+    out = []
+    for index, block in enumerate(blocks):
+        if block.kind in HEADLINE_KINDS:
+            out.append(block)
+        elif comments is not None and index >= comments:
+            out.append(replace(block, kind="boilerplate", why=("comment-section",)))
+        else:
+            ruled = _rule_decision(block, blocks, index, bounds)
+            out.append(ruled or score_one(blocks, index, bounds, weights))
+    return apply_layout(out)
