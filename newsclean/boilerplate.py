@@ -76,7 +76,9 @@ COPYRIGHT_RE = regex.compile(
 )
 #: A byline on its own line: "By Jane Smith", "By Jane Smith, Political Editor | 3 May".
 BYLINE_RE = regex.compile(
-    r"^(?:By|BY|(?:\p{Lu}\p{Ll}+\ )?(?:and\ \p{Ll}+\ )?by|Posted\ by|From|AUTHOR|Author)"
+    # "Photo by", "Screenshot by" open credits (captions), not bylines
+    r"^(?!(?:Photo(?:graph)?s?|Pictures?|Images?|Screenshots?|Video|Illustration|Graphic)\ )"
+    r"(?:By|BY|(?:\p{Lu}\p{Ll}+\ )?(?:and\ \p{Ll}+\ )?by|Posted\ by|From|AUTHOR|Author)"
     r"\s*[:/|]?\s+"
     r"\p{Lu}[\p{L}.'’\-]*(?:\s+\S+){0,14}$",
     regex.VERBOSE,
@@ -99,7 +101,7 @@ DATELINE_WORD_RE = regex.compile(
 )
 #: A breadcrumb trail: "Home > News > World", or two section names "Culture | Books".
 BREADCRUMB_RE = regex.compile(
-    r"^[^>»/|]{1,30}(?:\s*[>»›/|]\s*[^>»›/|]{1,30}){2,}$"
+    r"^[^>»/|]{1,30}(?:(?:\s*[>»›|]\s*|\s+/\s+)[^>»›/|]{1,30}){2,}$"
     r"|^\p{Lu}\w*(?:\ \p{Lu}\w*)?\ [|>»›]\ \p{Lu}\w*(?:\ \p{Lu}\w*)?$"
 )
 #: Agency sign-offs and notes about the article rather than its subject.
@@ -125,7 +127,8 @@ PROMO_RE = regex.compile(
           (?:Facebook|Twitter|Instagram|X|TikTok|LinkedIn|YouTube)|
         (?:may|might)\ earn\ (?:a\ )?commission|affiliate\ links?|
         send\ us\ your\ (?:\w+\ )?(?:photos|pictures|videos|stories|views)|
-        please\ (?:turn\ on|enable)\ javascript|
+        please\ (?:turn\ on|enable)\ javascript|privacy\ policy|terms\ of\ (?:service|use)|
+        \bcookies?\ (?:policy|settings|preferences)|
         for\ (?:your\ )?personal,?\ non-commercial\ use|
         ^(?:\S+\ ){0,3}newsletter(?:\ \S+){0,2}$|
         error\ (?:processing|has\ occurred).{0,30}(?:subscription|try\ again))""",

@@ -12,6 +12,7 @@ import regex
 
 from newsclean.model import Block, Decision
 from newsclean.shape import (
+    RUN_ON_RE,
     Context,
     ends_sentence,
     is_full_paragraph,
@@ -30,7 +31,9 @@ CREDIT_RE = regex.compile(
     | \((?:Photo|Image|Picture|Photograph)s?(?:\ credit)?\s*(?::|by)[^()]{1,80}\)\s*$ # (Photo: X)
     | \(Courtesy(?:\ of)?\ [^()]{1,60}\)\s*$                               # (Courtesy of X)
     | ^(?:Supplied|Handout|File(?:\ (?:photo|image))?|Courtesy(?:\ of\ .{1,60})?)\.?$  # bare
+    | \N{COPYRIGHT SIGN}\ ?(?:\d{4}\ )?\p{Lu}[^.!?]{0,60}$                  # … © 2017 Name
     | \N{COPYRIGHT SIGN}\ ?\p{Lu}                                           # © Name
+    | [.!?]\ (?:Supplied|Handout|File\ photo)\.?$                          # … sentence. Supplied
     | \bGetty\ ?Images\b | \bShutterstock\b | \bAlamy\b | \biStock\b        # picture libraries
     | \w/(?:AP|AFP|Reuters|EPA|Getty|Bloomberg|Pool|Xinhua|Sipa|Rex)\b      # Name/AFP
     | \b(?:AP|AFP|Reuters|EPA)\ (?:Photo|file|Images?)\b                    # AP Photo, AP file
@@ -89,6 +92,12 @@ PLACED_SUBJECT_RE = regex.compile(
     r"^\p{Lu}[\p{L}'’\-]+(?:\ \p{Lu}[\p{L}'’\-.]+){0,3}"
     r"\ (?:on|at|in|outside|inside|with|near|beside|during)\ "
 )
+#: Labels that announce text rather than describe a picture.
+DISCOURSE_LABELS = frozenset(
+    "also update updated note editor's note editor’s note tip editor's tip editor’s tip "
+    "related read watch listen opinion analysis exclusive breaking live correction "
+    "clarification disclaimer source sources background context".split()
+)
 #: A descriptive caption line is between these many words long.
 DESCRIPTIVE_WORDS = (6, 30)
 #: Agency captions, full stop and all, stay under this many words.
@@ -102,7 +111,7 @@ def has_credit(block: Block, context: Context) -> bool:
 
 def has_caption_opening(block: Block, context: Context) -> bool:
     """Opens like a caption: "Media caption", "Pictured:", "Watch:", "FILE - "."""
-    return CAPTION_OPENING_RE.match(block.text) is not None
+    return CAPTION_OPENING_RE.match(block.text) is not None and word_count(block.text) >= 2
 
 
 def has_position_words(block: Block, context: Context) -> bool:
@@ -131,6 +140,9 @@ def label_of(block: Block, context: Context) -> str | None:
     words = word_count(block.text)
     if match is None or not 4 <= words <= DESCRIPTIVE_WORDS[1] or ends_sentence(block.text):
         return None
+    label = match["label"]
+    if label.isupper() or label.casefold() in DISCOURSE_LABELS:
+        return None  # "NEW:", "Update:", "Also:" announce text, not a picture
     if is_title_case(block.text[match.end("label") + 1 :]):
         return None
     return match["label"]
@@ -147,8 +159,8 @@ def is_descriptive_line(block: Block, context: Context) -> bool:
     low, high = DESCRIPTIVE_WORDS
     if not low <= word_count(text) <= high or ends_sentence(text) or is_title_case(text):
         return False
-    if text.rstrip().endswith((":", "?")) or text[:1] in "\"“'‘":
-        return False
+    if text.rstrip().endswith((":", "?")) or text[:1] in "\"“'‘" or RUN_ON_RE.match(text):
+        return False  # a quotation, a question, or a sentence leaning on the one before
     if not (is_full_paragraph(context.prev) and is_full_paragraph(context.next)):
         return False
     return bool(

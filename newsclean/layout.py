@@ -26,6 +26,8 @@ LIST_HEADER_RE = regex.compile(
 )
 #: Gallery counters such as "3 of 10": the blocks beside them describe the photos.
 COUNTER_RE = regex.compile(r"^(?:(?:photo|image|picture|slide)\s+)?\d+\s*(?:of|/)\s*\d+$", regex.I)
+#: A sentence ending inside a block: the block holds more than one sentence.
+SENTENCE_BREAK_RE = regex.compile(r"[.!?][\"'”’)]*\s+[\"'“‘(]*\p{Lu}")
 #: Reporting verbs: a block that reports speech is body text, whatever follows it.
 REPORTED_RE = regex.compile(r"\b(?:said|says|told|according\ to|added)\b")
 #: A furniture block or a short unfinished line costs the body region this much.
@@ -60,7 +62,9 @@ def _bare_credit(block: Block) -> bool:
 
 
 def caption_before_credit(blocks: Sequence[Block]) -> tuple[Block, ...]:
-    """A body block just before a bare photo credit, or beside a gallery counter, is a caption.
+    """A one-sentence block just before a bare photo credit, or just after a gallery
+    counter ("3 of 10"), is a caption (a longer body paragraph before a credit belongs
+    to a photo without a caption).
 
     >>> from newsclean.model import Span
     >>> bs = [Block("A view of the bay at dusk", 1, Span(0, 1)),
@@ -74,10 +78,16 @@ def caption_before_credit(blocks: Sequence[Block]) -> tuple[Block, ...]:
             continue
         nxt = blocks[i + 1] if i + 1 < len(blocks) else None
         prev = blocks[i - 1] if i else None
-        if nxt is not None and _bare_credit(nxt) and not REPORTED_RE.search(block.text):
+        one_sentence = SENTENCE_BREAK_RE.search(block.text) is None
+        if (
+            nxt is not None
+            and _bare_credit(nxt)
+            and one_sentence
+            and not REPORTED_RE.search(block.text)
+        ):
             out[i] = _relabel(block, "caption", "before-credit")
-        elif any(b is not None and COUNTER_RE.match(b.text) for b in (prev, nxt)):
-            out[i] = _relabel(block, "caption", "beside-gallery-counter")
+        elif one_sentence and prev is not None and COUNTER_RE.match(prev.text):
+            out[i] = _relabel(block, "caption", "after-gallery-counter")
     return tuple(out)
 
 

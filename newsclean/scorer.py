@@ -44,6 +44,8 @@ STRONG_SIGNALS = frozenset(
     }
 )
 HEADLINE_KINDS = ("headline", "alt_headline")
+#: The scorer overrules a rule's label only when it is at least this sure of another kind.
+CONFIDENT = 0.8
 
 
 @dataclass(frozen=True, slots=True)
@@ -214,3 +216,47 @@ def label_blocks_scored(
             ruled = _rule_decision(block, blocks, index, bounds)
             out.append(ruled or score_one(blocks, index, bounds, weights))
     return apply_layout(out)
+
+
+def unlabelled(blocks: Sequence[Block]) -> tuple[Block, ...]:
+    """Reset every non-headline block to an unexplained paragraph, as the scorer was trained.
+
+    >>> from newsclean.model import Span
+    >>> unlabelled([Block("Share", 1, Span(0, 5), "boilerplate", why=("x",))])[0].kind
+    'paragraph'
+    """
+    return tuple(
+        b if b.kind in HEADLINE_KINDS else replace(b, kind="paragraph", why=(), label=None)
+        for b in blocks
+    )
+
+
+def rescore_confident(
+    labelled: Sequence[Block], threshold: float = CONFIDENT, weights: Weights | None = None
+) -> tuple[Block, ...]:
+    """Keep the rules' labels, except where the scorer is at least ``threshold`` sure of another.
+
+    ``labelled`` is the rules' output (:func:`newsclean.article.label_blocks`). Headlines and
+    the reader-comment section are never touched. An overruled block keeps the rule's ``why``
+    and adds ``scorer-overrode`` and the scorer's top features.
+
+    >>> from newsclean.model import Span
+    >>> [b.kind for b in rescore_confident([Block("Share this", 1, Span(0, 10), "boilerplate")])]
+    ['boilerplate']
+    """
+    base = unlabelled(labelled)
+    bounds = body_bounds(base)
+    out = []
+    for index, block in enumerate(labelled):
+        if block.kind in HEADLINE_KINDS or "comment-section" in block.why:
+            out.append(block)
+            continue
+        features = block_features(base, index, bounds)
+        probs = score_block(features, weights)
+        kind = max(probs, key=probs.__getitem__)
+        if kind == block.kind or probs[kind] < threshold:
+            out.append(block)
+            continue
+        why = (*block.why, "scorer-overrode", *explain(features, kind, weights=weights))
+        out.append(replace(block, kind=kind, why=why, label=None))
+    return tuple(out)

@@ -135,3 +135,33 @@ def test_label_is_reported() -> None:
 @pytest.mark.xfail(strict=True, reason="a caption that ends with a full stop and names no date")
 def test_known_failure_plain_sentence_caption() -> None:
     assert decide("A view of the flooded square from the church tower.")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        pytest.param("NEW: Crowds at the harbour tonight", id="capitals-label"),
+        pytest.param("Update: Crowds gather at the harbour wall tonight", id="discourse-label"),
+        pytest.param("WATCH:", id="bare-opening"),
+        pytest.param(
+            "Still, the barrier held through the night and the shops on the quay stayed dry",
+            id="leans-on-the-sentence-before",
+        ),
+    ],
+)
+def test_announcements_and_run_on_lines_are_not_captions(text: str) -> None:
+    assert decide(text, after=AFTER_RUNNING_ON) == ()
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        pytest.param(
+            "Crowds on the quay at dusk. \N{COPYRIGHT SIGN} 2024 Ann Lee", id="dated-copyright"
+        ),
+        pytest.param("Volunteers fill sandbags on Mill Lane. Supplied", id="supplied"),
+        pytest.param("Screenshot by Ann Lee/Harbour Games", id="screenshot-by"),
+    ],
+)
+def test_credits_at_the_end(text: str) -> None:
+    assert "credit" in decide(text)

@@ -36,7 +36,7 @@ def test_reported_speech_before_a_credit_stays_body() -> None:
 
 def test_gallery_counters_mark_captions() -> None:
     blocks = [block("3 of 10", "boilerplate"), block("Lanterns float on the lake")]
-    assert caption_before_credit(blocks)[1].why[-1] == "beside-gallery-counter"
+    assert caption_before_credit(blocks)[1].why[-1] == "after-gallery-counter"
 
 
 def test_a_run_of_labelled_lines_is_a_list() -> None:
