@@ -38,7 +38,7 @@ FURNITURE_RE = regex.compile(
     | continue\ reading(?:\ below)?(?:\ (?:the\ )?(?:main\ )?story)?
     | (?:sign\ up|subscribe|register)(?:\ \w+){0,8}
     | (?:follow|like)\ us(?:\ \w+){0,4} | follow\ @\w+
-    | click\ here(?:\ \w+){0,4} | explore\ further
+    | click\ here(?:\ \w+){0,4} | explore\ further | also\ read | (?:your\ )?e-?mail\ address
     | (?:order\ )?reprints | print\ (?:this\ )?article
     | thanks?\ (?:you\ )?for\ (?:signing\ up|subscribing|registering)(?:\ \w+){0,3}
     | (?:\d+\ )?comments?(?:\ \(\d+\))?
@@ -128,7 +128,7 @@ PROMO_RE = regex.compile(
         (?:may|might)\ earn\ (?:a\ )?commission|affiliate\ links?|
         send\ us\ your\ (?:\w+\ )?(?:photos|pictures|videos|stories|views)|
         please\ (?:turn\ on|enable)\ javascript|privacy\ policy|terms\ of\ (?:service|use)|
-        \bcookies?\ (?:policy|settings|preferences)|
+        \bcookies?\ (?:policy|settings|preferences)|^download\ (?:the|our)\b.{0,40}\bapp\b|
         for\ (?:your\ )?personal,?\ non-commercial\ use|
         ^(?:\S+\ ){0,3}newsletter(?:\ \S+){0,2}$|
         error\ (?:processing|has\ occurred).{0,30}(?:subscription|try\ again))""",

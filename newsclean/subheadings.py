@@ -17,10 +17,12 @@ from newsclean.shape import Context, ends_sentence, is_title_case, word_count
 #: A subheading has at most this many words.
 MAX_WORDS = 14
 #: Short enough to be a heading whatever its case.
-SHORT_WORDS = 7
+SHORT_WORDS = 10
 #: Openings that make a line a sentence or a list item, not a heading: a pronoun
-#: subject, a quote, a number or quantity ("3 tbsp", "1.").
-SENTENCE_START_RE = regex.compile(r"^(?:[\"“'‘„«(\p{N}]|(?:I|He|She|They|We|You|It)\s)")
+#: subject, a quote, a number or quantity ("3 tbsp", "1."), an interview's "Q:".
+SENTENCE_START_RE = regex.compile(
+    r"^(?:[\"“'‘„«(\p{N}]|(?:I|He|She|They|We|You|It)\s|\p{Lu}:\s)"  # "Q: …" is an interview
+)
 #: A full stop (not an abbreviation's) at the end.
 FULL_STOP_END_RE = regex.compile(r"(?<!\b\p{Lu})\.[\"'”’)]*$")
 

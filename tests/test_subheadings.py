@@ -30,6 +30,7 @@ def kind(
         pytest.param("A Costly Delay", id="title-case"),
         pytest.param("What happens next?", id="question"),
         pytest.param("Repairs stalled", id="short"),
+        pytest.param("Engineers warn the bridge could close by spring", id="headline-style"),
     ],
 )
 def test_subheadings(text: str) -> None:
@@ -40,6 +41,7 @@ def test_subheadings(text: str) -> None:
     ("text", "before", "after"),
     [
         pytest.param("He denied it.", (PARA,), (PARA,), id="short-sentence"),
+        pytest.param("Q: Why did the repairs stall?", (PARA,), (PARA,), id="interview-question"),
         pytest.param("Here is what the engineers found:", (PARA,), (PARA,), id="lead-in-colon"),
         pytest.param('"We will fix it"', (PARA,), (PARA,), id="quote"),
         pytest.param("A Costly Delay", (), (PARA,), id="before-any-paragraph"),
