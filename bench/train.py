@@ -1,15 +1,17 @@
 """Train newsclean's block scorer and measure it against the rules on held-out sites.
 
-Usage: python bench/train.py PATH... [--folds N] [--cv] [--save] [--l2 X] [--epochs N]
+Usage: python bench/train.py PATH... [--cv [--aeb DIR]] [--save] [--folds N] [--l2 X]
 
 PATH holds labelled texts in either format newsclean.evaluate reads (the team corpus, the
 labelled real pages). Each predicted block gets the gold kind of the gold blocks aligned to
 it (evaluate's word alignment); headline blocks are left to headlines.py and never trained.
 ``--cv`` runs grouped cross-validation: real pages grouped by the domain of their "url" (or
 the fixture's file name), team-corpus files one group each, whole groups held out per fold,
-and prints per-kind F1 on the held-out folds for the rules, the scorer alone and the two
-combined. ``--save`` trains on everything and writes newsclean/weights.json. Plain Python
-(numpy is not needed). Run by hand; no test runs this.
+and prints per-kind F1 on the held-out folds for the rules, the scorer alone and two ways of
+combining them (``label_blocks_scored``, ``rescore_confident``). ``--aeb DIR`` adds the
+extraction benchmark's F1 after each, every page labelled by the fold that held out its
+labelled twin's site. ``--save`` trains on everything and writes newsclean/weights.json.
+Plain Python (numpy is not needed). Run by hand; no test runs this.
 """
 
 from __future__ import annotations
@@ -43,8 +45,16 @@ from newsclean.evaluate import (
 )
 from newsclean.features import block_features, feature_names
 from newsclean.model import KINDS, Article, Block
-from newsclean.scorer import SCORED_KINDS, Weights, label_blocks_scored, score_one
+from newsclean.scorer import (
+    SCORED_KINDS,
+    Weights,
+    label_blocks_scored,
+    rescore_confident,
+    score_one,
+    unlabelled,
+)
 from newsclean.shape import body_bounds
+from newsclean.shingles import PageMatch, match_counts, score_pages, shingles
 
 WEIGHTS_PATH = Path(__file__).resolve().parent.parent / "newsclean" / "weights.json"
 #: Gold kinds of either format, as the scorer's kinds (headlines are not trained).
@@ -81,13 +91,6 @@ def group_of(page: Page, labels: Path) -> str:
     return host.lower().removeprefix("www.")
 
 
-def _base_blocks(article: Article) -> tuple[Block, ...]:
-    return tuple(
-        b if b.kind in HEADLINE_KINDS else replace(b, kind="paragraph", why=(), label=None)
-        for b in article.blocks
-    )
-
-
 def _targets(page: Page, blocks: Sequence[Block]) -> tuple[str | None, ...]:
     alignment = align([g.words for g in page.gold], [words(b.text) for b in blocks])
     votes: list[Counter[str]] = [Counter() for _ in blocks]
@@ -106,7 +109,7 @@ def prepare(text_path: Path, labels: Path, fmt: str) -> Prepared:
     """Parse one labelled page and compute its features and training targets."""
     page = load_page(text_path, labels, fmt)  # type: ignore[arg-type]
     rules = parse_article(page.text, quotes="keep")
-    base = _base_blocks(rules)
+    base = unlabelled(rules.blocks)
     bounds = body_bounds(base)
     features = tuple(block_features(base, i, bounds) for i in range(len(base)))
     return Prepared(page, group_of(page, labels), rules, base, features, _targets(page, base))
@@ -120,11 +123,14 @@ def _sparse(features: dict[str, float], index: dict[str, int]) -> Sparse:
     return tuple(i for i, _ in pairs), tuple(v for _, v in pairs)
 
 
-def class_weights(targets: Sequence[str]) -> dict[str, float]:
-    """Weight each kind by the square root of its inverse frequency, paragraphs at 1.0."""
+def class_weights(targets: Sequence[str], power: float = 0.5) -> dict[str, float]:
+    """Weight each kind by its inverse frequency to ``power``, the commonest kind at 1.0.
+
+    ``power`` 0 weighs every block alike; 1 makes every kind weigh as much in total.
+    """
     counts = Counter(targets)
     top = max(counts.values())
-    return {k: math.sqrt(top / n) for k, n in counts.items()}
+    return {k: (top / n) ** power for k, n in counts.items()}
 
 
 @dataclass(frozen=True, slots=True)
@@ -136,6 +142,7 @@ class Fit:
     rate: float = 0.05
     batch: int = 32
     seed: int = 0
+    balance: float = 0.5  # class-weight power, see class_weights
 
 
 def train(pages: Sequence[Prepared], names: Sequence[str], fit: Fit) -> Weights:
@@ -148,7 +155,7 @@ def train(pages: Sequence[Prepared], names: Sequence[str], fit: Fit) -> Weights:
         for f, t in zip(p.features, p.targets, strict=True)
         if t is not None
     ]
-    cw = class_weights([kinds[y] for _, y in rows])
+    cw = class_weights([kinds[y] for _, y in rows], fit.balance)
     weights = [cw[kinds[y]] for _, y in rows]
     params = _adam(rows, weights, len(names), len(kinds), fit)
     bias, table = params
@@ -252,7 +259,17 @@ def rules(p: Prepared, weights: Weights) -> tuple[Block, ...]:
     return p.rules.blocks
 
 
-VARIANTS: dict[str, Labeller] = {"rules": rules, "scorer": scorer_alone, "combined": combined}
+def confident(p: Prepared, weights: Weights) -> tuple[Block, ...]:
+    """newsclean.scorer.rescore_confident: the rules, unless the scorer is sure of another kind."""
+    return rescore_confident(p.rules.blocks, weights=weights)
+
+
+VARIANTS: dict[str, Labeller] = {
+    "rules": rules,
+    "scorer": scorer_alone,
+    "combined": combined,
+    "confident": confident,
+}
 
 
 def _result(p: Prepared, blocks: tuple[Block, ...]) -> PageResult:
@@ -265,21 +282,66 @@ def folds_of(pages: Sequence[Prepared], n: int) -> list[int]:
     return [zlib.crc32(p.group.encode()) % n for p in pages]
 
 
+@dataclass(frozen=True, slots=True)
+class CrossValidation:
+    """Held-out page results per variant, the weights of each fold, and each page's fold."""
+
+    results: dict[str, list[PageResult]]
+    weights: tuple[Weights, ...]
+    fold: dict[str, int]  # page file stem -> the fold that held it out
+
+
 def cross_validate(
     pages: Sequence[Prepared], names: Sequence[str], fit: Fit, n: int
-) -> dict[str, list[PageResult]]:
+) -> CrossValidation:
     """Train on all folds but one, label the held-out pages every way, for each fold."""
     fold = folds_of(pages, n)
     results: dict[str, list[PageResult]] = {name: [] for name in VARIANTS}
+    weights = []
     for k in range(n):
-        train_pages = [p for p, f in zip(pages, fold, strict=True) if f != k]
-        weights = train(train_pages, names, fit)
+        weights.append(train([p for p, f in zip(pages, fold, strict=True) if f != k], names, fit))
         for p, f in zip(pages, fold, strict=True):
             if f == k:
                 for name, labeller in VARIANTS.items():
-                    results[name].append(_result(p, labeller(p, weights)))
+                    results[name].append(_result(p, labeller(p, weights[k])))
         print(f"fold {k + 1}/{n} done", file=sys.stderr)
-    return results
+    stems = {Path(p.page.name).stem: f for p, f in zip(pages, fold, strict=True)}
+    return CrossValidation(results, tuple(weights), stems)
+
+
+def _aeb_scores(extracted: dict[str, str], truth: dict[str, str], cv: CrossValidation) -> str:
+    matches: dict[str, list[PageMatch]] = {name: [] for name in VARIANTS}
+    unseen = 0
+    for key in sorted(truth):
+        article = parse_article(extracted.get(key, ""), quotes="keep")
+        fold = cv.fold.get("aeb-" + key[:12])  # the labelled page made from the same HTML
+        unseen += fold is None
+        weights = cv.weights[fold or 0]
+        base = unlabelled(article.blocks)
+        bounds = body_bounds(base)
+        features = tuple(block_features(base, i, bounds) for i in range(len(base)))
+        p = Prepared(Page(key, "corpus", "", ()), "", article, base, features, ())
+        reference = shingles(truth[key])
+        for name, labeller in VARIANTS.items():
+            body = replace(article, blocks=labeller(p, weights)).body_text()
+            matches[name].append(match_counts(reference, shingles(body)))
+    rows = [f"  {name:<10} F1 {score_pages(m).f1:.3f}" for name, m in matches.items()]
+    return "\n".join([*rows, f"  ({unseen} pages had no held-out fold: fold 1 weights)"])
+
+
+def aeb_table(directory: Path, cv: CrossValidation) -> str:
+    """Benchmark F1 after each variant, each page labelled by the fold that held its site out."""
+
+    def bodies(name: str) -> dict[str, str]:
+        data = json.loads((directory / name).read_text(encoding="utf-8"))
+        return {k: v.get("articleBody") or "" for k, v in data.get("output", data).items()}
+
+    truth = bodies("ground-truth.json")
+    out = []
+    for system in ("trafilatura", "html-text"):
+        out.append(f"\naeb {system} -> newsclean, held-out")
+        out.append(_aeb_scores(bodies(f"{system}.json"), truth, cv))
+    return "\n".join(out)
 
 
 def _f1(value: float | None) -> str:
@@ -334,7 +396,13 @@ def save(weights: Weights, pages: Sequence[Prepared], paths: Sequence[str], fit:
         "trained_pages": len(pages),
         "trained_blocks": dict(sorted(counts.items())),
         "trained_at": datetime.now(timezone.utc).strftime("%Y-%m-%dT%H:%M:%SZ"),
-        "settings": {"l2": fit.l2, "epochs": fit.epochs, "rate": fit.rate, "batch": fit.batch},
+        "settings": {
+            "l2": fit.l2,
+            "epochs": fit.epochs,
+            "rate": fit.rate,
+            "batch": fit.batch,
+            "balance": fit.balance,
+        },
         "kinds": list(weights.kinds),
         "features": list(weights.features),
         "bias": {k: round(b, 6) for k, b in zip(weights.kinds, weights.bias, strict=True)},
@@ -353,6 +421,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--folds", type=int, default=5)
     parser.add_argument("--cv", action="store_true", help="held-out table, rules vs scorer")
     parser.add_argument("--save", action="store_true", help="train on all, write weights.json")
+    parser.add_argument("--aeb", type=Path, help="with --cv: dev-aeb directory to score too")
     parser.add_argument("--l2", type=float, default=Fit().l2)
     parser.add_argument("--epochs", type=int, default=Fit().epochs)
     args = parser.parse_args(argv)
@@ -362,7 +431,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     groups = len({p.group for p in pages})
     print(f"{len(pages)} pages, {groups} groups, {len(names)} features", file=sys.stderr)
     if args.cv:
-        print(render_table(cross_validate(pages, names, fit, args.folds)))
+        cv = cross_validate(pages, names, fit, args.folds)
+        print(render_table(cv.results))
+        if args.aeb:
+            print(aeb_table(args.aeb, cv))
     if args.save:
         weights = train(pages, names, fit)
         save(weights, pages, args.paths, fit)

@@ -49,6 +49,13 @@ PUNCT_RE = regex.compile(
     """,
     regex.VERBOSE,
 )
+#: White space as the punctuation pattern counts it (so the shares stay within 0 and 1).
+SPACE_RE = regex.compile(
+    r"""
+    \s  # any white space
+    """,
+    regex.VERBOSE,
+)
 #: Word counts at which a log-scaled length reaches 1.0.
 LENGTH_SCALE = math.log1p(100)
 #: Distances and runs are counted up to this many blocks.
@@ -102,7 +109,7 @@ def shape_features(text: str) -> dict[str, float]:
     """
     found = WORD_RE.findall(text)
     n = len(found)
-    letters = sum(1 for c in text if not c.isspace())
+    visible = len(text) - len(SPACE_RE.findall(text))
     stripped = text.rstrip()
     out = {
         "length": length_score(n),
@@ -114,7 +121,7 @@ def shape_features(text: str) -> dict[str, float]:
         "digit-share": _share(sum(1 for w in found if w[0].isdigit()), n),
         "capital-share": _share(sum(1 for w in found if w[0].isupper()), n),
         "stopword-share": _share(sum(1 for w in found if w.casefold() in STOPWORDS), n),
-        "punct-share": _share(len(PUNCT_RE.findall(text)), letters),
+        "punct-share": _share(len(PUNCT_RE.findall(text)), visible),
     }
     out.update({name: _flag(low <= n <= high) for name, low, high in LENGTH_BINS})
     return out

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import math
+from dataclasses import replace
 
 import pytest
 from hypothesis import given
@@ -16,6 +17,7 @@ from newsclean.scorer import (
     explain,
     label_blocks_scored,
     load_weights,
+    rescore_confident,
     score_block,
     softmax,
     weights_from_data,
@@ -178,3 +180,28 @@ def test_labelling_labels_furniture(texts: list[str]) -> None:
     # Paired with the property above, which returning the blocks unchanged would pass.
     out = label_blocks_scored(page(PARA, *texts, "Advertisement"))
     assert out[-1].kind == "boilerplate"
+
+
+# --- rescore_confident: the rules' labels, overruled only when the scorer is sure ----------
+
+
+def test_confident_scorer_fixes_a_wrong_label() -> None:
+    blocks = page(PARA, LATER, LATER.replace("1870s", "1880s"))
+    wrong = [blocks[0], Block(LATER, 2, Span(0, len(LATER)), "caption"), blocks[2]]
+    out = rescore_confident(wrong, threshold=0.0)
+    assert out[1].kind == "paragraph"
+    assert "scorer-overrode" in out[1].why
+
+
+def test_headlines_and_comments_are_never_overruled() -> None:
+    blocks = [
+        Block("Keepers leave the last lighthouses", 1, Span(0, 1), "headline"),
+        Block(PARA, 2, Span(0, 1), "boilerplate", why=("comment-section",)),
+    ]
+    assert rescore_confident(blocks, threshold=0.0) == tuple(blocks)
+
+
+@given(st.lists(any_text, min_size=1, max_size=5))
+def test_unreachable_threshold_keeps_the_rules(texts: list[str]) -> None:
+    blocks = [replace(b, kind="caption") for b in page(*texts)]
+    assert rescore_confident(blocks, threshold=1.01) == tuple(blocks)
