@@ -12,7 +12,6 @@ import regex
 
 from newsclean.model import Block, Decision
 from newsclean.shape import (
-    RUN_ON_RE,
     Context,
     ends_sentence,
     is_full_paragraph,
@@ -92,6 +91,11 @@ PLACED_SUBJECT_RE = regex.compile(
     r"^\p{Lu}[\p{L}'’\-]+(?:\ \p{Lu}[\p{L}'’\-.]+){0,3}"
     r"\ (?:on|at|in|outside|inside|with|near|beside|during)\ "
 )
+#: Openings of a sentence that leans on the one before it: a pronoun subject or a
+#: connective. ("This image …" is not one: captions point at their picture that way.)
+LEANS_ON_RE = regex.compile(
+    r"^(?:He|She|They|It|We|I|But|And|Or|So|Yet|Still|However|Meanwhile|Instead|Also)\b"
+)
 #: Labels that announce text rather than describe a picture.
 DISCOURSE_LABELS = frozenset(
     "also update updated note editor's note editor’s note tip editor's tip editor’s tip "
@@ -159,7 +163,7 @@ def is_descriptive_line(block: Block, context: Context) -> bool:
     low, high = DESCRIPTIVE_WORDS
     if not low <= word_count(text) <= high or ends_sentence(text) or is_title_case(text):
         return False
-    if text.rstrip().endswith((":", "?")) or text[:1] in "\"“'‘" or RUN_ON_RE.match(text):
+    if text.rstrip().endswith((":", "?")) or text[:1] in "\"“'‘" or LEANS_ON_RE.match(text):
         return False  # a quotation, a question, or a sentence leaning on the one before
     if not (is_full_paragraph(context.prev) and is_full_paragraph(context.next)):
         return False

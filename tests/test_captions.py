@@ -167,3 +167,8 @@ def test_announcements_and_run_on_lines_are_not_captions(text: str) -> None:
 )
 def test_credits_at_the_end(text: str) -> None:
     assert "credit" in decide(text)
+
+
+def test_a_caption_may_point_at_its_picture() -> None:
+    line = "This photo appears to show the flooded market square at dawn"
+    assert decide(line, after=AFTER_RUNNING_ON) == ("descriptive-line",)

@@ -38,7 +38,7 @@ KNOWN_FAILURES = frozenset(
     agency-crime-fraud au-health-snakebite breadcrumb-flood-world business-bakery-chain
     court-arson crlf-entities-windfarm crlf-hardwrap-newsletter entities-phone-review
     explainer-civic-polls extractor-glued-chipmaker flooded-mill gallery-lantern-parade
-    harbour-bridge houla indian-markets indian-state-politics interview-qa-potter
+    harbour-bridge indian-markets indian-state-politics interview-qa-potter
     investigation-sewage liveblog-college-football liveblog-storm local-school-ofsted
     mojibake-poetry-prize obit-us-teacher recipe-squash-tart rugby-derby
     tabloid-volcano-island tech-router-flaw transfer-striker
