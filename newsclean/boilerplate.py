@@ -119,7 +119,9 @@ SIGN_OFF_RE = regex.compile(
 #: Calls to follow, subscribe or sign up, and affiliate notes, wherever they sit in a line.
 PROMO_RE = regex.compile(
     r"""\b(?:newsletters?\b.*\b(?:sign\ up|subscribe|inbox|delivered)|
-        (?:sign\ up|subscribe)\b.*\bnewsletters?|delivered\ to\ your\ inbox|
+        (?:sign\ up|subscribe)\b.*\bnewsletters?|
+        delivered\ (?:to|through|straight\ to)\ your\ (?:inbox|letterbox|door)|
+        \b(?:in|to|check)\ your\ inbox\b|
         ^subscribe\ to\b|\bjoin\b.{0,40}\b(?:whatsapp|telegram|community|mailing\ list)\b|
         \bcontact\b.{0,80}(?:@|https?://)|
         ^(?:reach|contact|write\ to|e-?mail)\b.{0,80}(?:@|https?://|\btwitter\b)|
