@@ -68,6 +68,12 @@ SHARE_WORD_RE = regex.compile(
         article|on|via|google|buzz|up|fark|me|youtube|instagram|tiktok|\d+[kKmM]?)""",
     regex.VERBOSE | regex.IGNORECASE,
 )
+#: A social network or share action that can stand alone on a share bar's line.
+NETWORK_RE = regex.compile(
+    r"facebook|twitter|x|whatsapp|linkedin|pinterest|reddit|telegram|messenger|flipboard|"
+    r"tumblr|email|e-mail|print|share|tweet|threads|bluesky",
+    regex.IGNORECASE,
+)
 #: Copyright and rights notices.
 COPYRIGHT_RE = regex.compile(
     r"^\W*(?:copyright\b|(?:\N{COPYRIGHT SIGN}|\(c\))\s*(?:\d{4}|copyright))|all rights reserved|"
@@ -89,13 +95,14 @@ DATE_RE = regex.compile(
         |(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)\w*\.?\ \d{1,2},?\ \d{4}
         |\d{4}-\d{2}-\d{2}|\d{1,2}/\d{1,2}/\d{2,4}
         |\d{1,2}:\d{2}(?:\s*(?:[ap]\.?m\.?|GMT|BST|UTC|E[SD]T|P[SD]T|C[SD]T))?
-        |\d{1,2}\.\d{2}\s*(?:[ap]\.?m\.?|GMT|BST|UTC|E[SD]T|P[SD]T|C[SD]T))\b""",
+        |\d{1,2}\.\d{2}\s*(?:[ap]\.?m\.?|GMT|BST|UTC|E[SD]T|P[SD]T|C[SD]T)
+        |\d+\s*(?:h|hrs?|hours?|m|mins?|minutes?|d|days?|w|wks?|weeks?)\s+ago)\b""",
     regex.VERBOSE | regex.IGNORECASE,
 )
 #: Words that surround a date on a dateline.
 DATELINE_WORD_RE = regex.compile(
     r"\b(?:published|updated|posted|last|modified|first|on|at|am|pm|gmt|bst|utc|edt|est|pdt|"
-    r"pst|cdt|cst|monday|tuesday|wednesday|thursday|friday|saturday|sunday|today|yesterday|"
+    r"pst|cdt|cst|ct|et|pt|ist|aest|aedt|cet|cest|jst|sgt|hkt|monday|tuesday|wednesday|thursday|friday|saturday|sunday|today|yesterday|"
     r"ago|hours?|minutes?|mins?|days?|by|read|min|time)\b",
     regex.IGNORECASE,
 )
@@ -110,7 +117,7 @@ SIGN_OFF_RE = regex.compile(
         ^(?:Reporting|Additional\ reporting|Editing|Writing)\ by\b|
         ^This\ (?:article|story|interview|conversation|transcript|piece)\ (?:is|was|has\ been|
           originally|first)\b|
-        ^\(?With\ (?:inputs|additional\ reporting)\ from\b|print\ edition|
+        ^\(?With\ (?:inputs|files|additional\ reporting)\ from\b|print\ edition|
         ^(?:Write\ to|Contact|E-?mail)\ .{0,80}@|
         ^(?:Originally\ )?published\ (?:on|in|at)\b|
         ^\(?(?:Reporting|Editing)\ by\ )""",
@@ -149,7 +156,11 @@ WRITES_RE = regex.compile(
     r"\ (?:writes|reports|blogs)\ (?:about|on|for)\b"
 )
 #: A rating line: "Rating: ★★★★☆", "4/5".
-RATING_RE = regex.compile(r"^(?:rating|verdict|score|stars?)?\s*:?\s*[★☆✩✭✮½*\d/. ]+$", regex.I)
+RATING_RE = regex.compile(
+    r"^(?:rating|verdict|score|stars?)?\s*:?\s*"
+    r"(?:[★☆✩✭✮½*\d/. ]+|\d(?:\.\d)?\ out\ of\ \d+(?:\ stars?)?)$",
+    regex.I,
+)
 #: A name with a newsroom role and nothing else: "Nadia Ferreira", "Technology reporter".
 ROLE_RE = regex.compile(
     r"\b(?:reporter|correspondent|editor|writer|columnist|critic|contributor|staff|desk|"
@@ -188,8 +199,11 @@ def is_furniture_phrase(block: Block, context: Context) -> bool:
 
 
 def is_share_bar(block: Block, context: Context) -> bool:
-    """Nothing but network names and share actions: "Facebook Twitter Email"."""
+    """Nothing but network names and share actions: "Facebook Twitter Email", or one
+    network's name alone on its line (share bars printed one button per line)."""
     words = regex.findall(r"[\w-]+", block.text)
+    if len(words) == 1:
+        return NETWORK_RE.fullmatch(words[0]) is not None
     return len(words) >= 2 and all(SHARE_WORD_RE.fullmatch(w) for w in words)
 
 

@@ -34,6 +34,8 @@ REPORTED_RE = regex.compile(r"\b(?:said|says|told|according\ to|added)\b")
 SCRAP_PENALTY = 8
 #: Boilerplate that belongs to the article's own frame: it does not fence the body off.
 HEADER_SIGNALS = frozenset({"byline", "dateline", "name-and-role", "name-at-edge", "no-words"})
+#: A menu item has at most this many words.
+MENU_WORDS = 12
 #: A finished sentence before the body is furniture only past this many pieces of it
 #: (one share bar may sit between a standfirst and the body).
 PROSE_FENCES_BEFORE = 2
@@ -222,7 +224,10 @@ def outside_body(blocks: Sequence[Block]) -> tuple[Block, ...]:
         for i in side:
             block = blocks[i]
             fences += _fences(block)
-            needed = 1 if _short_unfinished(block) else prose_fences
+            menu_item = word_count(block.text) <= MENU_WORDS and not ends_sentence(block.text)
+            needed = (
+                1 if menu_item or (side is after and _short_unfinished(block)) else prose_fences
+            )
             if fences >= needed and block.kind in ("paragraph", "subheading"):
                 out[i] = _relabel(block, "boilerplate", "outside-body-region")
     return tuple(out)

@@ -16,6 +16,8 @@ from newsclean.shape import Context, ends_sentence, is_title_case, word_count
 
 #: A subheading has at most this many words.
 MAX_WORDS = 14
+#: A heading ending in a colon ("Key points:") has at most this many words.
+BOX_WORDS = 3
 #: Short enough to be a heading whatever its case.
 SHORT_WORDS = 10
 #: Openings that make a line a sentence or a list item, not a heading: a pronoun
@@ -41,7 +43,7 @@ def reads_as_heading(block: Block, context: Context) -> bool:
     """Title Case, a question, or very short; not a lead-in to a list (final colon)."""
     text = block.text.rstrip()
     if text.endswith(":"):
-        return False
+        return word_count(text) <= BOX_WORDS  # "Key points:" heads a box; longer is a lead-in
     return is_title_case(text) or text.endswith("?") or word_count(text) <= SHORT_WORDS
 
 

@@ -56,3 +56,8 @@ def test_subheadings(text: str) -> None:
 )
 def test_not_subheadings(text: str, before: tuple[str, ...], after: tuple[str, ...]) -> None:
     assert kind(text, before, after) is None
+
+
+def test_a_short_colon_heading_heads_a_box() -> None:
+    assert kind("Key points:") == "subheading"
+    assert kind("Here is where things stand:") is None
