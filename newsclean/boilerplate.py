@@ -115,7 +115,7 @@ BREADCRUMB_RE = regex.compile(
 SIGN_OFF_RE = regex.compile(
     r"""(?:contributed\ (?:to\ )?(?:this\ )?(?:report|story|article)|
         ^(?:Reporting|Additional\ reporting|Editing|Writing)\ by\b|
-        ^This\ (?:article|story|interview|conversation|transcript|piece)\ (?:is|was|has\ been|
+        ^\(?This\ (?:article|story|interview|conversation|transcript|piece)\ (?:is|was|has|had|
           originally|first)\b|
         ^\(?With\ (?:inputs|files|additional\ reporting)\ from\b|print\ edition|
         ^(?:Write\ to|Contact|E-?mail)\ .{0,80}@|
@@ -175,6 +175,8 @@ BRACKET_TAG_RE = regex.compile(r"^\[[^\[\]]{1,40}\]$")
 URL_RE = regex.compile(r"(?:https?://|www\.)\S+")
 #: A line in capitals with at least this many words is a promoted link.
 SHOUT_WORDS = 6
+#: A single capitalised word.
+SECTION_RE = regex.compile(r"\p{Lu}[\p{L}&\-]+")
 #: Nothing but a person's name, or two joined by "and".
 NAME_RE = regex.compile(
     r"^\p{Lu}[\p{Ll}'’\-]+(?:\ \p{Lu}\.?)?(?:\ \p{Lu}[\p{Ll}'’\-]+){1,2}"
@@ -193,8 +195,9 @@ COMMENT_HEADER_RE = regex.compile(
 def is_furniture_phrase(block: Block, context: Context) -> bool:
     """A standard piece of web furniture: "What's Hot", "Read more", "Advertisement"."""
     text = block.text
-    return word_count(text) <= 30 and (
-        FURNITURE_RE.match(text) is not None or FURNITURE_LEAD_RE.match(text) is not None
+    words = word_count(text)
+    return (words <= 30 and FURNITURE_RE.match(text) is not None) or (
+        words <= 60 and FURNITURE_LEAD_RE.match(text) is not None
     )
 
 
@@ -262,6 +265,16 @@ def is_name_and_role(block: Block, context: Context) -> bool:
     )
 
 
+def is_section_label(block: Block, context: Context) -> bool:
+    """One capitalised word before the article body: a section name ("Obituaries")."""
+    text = block.text.strip()
+    return (
+        context.first_body >= 0
+        and context.index < context.first_body
+        and SECTION_RE.fullmatch(text) is not None
+    )
+
+
 def is_name_at_edge(block: Block, context: Context) -> bool:
     """A bare name ("Ann Lee", "Ann Lee and Tom Ray") outside the article body."""
     return context.outside_body and NAME_RE.match(block.text) is not None
@@ -317,6 +330,7 @@ SIGNALS: tuple[tuple[str, Signal], ...] = (
     ("author-bio", is_author_bio),
     ("name-and-role", is_name_and_role),
     ("name-at-edge", is_name_at_edge),
+    ("section-label", is_section_label),
     ("shouted-link", is_shouted_link),
     ("bracketed-tag", is_bracketed_tag),
     ("bare-url", is_bare_url),
@@ -330,7 +344,8 @@ def is_boilerplate(block: Block, context: Context) -> Decision:
     Any one signal suffices: a standard furniture phrase, a share bar, a copyright
     line, a byline or dateline on its own line, a breadcrumb trail, an agency sign-off,
     a promotion (follow us, newsletter, affiliate note), an author bio, a name with a
-    newsroom role, a bare name outside the article body, a long line in capitals, a
+    newsroom role, a bare name outside the article body, a one-word section name before
+    it, a long line in capitals, a
     bracketed tag, a bare web address, or a block with no words.
     Bylines count as boilerplate because the reference text of an article never
     includes them.

@@ -167,6 +167,8 @@ def _is_variant(text: str, headline: str, title: str) -> bool:
         return False  # a lead paragraph repeating the headline's words is no variant
     if _words(text) in (_words(headline), _words(title)):
         return True
+    if FULL_STOP_RE.search(text) and words > len(_words(title)):
+        return False  # a finished sentence longer than the title is its standfirst
     return max(similarity(text, headline), similarity(text, title)) >= VARIANT_OVERLAP
 
 

@@ -43,7 +43,8 @@ def reads_as_heading(block: Block, context: Context) -> bool:
     """Title Case, a question, or very short; not a lead-in to a list (final colon)."""
     text = block.text.rstrip()
     if text.endswith(":"):
-        return word_count(text) <= BOX_WORDS  # "Key points:" heads a box; longer is a lead-in
+        # "Key points:" heads a box; "Pros:" labels a list; longer is a lead-in sentence
+        return 2 <= word_count(text) <= BOX_WORDS
     return is_title_case(text) or text.endswith("?") or word_count(text) <= SHORT_WORDS
 
 

@@ -146,3 +146,8 @@ def test_a_table_row_in_capitals_is_not_a_shouted_link() -> None:
 )
 def test_edge_furniture(text: str, signal: str) -> None:
     assert signal in why(text)
+
+
+def test_a_section_name_before_the_body() -> None:
+    assert "section-label" in why("Obituaries", before=(), after=(PARA,))
+    assert "section-label" not in why("Obituaries", before=(PARA,), after=(PARA,))

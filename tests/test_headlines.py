@@ -148,3 +148,14 @@ def test_skipped_furniture_before_the_headline() -> None:
         skip=lambda b: ">" in b.text,
     )
     assert [b.kind for b in result.blocks] == ["paragraph", "headline", "paragraph"]
+
+
+def test_a_long_finished_sentence_under_the_headline_is_a_standfirst() -> None:
+    result = split_headlines(
+        blocks(
+            "Ferry strike ends",
+            "Ferry strike ends after crews accept a late pay offer from the operator.",
+            BODY,
+        )
+    )
+    assert [b.kind for b in result.blocks] == ["headline", "paragraph", "paragraph"]

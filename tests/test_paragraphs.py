@@ -97,3 +97,13 @@ def test_rendered_paragraphs_segment_back_to_themselves(text: str) -> None:
     assert [b.text for b in again] == [b.text for b in blocks]
     # the identity segmentation (one block) would fail this on multi-paragraph prose
     assert len(blocks) == text.strip().count("\n\n") + 1
+
+
+def test_a_footer_with_one_long_line_stays_one_block() -> None:
+    footer = (
+        "--\n"
+        "You are receiving this email because you subscribed to the Harbour Herald. To stop "
+        "receiving it, unsubscribe here.\n"
+        "The Harbour Herald, 1 Quay Street"
+    )
+    assert len(segment_paragraphs("Title\n\nBody.\n\n" + footer)) == 3
