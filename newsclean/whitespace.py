@@ -101,12 +101,20 @@ def _stretch_starts(text: str) -> list[int]:
         hits.append(0)
     if text[-1:].isspace():
         hits.append(len(text) - 1)
-    starts = set()
-    for hit in hits:
-        while hit and text[hit - 1] in _STRETCH_CHARS:
-            hit -= 1
-        starts.add(hit)
-    return sorted(starts)
+    starts: list[int] = []
+    prev_hit, prev_start = -1, -1
+    for hit in sorted(set(hits)):
+        at = hit
+        # Walk back no further than the previous hit: a long run of spaces holds a hit at
+        # every other character, and walking each one back to the run's start is quadratic.
+        while at > prev_hit + 1 and text[at - 1] in _STRETCH_CHARS:
+            at -= 1
+        same_stretch = at == prev_hit + 1 and prev_hit >= 0 and text[prev_hit] in _STRETCH_CHARS
+        start = prev_start if same_stretch else at
+        if not starts or starts[-1] != start:
+            starts.append(start)
+        prev_hit, prev_start = hit, start
+    return starts
 
 
 def clean_whitespace(text: str) -> Cleaned:

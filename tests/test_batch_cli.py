@@ -443,12 +443,6 @@ def _finishes_within(text: str, seconds: float) -> bool:
     return child.exitcode == 0
 
 
-WHITESPACE_QUADRATIC = pytest.mark.xfail(
-    strict=True,
-    reason="whitespace._stretch_starts walks back to the stretch start from every '  ' hit: "
-    "O(n^2) in the length of one run of spaces",
-)
-
 ADVERSARIAL = [
     pytest.param('"' * 50_000, 10, id="straight-quotes"),
     pytest.param("\u201c\u201d" * 25_000, 10, id="curly-quotes"),
@@ -460,10 +454,10 @@ ADVERSARIAL = [
     pytest.param('Word: "' * 8_000, 10, id="label-quote"),
     pytest.param(" \u2014 " * 17_000, 10, id="spaced-dashes"),
     pytest.param("x\n" * 25_000, 10, id="one-letter-lines"),
-    # Linear code does these in about 0.05 s; the bound is 20 times that, and the quadratic
-    # scan takes about 5 s. At 100,000 characters it took over five minutes.
-    pytest.param(" " * 16_000, 1, id="space-run", marks=WHITESPACE_QUADRATIC),
-    pytest.param("\u00a0 " * 8_000, 1, id="nbsp-space-run", marks=WHITESPACE_QUADRATIC),
+    # Linear code does these in about 0.05 s; the bound is 20 times that, and a quadratic
+    # scan (walking every hit back to the start of its run) took about 5 s.
+    pytest.param(" " * 16_000, 1, id="space-run"),
+    pytest.param("\u00a0 " * 8_000, 1, id="nbsp-space-run"),
 ]
 
 
