@@ -68,6 +68,12 @@ SHARE_WORD_RE = regex.compile(
         article|on|via|google|buzz|up|fark|me|youtube|instagram|tiktok|\d+[kKmM]?)""",
     regex.VERBOSE | regex.IGNORECASE,
 )
+#: A token of a share bar.
+SHARE_TOKEN_RE = regex.compile(r"[\w-]+")
+#: A share bar is never longer than this.
+MAX_SHARE_BAR_CHARS = 200
+#: A number on its own.
+NUMBER_RE = regex.compile(r"\b\d+\b")
 #: A social network or share action that can stand alone on a share bar's line.
 NETWORK_RE = regex.compile(
     r"facebook|twitter|x|whatsapp|linkedin|pinterest|reddit|telegram|messenger|flipboard|"
@@ -204,7 +210,9 @@ def is_furniture_phrase(block: Block, context: Context) -> bool:
 def is_share_bar(block: Block, context: Context) -> bool:
     """Nothing but network names and share actions: "Facebook Twitter Email", or one
     network's name alone on its line (share bars printed one button per line)."""
-    words = regex.findall(r"[\w-]+", block.text)
+    if len(block.text) > MAX_SHARE_BAR_CHARS:
+        return False
+    words = SHARE_TOKEN_RE.findall(block.text)
     if len(words) == 1:
         return NETWORK_RE.fullmatch(words[0]) is not None
     return len(words) >= 2 and all(SHARE_WORD_RE.fullmatch(w) for w in words)
@@ -228,7 +236,7 @@ def is_dateline(block: Block, context: Context) -> bool:
     if text.startswith(DASHES) and "(@" in text:
         return False  # "— Name (@handle) May 3, 2024" closes an embedded post, not a dateline
     rest = DATELINE_WORD_RE.sub(" ", DATE_RE.sub(" ", text))
-    return word_count(regex.sub(r"\b\d+\b", " ", rest)) <= 4
+    return word_count(NUMBER_RE.sub(" ", rest)) <= 4
 
 
 def is_breadcrumb(block: Block, context: Context) -> bool:
@@ -287,12 +295,10 @@ def is_shouted_link(block: Block, context: Context) -> bool:
     without a question mark is a teaser for another story.
     """
     text = block.text
-    letters = [c for c in text if c.isalpha()]
     return (
         word_count(text) >= SHOUT_WORDS
+        and text.isupper()
         and not any(c.isdigit() or c == "|" for c in text)  # a table row, not a link
-        and bool(letters)
-        and all(c.isupper() for c in letters)
         and not text.rstrip().endswith("?")
     )
 

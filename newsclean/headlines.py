@@ -41,6 +41,8 @@ SITE_WORD_RE = regex.compile(
     """,
     regex.VERBOSE,
 )
+#: A site name starts with a letter or digit.
+SITE_START_RE = regex.compile(r"[\p{Lu}\p{N}\p{Ll}]")
 #: Sentence-final full stop (headlines rarely end with one).
 FULL_STOP_RE = regex.compile(r"(?<![\p{Lu}.]\p{Lu}?)\.[\"'”’)]*$")
 
@@ -106,7 +108,7 @@ def _is_site(name: str) -> bool:
     return (
         0 < len(parts) <= MAX_SITE_WORDS
         and all(SITE_WORD_RE.match(p) for p in parts)
-        and bool(regex.match(r"[\p{Lu}\p{N}\p{Ll}]", name))
+        and SITE_START_RE.match(name) is not None
         and not name.rstrip().endswith((".", ",", ":", "?", "!"))
     )
 
