@@ -8,6 +8,7 @@ combines them, and :func:`comments_start` finds where a comment section begins.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Sequence
 
 import regex
@@ -188,6 +189,18 @@ NAME_RE = regex.compile(
     r"^\p{Lu}[\p{Ll}'’\-]+(?:\ \p{Lu}\.?)?(?:\ \p{Lu}[\p{Ll}'’\-]+){1,2}"
     r"(?:\ and\ \p{Lu}[\p{Ll}'’\-]+(?:\ \p{Lu}[\p{Ll}'’\-]+){1,2})?$"
 )
+# Key words, in case-folded text, that every match of the pattern named alike contains:
+# the fast stdlib engine rules most blocks out before the costly pattern runs.
+COPYRIGHT_HINT_RE = re.compile(r"copyright|\N{COPYRIGHT SIGN}|\(c\)|rights reserved|may not be")
+SIGN_OFF_HINT_RE = re.compile(
+    r"contributed|reporting|editing|writing|this|with|print edition|write to|contact|mail|"
+    r"published"
+)
+PROMO_HINT_RE = re.compile(
+    r"newsletter|subscri|sign up|signing up|inbox|letterbox|delivered|follow|commission|"
+    r"affiliate|send us|javascript|non-commercial|privacy|terms of|cookie|download|join|"
+    r"contact|reach|write to|mail|error"
+)
 #: A comment header: "Posted by: NAME | DATE", "Reply", "12 replies".
 COMMENT_HEADER_RE = regex.compile(
     r"^(?:Posted\ by:?\ .{1,60}\|.{1,60}|\d+\ (?:comments?|replies|responses)|"
@@ -218,9 +231,14 @@ def is_share_bar(block: Block, context: Context) -> bool:
     return len(words) >= 2 and all(SHARE_WORD_RE.fullmatch(w) for w in words)
 
 
+def _hinted(hint: re.Pattern[str], pattern: regex.Pattern[str], text: str) -> bool:
+    """Search ``pattern`` only where the cheap ``hint`` finds one of its key words."""
+    return hint.search(text.casefold()) is not None and pattern.search(text) is not None
+
+
 def is_copyright(block: Block, context: Context) -> bool:
     """A copyright or rights notice."""
-    return word_count(block.text) <= 40 and COPYRIGHT_RE.search(block.text) is not None
+    return word_count(block.text) <= 40 and _hinted(COPYRIGHT_HINT_RE, COPYRIGHT_RE, block.text)
 
 
 def is_byline(block: Block, context: Context) -> bool:
@@ -246,12 +264,12 @@ def is_breadcrumb(block: Block, context: Context) -> bool:
 
 def is_sign_off(block: Block, context: Context) -> bool:
     """A note about the article: "X contributed to this report", "Editing by Y"."""
-    return word_count(block.text) <= 60 and SIGN_OFF_RE.search(block.text) is not None
+    return word_count(block.text) <= 60 and _hinted(SIGN_OFF_HINT_RE, SIGN_OFF_RE, block.text)
 
 
 def is_promo(block: Block, context: Context) -> bool:
     """A call to follow, subscribe or sign up, or an affiliate note."""
-    return word_count(block.text) <= 50 and PROMO_RE.search(block.text) is not None
+    return word_count(block.text) <= 50 and _hinted(PROMO_HINT_RE, PROMO_RE, block.text)
 
 
 def is_author_bio(block: Block, context: Context) -> bool:

@@ -3,10 +3,29 @@
 from __future__ import annotations
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+from strategies import any_text
 
+from newsclean import boilerplate
 from newsclean.boilerplate import comments_start, is_boilerplate
 from newsclean.model import Block, Span
 from newsclean.shape import body_bounds, context_of
+
+HINTED = (
+    (boilerplate.COPYRIGHT_HINT_RE, boilerplate.COPYRIGHT_RE),
+    (boilerplate.SIGN_OFF_HINT_RE, boilerplate.SIGN_OFF_RE),
+    (boilerplate.PROMO_HINT_RE, boilerplate.PROMO_RE),
+)
+HINTED_EXAMPLES = (
+    "\N{COPYRIGHT SIGN} 2024 Valley Echo",
+    "All Rights Reserved",
+    "Ann Lee CONTRIBUTED TO THIS REPORT.",
+    "Write to Ann Lee at ann@example.org",
+    "Sign up for our Weekly Newsletter",
+    "Follow Valley Echo on Instagram",
+    "Get it delivered to your inbox",
+)
 
 PARA = (
     "The festival drew more than twelve thousand visitors over the weekend, the organisers "
@@ -151,3 +170,16 @@ def test_edge_furniture(text: str, signal: str) -> None:
 def test_a_section_name_before_the_body() -> None:
     assert "section-label" in why("Obituaries", before=(), after=(PARA,))
     assert "section-label" not in why("Obituaries", before=(PARA,), after=(PARA,))
+
+
+@given(st.one_of(any_text, st.sampled_from(HINTED_EXAMPLES)))
+def test_the_cheap_hints_never_hide_a_match(text: str) -> None:
+    # A hint only lets its pattern be skipped: whenever it finds nothing, the pattern must
+    # find nothing either.
+    for hint, pattern in HINTED:
+        if hint.search(text.casefold()) is None:
+            assert pattern.search(text) is None, (hint.pattern, text)
+
+
+def test_the_hinted_examples_match() -> None:
+    assert all(any(p.search(t) for _, p in HINTED) for t in HINTED_EXAMPLES)
