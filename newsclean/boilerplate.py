@@ -139,7 +139,7 @@ PROMO_RE = regex.compile(
         ^subscribe\ to\b|\bjoin\b.{0,40}\b(?:whatsapp|telegram|community|mailing\ list)\b|
         \bcontact\b.{0,80}(?:@|https?://)|
         ^(?:reach|contact|write\ to|e-?mail)\b.{0,80}(?:@|https?://|\btwitter\b)|
-        follow\ (?:us|\p{Lu}[\w&@()\ ]{0,60})\ on\
+        follow\ (?:us|\p{Lu}[\w&@()\ ]{0,60})\ on[\ ]
           (?:Facebook|Twitter|Instagram|X|TikTok|LinkedIn|YouTube)|
         (?:may|might)\ earn\ (?:a\ )?commission|affiliate\ links?|
         send\ us\ your\ (?:\w+\ )?(?:photos|pictures|videos|stories|views)|
