@@ -193,8 +193,8 @@ NAME_RE = regex.compile(
 # the fast stdlib engine rules most blocks out before the costly pattern runs.
 COPYRIGHT_HINT_RE = re.compile(r"copyright|\N{COPYRIGHT SIGN}|\(c\)|rights reserved|may not be")
 SIGN_OFF_HINT_RE = re.compile(
-    r"contributed|reporting|editing|writing|this|with|print edition|write to|contact|mail|"
-    r"published"
+    r"contributed|print edition|^\(?(?:reporting|additional|editing|writing|this|with|write|"
+    r"contact|e-?mail|originally|published)\b"
 )
 PROMO_HINT_RE = re.compile(
     r"newsletter|subscri|sign up|signing up|inbox|letterbox|delivered|follow|commission|"

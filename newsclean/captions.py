@@ -66,6 +66,8 @@ POSITION_RE = regex.compile(
     """,
     regex.VERBOSE | regex.IGNORECASE,
 )
+#: What every position phrase above holds, in case-folded text: the cheap test first.
+POSITION_HINT_RE = re.compile(r", (?:left|right|cent|top|bottom|front|rear|second|back)|\(")
 #: Words about pictures and footage.
 MEDIA_WORD_RE = regex.compile(
     r"\b(?:image|images|photo|photos|photograph|pictured|picture|video|footage|screenshot|"
@@ -133,7 +135,12 @@ def has_caption_opening(block: Block, context: Context) -> bool:
 
 def has_position_words(block: Block, context: Context) -> bool:
     """Names who is where in a picture: ", left," or "(pictured)"."""
-    return word_count(block.text) <= AGENCY_WORDS and POSITION_RE.search(block.text) is not None
+    text = block.text
+    return (
+        word_count(text) <= AGENCY_WORDS
+        and POSITION_HINT_RE.search(text.casefold()) is not None
+        and POSITION_RE.search(text) is not None
+    )
 
 
 def is_agency_caption(block: Block, context: Context) -> bool:

@@ -3,8 +3,17 @@
 from __future__ import annotations
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+from strategies import any_text
 
-from newsclean.captions import is_caption
+from newsclean.captions import (
+    CREDIT_HINT_RE,
+    CREDIT_RE,
+    POSITION_HINT_RE,
+    POSITION_RE,
+    is_caption,
+)
 from newsclean.model import Block, Span
 from newsclean.shape import context_of
 
@@ -172,3 +181,25 @@ def test_credits_at_the_end(text: str) -> None:
 def test_a_caption_may_point_at_its_picture() -> None:
     line = "This photo appears to show the flooded market square at dawn"
     assert decide(line, after=AFTER_RUNNING_ON) == ("descriptive-line",)
+
+
+@given(
+    st.one_of(
+        any_text,
+        st.sampled_from(
+            [
+                "Ann Lee, left, greets a voter",
+                "The mayor (pictured) at the pier",
+                "Photo: Ann Lee/Getty Images",
+                "A view of the bay (AP Photo/Jo Ray)",
+                "\N{COPYRIGHT SIGN} Harbour Pictures",
+            ]
+        ),
+    )
+)
+def test_the_cheap_hints_never_hide_a_caption_pattern(text: str) -> None:
+    folded = text.casefold()
+    if CREDIT_HINT_RE.search(folded) is None:
+        assert CREDIT_RE.search(text) is None
+    if POSITION_HINT_RE.search(folded) is None:
+        assert POSITION_RE.search(text) is None
