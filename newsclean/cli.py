@@ -844,11 +844,11 @@ def run_check(args: argparse.Namespace) -> int:
         return ExitCode.USAGE_OR_INPUT
     options = CheckOptions(args.fix, args.diff, args.unsafe_fixes)
     work = functools.partial(check_one, options=options)
-    failed = False
+    failures = 0
     outcomes: list[CheckOutcome] = []
     items = _check_tasks(args, settings)
     for outcome in run_tasks(items, CleanOptions(), args.jobs or _default_jobs(), work=work):
-        failed = _report(outcome) or failed
+        failures += _report(outcome)
         if isinstance(outcome, CheckOutcome):
             outcomes.append(outcome)
             if outcome.diff:
@@ -864,8 +864,11 @@ def run_check(args: argparse.Namespace) -> int:
         stdin_fixed = any(o.output is not None for o in outcomes)
         (sys.stderr if stdin_fixed else sys.stdout).write(rendered)
     if not args.quiet:
-        print(_check_summary(outcomes, args), file=sys.stderr)
-    return _check_exit(failed, outcomes, args)
+        line = _check_summary(outcomes, args)
+        if failures:  # "All clean." alone, after an unreadable file, would mislead
+            line += f" {failures} input{'s' * (failures != 1)} could not be checked."
+        print(line, file=sys.stderr)
+    return _check_exit(bool(failures), outcomes, args)
 
 
 # --- dispatch -----------------------------------------------------------------------
