@@ -99,7 +99,7 @@ BYLINE_RE = regex.compile(
 #: A date or time line: "Updated 14:32 GMT, 3 March 2024", "March 3, 2024 at 5:00 p.m.".
 DATE_RE = regex.compile(
     r"""\b(?:\d{1,2}\ (?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)\w*\.?,?\ \d{4}
-        |(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)\w*\.?\ \d{1,2},?\ \d{4}
+        |(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)\w*\.?\ \d{1,2}(?:,?\ \d{4})?
         |\d{4}-\d{2}-\d{2}|\d{1,2}/\d{1,2}/\d{2,4}
         |\d{1,2}:\d{2}(?:\s*(?:[ap]\.?m\.?|GMT|BST|UTC|E[SD]T|P[SD]T|C[SD]T))?
         |\d{1,2}\.\d{2}\s*(?:[ap]\.?m\.?|GMT|BST|UTC|E[SD]T|P[SD]T|C[SD]T)

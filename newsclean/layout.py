@@ -41,6 +41,8 @@ MENU_WORDS = 12
 PROSE_FENCES_BEFORE = 2
 #: Texts with fewer blocks are taken whole: the region rule is for whole pages.
 MIN_PAGE_BLOCKS = 12
+#: A list header has at most this many words (unless it ends with a colon).
+LIST_HEADER_WORDS = 4
 #: A short headline-like link in a list: at most this many words.
 LINK_WORDS = 16
 #: A credit line on its own ("Photo: Ann Lee/Agency") is at most this many words.
@@ -81,16 +83,27 @@ def caption_before_credit(blocks: Sequence[Block]) -> tuple[Block, ...]:
         nxt = blocks[i + 1] if i + 1 < len(blocks) else None
         prev = blocks[i - 1] if i else None
         one_sentence = SENTENCE_BREAK_RE.search(block.text) is None
+        after_credit = blocks[i + 2] if i + 2 < len(blocks) else None
+        credit_leads = after_credit is not None and after_credit.kind == "caption"
         if (
             nxt is not None
             and _bare_credit(nxt)
             and one_sentence
+            and not credit_leads  # "Image source, X" then "Image caption, …": credit first
             and not REPORTED_RE.search(block.text)
         ):
             out[i] = _relabel(block, "caption", "before-credit")
         elif one_sentence and prev is not None and COUNTER_RE.match(prev.text):
             out[i] = _relabel(block, "caption", "after-gallery-counter")
     return tuple(out)
+
+
+def _list_header(block: Block) -> bool:
+    """A header that a list of links follows: "Related", "More on this story:" (not a
+    one-line link such as "Read more: Bridge reopens", whose target is on the line)."""
+    text = block.text.rstrip()
+    short = word_count(text) <= LIST_HEADER_WORDS or text.endswith(":")
+    return short and LIST_HEADER_RE.match(text) is not None
 
 
 def furniture_runs(blocks: Sequence[Block]) -> tuple[Block, ...]:
@@ -111,9 +124,7 @@ def furniture_runs(blocks: Sequence[Block]) -> tuple[Block, ...]:
     in_list = False
     for i, block in enumerate(out):
         if block.kind == "boilerplate":
-            in_list = LIST_HEADER_RE.match(block.text) is not None or (
-                in_list and _short_unfinished(block)
-            )
+            in_list = _list_header(block) or (in_list and _short_unfinished(block))
             continue
         if block.kind not in ("paragraph", "subheading") or not _short_unfinished(block):
             in_list = False
@@ -143,7 +154,9 @@ def list_items(blocks: Sequence[Block]) -> tuple[Block, ...]:
     ['paragraph', 'paragraph']
     """
     out = list(blocks)
-    labelled = [b.label is not None and b.kind == "caption" for b in blocks]
+    labelled = [
+        b.label is not None and b.kind == "caption" and "credit" not in b.why for b in blocks
+    ]
     lead_in = [b.text.rstrip().endswith(":") for b in blocks]
     for i, block in enumerate(blocks):
         if not labelled[i]:
@@ -157,8 +170,9 @@ def list_items(blocks: Sequence[Block]) -> tuple[Block, ...]:
 def _region_score(block: Block) -> int:
     """How much a block says "article body": words of prose, minus for scraps."""
     words = word_count(block.text)
-    if block.kind in ("boilerplate",):
-        return -SCRAP_PENALTY
+    if block.kind == "boilerplate":
+        # a live blog's timestamps and bylines frame entries; they barely cut the body
+        return -1 if set(block.why) <= HEADER_SIGNALS else -SCRAP_PENALTY
     if block.kind != "paragraph" and block.kind != "subheading":
         return 0  # headlines and captions neither extend nor cut the body
     if ends_sentence(block.text) or words > LINK_WORDS:

@@ -109,12 +109,12 @@ def _split_chunk(chunk: list[_Line], width: int | None, spaced: bool) -> list[li
     """Split one blank-line-free chunk into paragraphs.
 
     Hard-wrapped lines are joined. Otherwise, in blank-line separated text a chunk of
-    short lines (a byline and a date, a menu, a footer) is one block, while a chunk holding
-    two lines longer than any wrap width is a one-paragraph-per-line dump: every line a
-    block. In
+    short lines (a byline and a date, a menu) is one block, while a chunk holding a line
+    longer than any wrap width is a one-paragraph-per-line dump (extractor output with a
+    stray blank line): every line a block. In
     text with no blank lines at all, every line is a block.
     """
-    dump = sum(len(line.text) > MAX_WRAP_WIDTH for line in chunk) >= 2
+    dump = any(len(line.text) > MAX_WRAP_WIDTH for line in chunk)
     keep_together = spaced and not dump
     groups: list[list[_Line]] = [[chunk[0]]]
     for previous, line in pairwise(chunk):

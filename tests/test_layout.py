@@ -3,7 +3,13 @@
 from __future__ import annotations
 
 from newsclean.article import label_blocks
-from newsclean.layout import body_region, caption_before_credit, list_items, outside_body
+from newsclean.layout import (
+    body_region,
+    caption_before_credit,
+    furniture_runs,
+    list_items,
+    outside_body,
+)
 from newsclean.model import Block, Kind, Span
 
 PROSE = (
@@ -76,3 +82,24 @@ def test_short_texts_are_taken_whole() -> None:
 def test_label_blocks_runs_every_pass() -> None:
     kinds = [b.kind for b in label_blocks([block(PROSE), block("Advertisement"), block(PROSE)])]
     assert kinds == ["paragraph", "boilerplate", "paragraph"]
+
+
+def test_a_one_line_link_is_not_a_list_header() -> None:
+    blocks = [
+        block(PROSE),
+        block("Read more: Bridge reopens after repairs", "boilerplate", ("furniture-phrase",)),
+        block("Traders count the cost"),
+        block(PROSE),
+    ]
+    assert [b.kind for b in furniture_runs(blocks)][2] == "paragraph"
+    header = [block("Related", "boilerplate", ("furniture-phrase",)), block("Bridge reopens")]
+    assert [b.kind for b in furniture_runs(header)] == ["boilerplate", "boilerplate"]
+
+
+def test_a_credit_that_leads_its_caption_does_not_caption_the_block_before() -> None:
+    blocks = [
+        block("The jury took three hours to reach its verdict."),
+        block("Image source, Harbour Pictures", "caption", ("credit",)),
+        block("Image caption, The court in Eastwick", "caption", ("caption-opening",)),
+    ]
+    assert caption_before_credit(blocks)[0].kind == "paragraph"

@@ -99,11 +99,13 @@ def test_rendered_paragraphs_segment_back_to_themselves(text: str) -> None:
     assert len(blocks) == text.strip().count("\n\n") + 1
 
 
-def test_a_footer_with_one_long_line_stays_one_block() -> None:
-    footer = (
-        "--\n"
-        "You are receiving this email because you subscribed to the Harbour Herald. To stop "
-        "receiving it, unsubscribe here.\n"
-        "The Harbour Herald, 1 Quay Street"
+def test_a_long_line_makes_its_chunk_a_dump() -> None:
+    # A title, a standfirst longer than any wrap width and a byline with no blank lines
+    # between them are three blocks: extractor output, not one wrapped paragraph.
+    top = (
+        "Quartet returns\n"
+        "After eleven years apart, the quartet return with a record that sounds as if they "
+        "never left the studio at all.\n"
+        "Review by Ann Lee"
     )
-    assert len(segment_paragraphs("Title\n\nBody.\n\n" + footer)) == 3
+    assert len(segment_paragraphs(top + "\n\nBody.")) == 4
