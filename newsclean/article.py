@@ -51,23 +51,6 @@ def _is_top_furniture(block: Block) -> bool:
 PASSES = (is_boilerplate, is_caption, is_subheading)
 
 
-def classify(
-    block: Block, blocks: Sequence[Block], index: int, bounds: tuple[int, int] = (-1, -1)
-) -> Decision:
-    """Label one body block: boilerplate, caption, subheading, or paragraph.
-
-    >>> from newsclean.model import Span
-    >>> classify(Block("Advertisement", 1, Span(0, 13)), [], 0).kind
-    'boilerplate'
-    """
-    context = context_of(blocks, index, first_body=bounds[0], last_body=bounds[1])
-    for decide in PASSES:
-        decision = decide(block, context)
-        if decision:
-            return decision
-    return Decision("paragraph")
-
-
 def _run_pass(
     blocks: tuple[Block, ...], decide: Classifier, bounds: tuple[int, int]
 ) -> tuple[Block, ...]:
