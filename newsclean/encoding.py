@@ -35,7 +35,7 @@ from newsclean.chars import (
     ZERO_WIDTH_CLASS,
     members,
 )
-from newsclean.model import Cleaned, Fix, Span, compose_fixes
+from newsclean.model import Cleaned, Fix, Span, compose_fixes, rewrite_at
 
 #: How ftfy is run. Changed from ftfy's defaults, and why:
 #: ``unescape_html`` off - entities are decoded here, also in text that holds a ``<``;
@@ -153,25 +153,7 @@ def _pattern_pass(
     starts: re.Pattern[str], pattern: regex.Pattern[str], text: str, replace: _Replace
 ) -> Cleaned:
     """Match ``pattern`` where ``starts`` finds a start; ``replace`` gives (new text, reason)."""
-    fixes: list[Fix] = []
-    parts: list[str] = []
-    pos = 0
-    for start_at in starts.finditer(text):
-        if start_at.start() < pos:
-            continue
-        match = pattern.match(text, start_at.start())
-        if match is None:
-            continue
-        new, reason = replace(match)
-        start, end = match.span()
-        if new != text[start:end]:
-            parts += (text[pos:start], new)
-            fixes.append(Fix(Span(start, end), new, reason))
-            pos = end
-    if not fixes:
-        return Cleaned(text)
-    parts.append(text[pos:])
-    return Cleaned("".join(parts), tuple(fixes))
+    return rewrite_at(text, (m.start() for m in starts.finditer(text)), pattern, replace)
 
 
 def decode_entity(entity: str) -> str:

@@ -8,9 +8,11 @@ All are frozen, so they can be shared between threads and processes freely.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from typing import Any, Literal
+
+import regex
 
 Kind = Literal["headline", "alt_headline", "subheading", "paragraph", "caption", "boilerplate"]
 KINDS: tuple[Kind, ...] = (
@@ -130,6 +132,40 @@ def fixes_from_pieces(
     return tuple(
         Fix(Span(start, end), new, reason) for start, end, new in pieces if text[start:end] != new
     )
+
+
+def rewrite_at(
+    text: str,
+    starts: Iterable[int],
+    pattern: regex.Pattern[str],
+    replace: Callable[[regex.Match[str]], tuple[str, str]],
+) -> Cleaned:
+    """Match ``pattern`` at each of the ascending ``starts``; ``replace`` a match by its
+    ``(new text, reason)``. Starts inside an earlier rewrite are skipped.
+
+    The shared loop of the cleaners that find candidate places cheaply, then look closer.
+
+    >>> import regex
+    >>> rewrite_at("a  b", [1], regex.compile(" +"), lambda m: (" ", "space-run")).text
+    'a b'
+    """
+    fixes: list[Fix] = []
+    parts: list[str] = []
+    pos = 0
+    for at in starts:
+        match = pattern.match(text, at) if at >= pos else None
+        if match is None:
+            continue
+        new, reason = replace(match)
+        start, end = match.span()
+        if new != match[0]:
+            parts += (text[pos:start], new)
+            fixes.append(Fix(Span(start, end), new, reason))
+            pos = end
+    if not fixes:
+        return Cleaned(text)
+    parts.append(text[pos:])
+    return Cleaned("".join(parts), tuple(fixes))
 
 
 def _sweep(fixes: tuple[Fix, ...], offsets: list[int], *, end: bool) -> list[int]:

@@ -12,7 +12,7 @@ import re
 import regex
 
 from newsclean.chars import HSPACE_CLASS, NEWLINE
-from newsclean.model import Cleaned, Fix, Span
+from newsclean.model import Cleaned, rewrite_at
 
 #: Every stretch of whitespace that may need rewriting.
 WHITESPACE_RE = regex.compile(
@@ -131,23 +131,7 @@ def clean_whitespace(text: str) -> Cleaned:
     >>> [fix.reason for fix in cleaned.fixes]
     ['indent', 'tab', 'space-run', 'line-ending+trailing-space+blank-lines', 'blank-lines']
     """
-    fixes: list[Fix] = []
-    parts: list[str] = []
-    pos = 0
-    for at in _stretch_starts(text):
-        match = WHITESPACE_RE.match(text, at) if at >= pos else None
-        if match is None:
-            continue
-        new, reason = _rewrite(match, text)
-        start, end = match.span()
-        if new != match[0]:
-            parts += (text[pos:start], new)
-            fixes.append(Fix(Span(start, end), new, reason))
-            pos = end
-    if not fixes:
-        return Cleaned(text)
-    parts.append(text[pos:])
-    return Cleaned("".join(parts), tuple(fixes))
+    return rewrite_at(text, _stretch_starts(text), WHITESPACE_RE, lambda m: _rewrite(m, text))
 
 
 def normalize_whitespace(text: str) -> str:
