@@ -109,3 +109,11 @@ def test_a_long_line_makes_its_chunk_a_dump() -> None:
         "Review by Ann Lee"
     )
     assert len(segment_paragraphs(top + "\n\nBody.")) == 4
+
+
+@given(any_text)
+def test_crlf_and_lf_texts_segment_alike(text: str) -> None:
+    lf = text.replace("\r", "")
+    crlf = lf.replace("\n", "\r\n")
+    first, second = segment_paragraphs(lf), segment_paragraphs(crlf)
+    assert [(b.text, b.line) for b in first] == [(b.text, b.line) for b in second]
