@@ -249,8 +249,9 @@ def is_byline(block: Block, context: Context) -> bool:
 def is_dateline(block: Block, context: Context) -> bool:
     """A line that is a date or time and little else ("Updated 14:32 GMT, 3 May 2024")."""
     text = block.text
-    if word_count(text) > 24 or DATE_RE.search(text) is None:
-        return False
+    words = word_count(text)
+    if words > 24 or DATE_RE.search(text) is None or (ends_sentence(text) and words > 6):
+        return False  # "The new hours take effect Jan. 4." is a sentence, not a dateline
     if text.startswith(DASHES) and "(@" in text:
         return False  # "— Name (@handle) May 3, 2024" closes an embedded post, not a dateline
     rest = DATELINE_WORD_RE.sub(" ", DATE_RE.sub(" ", text))

@@ -234,10 +234,13 @@ def outside_body(blocks: Sequence[Block]) -> tuple[Block, ...]:
     out = list(blocks)
     after, before = range(last + 1, len(blocks)), range(first - 1, -1, -1)
     for side, prose_fences in ((after, 1), (before, PROSE_FENCES_BEFORE)):
-        fences = 0  # pieces of page furniture between this block and the body
+        fences = 0  # runs of page furniture between this block and the body
+        fenced_before = False
         for i in side:
             block = blocks[i]
-            fences += _fences(block)
+            fence = _fences(block)
+            fences += fence and not fenced_before  # a share bar over four lines is one fence
+            fenced_before = fence
             menu_item = word_count(block.text) <= MENU_WORDS and not ends_sentence(block.text)
             needed = (
                 1 if menu_item or (side is after and _short_unfinished(block)) else prose_fences

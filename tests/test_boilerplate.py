@@ -183,3 +183,8 @@ def test_the_cheap_hints_never_hide_a_match(text: str) -> None:
 
 def test_the_hinted_examples_match() -> None:
     assert all(any(p.search(t) for _, p in HINTED) for t in HINTED_EXAMPLES)
+
+
+def test_a_sentence_with_a_date_is_not_a_dateline() -> None:
+    assert "dateline" not in why("The new opening hours at the library take effect Jan. 4.")
+    assert "dateline" in why("Updated Jan. 4")

@@ -103,3 +103,12 @@ def test_a_credit_that_leads_its_caption_does_not_caption_the_block_before() -> 
         block("Image caption, The court in Eastwick", "caption", ("caption-opening",)),
     ]
     assert caption_before_credit(blocks)[0].kind == "paragraph"
+
+
+def test_a_share_bar_over_several_lines_is_one_fence() -> None:
+    standfirst = block("The baker said sales rose sharply in the third quarter of the year")
+    bar = [block(t, "boilerplate", ("share-bar",)) for t in ("Facebook", "X", "Email")]
+    page = [block("Home"), standfirst, *bar, *[block(PROSE)] * 10]
+    kinds = [b.kind for b in outside_body(page)]
+    assert kinds[1] == "paragraph"  # one fence: the standfirst stays
+    assert kinds[0] == "boilerplate"  # a menu item needs only one
