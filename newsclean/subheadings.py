@@ -61,7 +61,8 @@ def _stands_out(block: Block, nxt: Block) -> bool:
 def introduces_paragraph(block: Block, context: Context) -> bool:
     """Inside the article, and followed by a longer block that is not a list item.
 
-    Inside means after the article's first full paragraph; the block after it must
+    Inside means after the article's first full paragraph (or, in a live blog, just after
+    a timestamp and just before that paragraph); the block after it must
     have more words, and the block before must be neither a lead-in colon nor a short
     unfinished line (a list's items are body text).
     """
@@ -71,6 +72,9 @@ def introduces_paragraph(block: Block, context: Context) -> bool:
     if prev.kind == "paragraph" and _short_unfinished(prev) and not _stands_out(block, nxt):
         return False  # a run of short lines is a list, and its items are body text
     inside = context.index > context.first_body >= 0
+    # a live blog's first entry: timestamp, title, then the first full paragraph
+    first_entry = context.index == context.first_body - 1 and "dateline" in prev.why
+    inside = inside or first_entry
     return inside and word_count(nxt.text) > word_count(block.text)
 
 

@@ -61,3 +61,11 @@ def test_not_subheadings(text: str, before: tuple[str, ...], after: tuple[str, .
 def test_a_short_colon_heading_heads_a_box() -> None:
     assert kind("Key points:") == "subheading"
     assert kind("Here is where things stand:") is None
+
+
+def test_a_live_blog_entry_title_before_the_first_paragraph() -> None:
+    stamp = Block("16.42 GMT", 0, Span(0, 9), "boilerplate", why=("dateline",))
+    title = Block("Ferries cancelled until Friday", 1, Span(0, 30))
+    blocks = [stamp, title, Block(PARA, 2, Span(0, len(PARA)))]
+    context = context_of(blocks, 1, first_body=2)
+    assert is_subheading(title, context).kind == "subheading"
