@@ -96,6 +96,8 @@ BYLINE_RE = regex.compile(
     r"\p{Lu}[\p{L}.'’\-]*(?:\s+\S+){0,14}$",
     regex.VERBOSE,
 )
+#: A "From Name" byline is at most this many words.
+FROM_WORDS = 6
 #: A date or time line: "Updated 14:32 GMT, 3 March 2024", "March 3, 2024 at 5:00 p.m.".
 DATE_RE = regex.compile(
     r"""\b(?:\d{1,2}\ (?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)\w*\.?,?\ \d{4}
@@ -243,7 +245,11 @@ def is_copyright(block: Block, context: Context) -> bool:
 
 def is_byline(block: Block, context: Context) -> bool:
     """A byline on a line of its own."""
-    return word_count(block.text) <= 16 and BYLINE_RE.match(block.text) is not None
+    text = block.text
+    words = word_count(text)
+    if text.startswith("From ") and words > FROM_WORDS:
+        return False  # "From The Interview to …" opens a headline, not a byline
+    return words <= 16 and BYLINE_RE.match(text) is not None
 
 
 def is_dateline(block: Block, context: Context) -> bool:
@@ -303,8 +309,12 @@ def is_section_label(block: Block, context: Context) -> bool:
 
 
 def is_name_at_edge(block: Block, context: Context) -> bool:
-    """A bare name ("Ann Lee", "Ann Lee and Tom Ray") outside the article body."""
-    return context.outside_body and NAME_RE.match(block.text) is not None
+    """A bare name ("Ann Lee", "Ann Lee and Tom Ray") outside the article body, or on the
+    line above a newsroom role ("Ann Lee" / "Technology reporter")."""
+    if NAME_RE.match(block.text) is None:
+        return False
+    nxt = context.next
+    return context.outside_body or (nxt is not None and is_name_and_role(nxt, context))
 
 
 def is_shouted_link(block: Block, context: Context) -> bool:

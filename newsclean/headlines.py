@@ -44,7 +44,7 @@ SITE_WORD_RE = regex.compile(
 #: A site name starts with a letter or digit.
 SITE_START_RE = regex.compile(r"[\p{Lu}\p{N}\p{Ll}]")
 #: Sentence-final full stop (headlines rarely end with one).
-FULL_STOP_RE = regex.compile(r"(?<![\p{Lu}.]\p{Lu}?)\.[\"'”’)]*$")
+FULL_STOP_RE = regex.compile(r"(?<![\p{Lu}.]\p{Lu}?)(?<!\b\p{Lu}\p{Ll}{0,2})\.[\"'”’)]*$")
 
 #: Words too common to show two headlines are variants of each other.
 STOPWORDS = frozenset(
@@ -171,6 +171,9 @@ def _is_variant(text: str, headline: str, title: str) -> bool:
         return True
     if FULL_STOP_RE.search(text) and words > len(_words(title)):
         return False  # a finished sentence longer than the title is its standfirst
+    new_numbers = {w for w in _words(text) if w.isdigit()} - set(_words(title))
+    if len(new_numbers) >= 2:
+        return False  # a score or figures line under the headline ("Saints 19 Rovers 16")
     return max(similarity(text, headline), similarity(text, title)) >= VARIANT_OVERLAP
 
 

@@ -188,3 +188,9 @@ def test_the_hinted_examples_match() -> None:
 def test_a_sentence_with_a_date_is_not_a_dateline() -> None:
     assert "dateline" not in why("The new opening hours at the library take effect Jan. 4.")
     assert "dateline" in why("Updated Jan. 4")
+
+
+def test_names_and_bylines() -> None:
+    assert "name-at-edge" in why("Ann Lee", after=("Technology reporter", PARA))
+    assert "byline" in why("From Ann Lee")
+    assert "byline" not in why("From The Harbour to the Hills, the Year's Best Walks")

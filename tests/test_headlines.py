@@ -159,3 +159,14 @@ def test_a_long_finished_sentence_under_the_headline_is_a_standfirst() -> None:
         )
     )
     assert [b.kind for b in result.blocks] == ["headline", "paragraph", "paragraph"]
+
+
+def test_a_title_may_end_in_an_abbreviation() -> None:
+    assert is_headline_shaped("The 4 Stocks That Slid on Monday - Harbour Wall St.")
+
+
+def test_a_score_line_is_not_a_variant() -> None:
+    result = split_headlines(
+        blocks("Saints edge Rovers in derby thriller", "Saints 19 Rovers 16", BODY)
+    )
+    assert [b.kind for b in result.blocks] == ["headline", "paragraph", "paragraph"]
