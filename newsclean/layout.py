@@ -93,7 +93,12 @@ def caption_before_credit(blocks: Sequence[Block]) -> tuple[Block, ...]:
             and not REPORTED_RE.search(block.text)
         ):
             out[i] = _relabel(block, "caption", "before-credit")
-        elif one_sentence and prev is not None and COUNTER_RE.match(prev.text):
+        elif (
+            one_sentence
+            and prev is not None
+            and COUNTER_RE.match(prev.text)
+            and not REPORTED_RE.search(block.text)
+        ):
             out[i] = _relabel(block, "caption", "after-gallery-counter")
     return tuple(out)
 

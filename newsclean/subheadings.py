@@ -25,6 +25,8 @@ SHORT_WORDS = 10
 SENTENCE_START_RE = regex.compile(
     r"^(?:[\"“'‘„«(\p{N}]|(?:I|He|She|They|We|You|It)\s|\p{Lu}:\s)"  # "Q: …" is an interview
 )
+#: A label and a figure and nothing else: a row of statistics.
+STAT_ROW_RE = regex.compile(r"^[\p{L} ]{1,30}:\s*[\p{N}.,%/()\s-]+$")
 #: A full stop (not an abbreviation's) at the end.
 FULL_STOP_END_RE = regex.compile(r"(?<!\b\p{Lu})\.[\"'”’)]*$")
 
@@ -42,6 +44,8 @@ def is_heading_shaped(block: Block, context: Context) -> bool:
 def reads_as_heading(block: Block, context: Context) -> bool:
     """Title Case, a question, or very short; not a lead-in to a list (final colon)."""
     text = block.text.rstrip()
+    if STAT_ROW_RE.match(text):
+        return False  # "Assists: 3" is a row of figures, not a heading
     if text.endswith(":"):
         # "Key points:" heads a box; "Pros:" labels a list; longer is a lead-in sentence
         return 2 <= word_count(text) <= BOX_WORDS

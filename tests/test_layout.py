@@ -112,3 +112,8 @@ def test_a_share_bar_over_several_lines_is_one_fence() -> None:
     kinds = [b.kind for b in outside_body(page)]
     assert kinds[1] == "paragraph"  # one fence: the standfirst stays
     assert kinds[0] == "boilerplate"  # a menu item needs only one
+
+
+def test_reported_speech_after_a_gallery_counter_stays_body() -> None:
+    blocks = [block("2 of 10", "boilerplate"), block("The organiser said entries were up.")]
+    assert caption_before_credit(blocks)[1].kind == "paragraph"

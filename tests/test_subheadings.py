@@ -69,3 +69,7 @@ def test_a_live_blog_entry_title_before_the_first_paragraph() -> None:
     blocks = [stamp, title, Block(PARA, 2, Span(0, len(PARA)))]
     context = context_of(blocks, 1, first_body=2)
     assert is_subheading(title, context).kind == "subheading"
+
+
+def test_a_row_of_figures_is_not_a_heading() -> None:
+    assert kind("Assists: 3") is None
