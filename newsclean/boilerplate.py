@@ -23,7 +23,8 @@ FURNITURE_RE = regex.compile(
     | exclusive | save | bookmark | more\ to\ come | more\ \w+
     | topics | tags | categories | filed\ under | more\ on\ this\ story
     | explore\ more(?:\ \w+){0,4} | reuse\ this\ content
-    | key\ events | show\ key\ events(?:\ only)?
+    | key\ events | show\ key\ events(?:\ only)? | (?:video\ )?ad\ feedback | view\ full\ size
+    | popular\ (?:on|in)\ [\w'’]+(?:\ \w+)?
     | (?:photo|image|picture)\ \d+\ of\ \d+ | \d+\s*(?:of|/)\s*\d+ | (?:more|other)\ galleries
     | most\ (?:popular|read|viewed|shared)
     | related(?:\ (?:articles?|stories|content|coverage|links|posts|news|topics|videos?))?

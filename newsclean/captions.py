@@ -31,6 +31,8 @@ CREDIT_RE = regex.compile(
     | \((?:Photo|Image|Picture|Photograph)s?(?:\ credit)?\s*(?::|by)[^()]{1,80}\)\s*$ # (Photo: X)
     | \(Courtesy(?:\ of)?\ [^()]{1,60}\)\s*$                               # (Courtesy of X)
     | ^(?:Supplied|Handout|File(?:\ (?:photo|image))?|Courtesy(?:\ of\ .{1,60})?)\.?$  # bare
+    | ^\p{Lu}[\p{L}.'’\-]+(?:\ \p{Lu}[\p{L}.'’\-]+){1,3}                       # Name Surname
+      (?:\ ?/\ ?\p{Lu}\w+(?:\.\w+)?|,\ (?:AP|AFP|Reuters|EPA|PA|Getty))$      # /Outlet, AP
     | \N{COPYRIGHT SIGN}\ ?(?:\d{4}\ )?\p{Lu}[^.!?]{0,60}$                  # … © 2017 Name
     | \N{COPYRIGHT SIGN}\ ?\p{Lu}                                           # © Name
     | [.!?]\ (?:Supplied|Handout|File\ photo)\.?$                          # … sentence. Supplied
@@ -45,7 +47,7 @@ CREDIT_RE = regex.compile(
 CREDIT_HINT_RE = re.compile(
     r"photo|picture|image|video|illustration|graphic|screenshot|credit|courtesy|supplied|"
     r"handout|file|getty|shutterstock|alamy|istock|\bap\b|afp|reuters|epa|\bpa\b|bloomberg|"
-    r"xinhua|upi|pool|sipa|rex|\N{COPYRIGHT SIGN}"
+    r"xinhua|upi|pool|sipa|rex|/|\N{COPYRIGHT SIGN}"
 )
 #: Openings that announce a caption: "Media caption", "Pictured:", "Watch:", "FILE - ".
 CAPTION_OPENING_RE = regex.compile(

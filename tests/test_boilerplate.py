@@ -194,3 +194,8 @@ def test_names_and_bylines() -> None:
     assert "name-at-edge" in why("Ann Lee", after=("Technology reporter", PARA))
     assert "byline" in why("From Ann Lee")
     assert "byline" not in why("From The Harbour to the Hills, the Year's Best Walks")
+
+
+@pytest.mark.parametrize("text", ["Video Ad Feedback", "View full size", "Popular on Harbour TV"])
+def test_player_and_gallery_furniture(text: str) -> None:
+    assert "furniture-phrase" in why(text)

@@ -203,3 +203,16 @@ def test_the_cheap_hints_never_hide_a_caption_pattern(text: str) -> None:
         assert CREDIT_RE.search(text) is None
     if POSITION_HINT_RE.search(folded) is None:
         assert POSITION_RE.search(text) is None
+
+
+@pytest.mark.parametrize(
+    ("text", "credit"),
+    [
+        pytest.param("Ann Lee/Harbour Pictures", False, id="two-word-outlet-not-alone"),
+        pytest.param("Ann Lee/HarbourPics", True, id="name-slash-outlet"),
+        pytest.param("Ann Lee, AP", True, id="name-comma-agency"),
+        pytest.param("Ann Lee, Leeds", False, id="name-comma-place"),
+    ],
+)
+def test_name_and_outlet_credits(text: str, credit: bool) -> None:
+    assert ("credit" in decide(text)) is credit
