@@ -16,14 +16,13 @@ from newsclean.shape import Context, ends_sentence, is_title_case, word_count
 
 #: A subheading has at most this many words.
 MAX_WORDS = 14
-#: A heading ending in a colon ("Key points:") has at most this many words.
-BOX_WORDS = 3
 #: Short enough to be a heading whatever its case.
 SHORT_WORDS = 10
 #: Openings that make a line a sentence or a list item, not a heading: a pronoun
 #: subject, a quote, a number or quantity ("3 tbsp", "1."), an interview's "Q:".
 SENTENCE_START_RE = regex.compile(
-    r"^(?:[\"“'‘„«(\p{N}]|(?:I|He|She|They|We|You|It)\s|\p{Lu}:\s)"  # "Q: …" is an interview
+    # a quote, a number, a pronoun subject, an interview's "Q:", a dash (a post's signature)
+    r"^(?:[\"“'‘„«(\p{N}\p{Pd}]|(?:I|He|She|They|We|You|It)\s|\p{Lu}:\s)"
 )
 #: A label and a figure and nothing else: a row of statistics.
 STAT_ROW_RE = regex.compile(r"^[\p{L} ]{1,30}:\s*[\p{N}.,%/()\s-]+$")
@@ -42,13 +41,12 @@ def is_heading_shaped(block: Block, context: Context) -> bool:
 
 
 def reads_as_heading(block: Block, context: Context) -> bool:
-    """Title Case, a question, or very short; not a lead-in to a list (final colon)."""
+    """Title Case, a question, or ten words at most; not a lead-in (final colon or comma)."""
     text = block.text.rstrip()
     if STAT_ROW_RE.match(text):
         return False  # "Assists: 3" is a row of figures, not a heading
-    if text.endswith(":"):
-        # "Key points:" heads a box; "Pros:" labels a list; longer is a lead-in sentence
-        return 2 <= word_count(text) <= BOX_WORDS
+    if text.endswith((":", ",")):
+        return False  # a lead-in to a list ("Recipients include:"), a salutation ("Hey,")
     return is_title_case(text) or text.endswith("?") or word_count(text) <= SHORT_WORDS
 
 

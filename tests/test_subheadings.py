@@ -58,9 +58,10 @@ def test_not_subheadings(text: str, before: tuple[str, ...], after: tuple[str, .
     assert kind(text, before, after) is None
 
 
-def test_a_short_colon_heading_heads_a_box() -> None:
-    assert kind("Key points:") == "subheading"
-    assert kind("Here is where things stand:") is None
+def test_lead_ins_and_signatures_are_not_headings() -> None:
+    assert kind("Key points:") is None  # a lead-in: the list that follows is the content
+    assert kind("Hey babe,") is None
+    assert kind("\N{EM DASH} Ann Lee (@annlee) May 3, 2024") is None
 
 
 def test_a_live_blog_entry_title_before_the_first_paragraph() -> None:
