@@ -24,6 +24,8 @@ FURNITURE_RE = regex.compile(
     | topics | tags | categories | filed\ under | more\ on\ this\ story
     | explore\ more(?:\ \w+){0,4} | reuse\ this\ content
     | key\ events | show\ key\ events(?:\ only)? | (?:video\ )?ad\ feedback | view\ full\ size
+    | leave\ a\ (?:reply|comment) | post\ navigation | archives | no\ comments(?:\ \W+\ .{1,30})?
+    | (?:(?:photo|image|slide)\ )?\d+\s*(?:of|/)\s*\d+(?:\s+\d+\s*(?:of|/)\s*\d+)*
     | popular\ (?:on|in)\ [\w'’]+(?:\ \w+)?
     | (?:photo|image|picture)\ \d+\ of\ \d+ | \d+\s*(?:of|/)\s*\d+ | (?:more|other)\ galleries
     | most\ (?:popular|read|viewed|shared)
@@ -67,7 +69,8 @@ SHARE_WORD_RE = regex.compile(
     r"""(?:facebook|twitter|x|email|e-mail|mail|pinterest|linkedin|whatsapp|reddit|print|
         share|shares|tweet|comments?|copy|link|messenger|telegram|flipboard|tumblr|pocket|
         sms|buffer|pin|digg|this|reprints|recommend|vkontakte|odnoklassniki|save|gift|
-        article|on|via|google|buzz|up|fark|me|youtube|instagram|tiktok|\d+[kKmM]?)""",
+        article|on|via|google|buzz|up|fark|me|youtube|instagram|tiktok|post|stumble|upon|
+        stumbleupon|\d+[kKmM]?)""",
     regex.VERBOSE | regex.IGNORECASE,
 )
 #: A token of a share bar.
@@ -146,7 +149,8 @@ PROMO_RE = regex.compile(
           (?:Facebook|Twitter|Instagram|X|TikTok|LinkedIn|YouTube)|
         (?:may|might)\ earn\ (?:a\ )?commission|affiliate\ links?|
         send\ us\ your\ (?:\w+\ )?(?:photos|pictures|videos|stories|views)|
-        please\ (?:turn\ on|enable)\ javascript|privacy\ policy|terms\ of\ (?:service|use)|
+        please\ (?:turn\ on|enable)\ javascript|receive\ updates\ by\ e-?mail|
+        free\ for\ \d+\ days|free\ trial|privacy\ policy|terms\ of\ (?:service|use)|
         \bcookies?\ (?:policy|settings|preferences)|^download\ (?:the|our)\b.{0,40}\bapp\b|
         for\ (?:your\ )?personal,?\ non-commercial\ use|
         ^(?:\S+\ ){0,3}newsletter(?:\ \S+){0,2}$|
@@ -181,8 +185,8 @@ ROLE_RE = regex.compile(
 DASHES = ("\N{EM DASH}", "\N{EN DASH}", "-", "\N{HORIZONTAL BAR}")
 #: A tag in brackets alone on a line.
 BRACKET_TAG_RE = regex.compile(r"^\[[^\[\]]{1,40}\]$")
-#: A web address.
-URL_RE = regex.compile(r"(?:https?://|www\.)\S+")
+#: A web or e-mail address (a sign-off may follow the e-mail: "(END)").
+URL_RE = regex.compile(r"(?:https?://|www\.)\S+|[\w.+-]+@[\w-]+(?:\.[\w-]+)+(?:\ \(END\))?")
 #: A line in capitals with at least this many words is a promoted link.
 SHOUT_WORDS = 6
 #: A single capitalised word.
@@ -202,13 +206,15 @@ SIGN_OFF_HINT_RE = re.compile(
 PROMO_HINT_RE = re.compile(
     r"newsletter|subscri|sign up|signing up|inbox|letterbox|delivered|follow|commission|"
     r"affiliate|send us|javascript|non-commercial|privacy|terms of|cookie|download|join|"
-    r"contact|reach|write to|mail|error"
+    r"contact|reach|write to|mail|error|free|receive"
 )
 #: A comment header: "Posted by: NAME | DATE", "Reply", "12 replies".
 COMMENT_HEADER_RE = regex.compile(
     r"^(?:Posted\ by:?\ .{1,60}\|.{1,60}|\d+\ (?:comments?|replies|responses)|"
     r"(?:Reader\ )?comments?(?:\ \(\d+\))?:?|(?:Leave|Post|Add|View)\ (?:a\ )?comments?.*|"
     r"(?:Share|Tell\ us)\ what\ you\ think.*|Share\ or\ comment\b.*|The\ comments\ below\b.*|"
+    r"\d+\ comments?\W.{0,40}|(?:Read|View)/Post\ Comments.*|Comments\ from\ .{1,40}|"
+    r"To\ post\ a\ comment\b.*|(?:Hide|Show)\ comments\b.*|"
     r"(?:Join|Start)\ the\ (?:conversation|discussion|debate).*|.*\bcondolences)$",
     regex.VERBOSE | regex.IGNORECASE,
 )
@@ -339,7 +345,7 @@ def is_bracketed_tag(block: Block, context: Context) -> bool:
 
 
 def is_bare_url(block: Block, context: Context) -> bool:
-    """A web address and nothing else."""
+    """A web or e-mail address and nothing else."""
     return URL_RE.fullmatch(block.text.strip()) is not None
 
 

@@ -25,6 +25,7 @@ HINTED_EXAMPLES = (
     "Sign up for our Weekly Newsletter",
     "Follow Valley Echo on Instagram",
     "Get it delivered to your inbox",
+    "Try it free for 30 days",
 )
 
 PARA = (
@@ -199,3 +200,22 @@ def test_names_and_bylines() -> None:
 @pytest.mark.parametrize("text", ["Video Ad Feedback", "View full size", "Popular on Harbour TV"])
 def test_player_and_gallery_furniture(text: str) -> None:
     assert "furniture-phrase" in why(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "signal"),
+    [
+        pytest.param("Leave a Reply", "furniture-phrase", id="leave-a-reply"),
+        pytest.param("1 of 8 1 of 8", "furniture-phrase", id="doubled-counter"),
+        pytest.param("share tweet post email comments", "share-bar", id="lowercase-bar"),
+        pytest.param("Try our newsletters free for 30 days", "promo", id="free-trial"),
+        pytest.param("ann.lee@example.org (END)", "bare-url", id="email-sign-off"),
+    ],
+)
+def test_more_page_furniture(text: str, signal: str) -> None:
+    assert signal in why(text)
+
+
+def test_comment_prompts_open_the_comment_section() -> None:
+    texts = (PARA, "36 comments. Share your thoughts »", "Great piece!")
+    assert comments_start(blocks(*texts)) == 1
