@@ -150,7 +150,8 @@ PROMO_RE = regex.compile(
         (?:may|might)\ earn\ (?:a\ )?commission|affiliate\ links?|
         send\ us\ your\ (?:\w+\ )?(?:photos|pictures|videos|stories|views)|
         please\ (?:turn\ on|enable)\ javascript|receive\ updates\ by\ e-?mail|
-        free\ for\ \d+\ days|free\ trial|privacy\ policy|terms\ of\ (?:service|use)|
+        free\ for\ \d+\ days|free\ trial|\bowns?\ (?:shares|stock|positions?)\ (?:of|in)\b|
+        privacy\ policy|terms\ of\ (?:service|use)|
         \bcookies?\ (?:policy|settings|preferences)|^download\ (?:the|our)\b.{0,40}\bapp\b|
         for\ (?:your\ )?personal,?\ non-commercial\ use|
         ^(?:\S+\ ){0,3}newsletter(?:\ \S+){0,2}$|
@@ -159,7 +160,8 @@ PROMO_RE = regex.compile(
 )
 #: An author bio: "Ann Lee is the Courier's arts correspondent."
 BIO_RE = regex.compile(
-    r"""^\p{Lu}[\p{L}'’\-]+(?:\ \p{Lu}[\p{L}'’\-.]*){1,3}\ (?:is|was|writes|covers|has\ covered)\b
+    r"""^\p{Lu}[\p{L}'’\-]+(?P<more>(?:\ \p{Lu}[\p{L}'’\-.]*){1,3})?
+        \ (?:is|was|writes|covers|has\ covered)\b
         .{0,120}\b(?:reporter|correspondent|editor|writer|journalist|columnist|critic|
         contributor|author|producer|presenter|writes\ about|covers)\b""",
     regex.VERBOSE,
@@ -206,7 +208,7 @@ SIGN_OFF_HINT_RE = re.compile(
 PROMO_HINT_RE = re.compile(
     r"newsletter|subscri|sign up|signing up|inbox|letterbox|delivered|follow|commission|"
     r"affiliate|send us|javascript|non-commercial|privacy|terms of|cookie|download|join|"
-    r"contact|reach|write to|mail|error|free|receive"
+    r"contact|reach|write to|mail|error|free|receive|own"
 )
 #: A comment header: "Posted by: NAME | DATE", "Reply", "12 replies".
 COMMENT_HEADER_RE = regex.compile(
@@ -289,9 +291,12 @@ def is_promo(block: Block, context: Context) -> bool:
 def is_author_bio(block: Block, context: Context) -> bool:
     """A sentence about the writer: "Ann Lee is the Courier's arts correspondent."."""
     text = block.text
-    return word_count(text) <= 50 and (
-        BIO_RE.match(text) is not None or WRITES_RE.match(text) is not None
-    )
+    if word_count(text) > 50:
+        return False
+    match = BIO_RE.match(text)
+    # a first name alone ("Ann is a reporter for …") only where bios sit: after the body
+    bio = match is not None and (match["more"] is not None or context.outside_body)
+    return bio or WRITES_RE.match(text) is not None
 
 
 def is_name_and_role(block: Block, context: Context) -> bool:

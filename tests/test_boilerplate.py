@@ -26,6 +26,7 @@ HINTED_EXAMPLES = (
     "Follow Valley Echo on Instagram",
     "Get it delivered to your inbox",
     "Try it free for 30 days",
+    "Ann Lee owns shares of Harbour Holdings",
 )
 
 PARA = (
@@ -219,3 +220,9 @@ def test_more_page_furniture(text: str, signal: str) -> None:
 def test_comment_prompts_open_the_comment_section() -> None:
     texts = (PARA, "36 comments. Share your thoughts »", "Great piece!")
     assert comments_start(blocks(*texts)) == 1
+
+
+def test_first_name_bios_only_after_the_body() -> None:
+    assert "author-bio" in why("Ann is a reporter for the Valley Echo.", after=())
+    assert "author-bio" not in why("Ann is a reporter for the Valley Echo.", after=(PARA,))
+    assert "promo" in why("Ann Lee owns shares of Harbour Holdings.")
