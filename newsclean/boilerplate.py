@@ -14,7 +14,7 @@ from collections.abc import Callable, Sequence
 import regex
 
 from newsclean.model import Block, Decision
-from newsclean.shape import Context, ends_sentence, is_full_paragraph, word_count
+from newsclean.shape import Context, ends_sentence, hinted, is_full_paragraph, word_count
 
 #: Whole blocks that are standard web furniture, in any case, maybe with a count.
 FURNITURE_RE = regex.compile(
@@ -242,14 +242,9 @@ def is_share_bar(block: Block, context: Context) -> bool:
     return len(words) >= 2 and all(SHARE_WORD_RE.fullmatch(w) for w in words)
 
 
-def _hinted(hint: re.Pattern[str], pattern: regex.Pattern[str], text: str) -> bool:
-    """Search ``pattern`` only where the cheap ``hint`` finds one of its key words."""
-    return hint.search(text.casefold()) is not None and pattern.search(text) is not None
-
-
 def is_copyright(block: Block, context: Context) -> bool:
     """A copyright or rights notice."""
-    return word_count(block.text) <= 40 and _hinted(COPYRIGHT_HINT_RE, COPYRIGHT_RE, block.text)
+    return word_count(block.text) <= 40 and hinted(COPYRIGHT_HINT_RE, COPYRIGHT_RE, block.text)
 
 
 def is_byline(block: Block, context: Context) -> bool:
@@ -280,12 +275,12 @@ def is_breadcrumb(block: Block, context: Context) -> bool:
 
 def is_sign_off(block: Block, context: Context) -> bool:
     """A note about the article: "X contributed to this report", "Editing by Y"."""
-    return word_count(block.text) <= 60 and _hinted(SIGN_OFF_HINT_RE, SIGN_OFF_RE, block.text)
+    return word_count(block.text) <= 60 and hinted(SIGN_OFF_HINT_RE, SIGN_OFF_RE, block.text)
 
 
 def is_promo(block: Block, context: Context) -> bool:
     """A call to follow, subscribe or sign up, or an affiliate note."""
-    return word_count(block.text) <= 50 and _hinted(PROMO_HINT_RE, PROMO_RE, block.text)
+    return word_count(block.text) <= 50 and hinted(PROMO_HINT_RE, PROMO_RE, block.text)
 
 
 def is_author_bio(block: Block, context: Context) -> bool:

@@ -15,6 +15,7 @@ from newsclean.model import Block, Decision
 from newsclean.shape import (
     Context,
     ends_sentence,
+    hinted,
     is_full_paragraph,
     is_title_case,
     runs_on,
@@ -123,11 +124,7 @@ AGENCY_WORDS = 60
 def has_credit(block: Block, context: Context) -> bool:
     """A photo credit: an agency after a slash, "Photo:", "©", a picture library."""
     text = block.text
-    return (
-        word_count(text) <= AGENCY_WORDS
-        and CREDIT_HINT_RE.search(text.casefold()) is not None
-        and CREDIT_RE.search(text) is not None
-    )
+    return word_count(text) <= AGENCY_WORDS and hinted(CREDIT_HINT_RE, CREDIT_RE, text)
 
 
 def has_caption_opening(block: Block, context: Context) -> bool:
@@ -138,11 +135,7 @@ def has_caption_opening(block: Block, context: Context) -> bool:
 def has_position_words(block: Block, context: Context) -> bool:
     """Names who is where in a picture: ", left," or "(pictured)"."""
     text = block.text
-    return (
-        word_count(text) <= AGENCY_WORDS
-        and POSITION_HINT_RE.search(text.casefold()) is not None
-        and POSITION_RE.search(text) is not None
-    )
+    return word_count(text) <= AGENCY_WORDS and hinted(POSITION_HINT_RE, POSITION_RE, text)
 
 
 def is_agency_caption(block: Block, context: Context) -> bool:

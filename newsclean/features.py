@@ -25,6 +25,7 @@ from newsclean.shape import (
     ends_sentence,
     is_full_paragraph,
     is_title_case,
+    short_unfinished,
     word_count,
 )
 
@@ -98,7 +99,7 @@ def is_short_unfinished(block: Block) -> bool:
     >>> is_short_unfinished(Block("More from the coast", 1, Span(0, 1)))
     True
     """
-    return 0 < word_count(block.text) <= SHORT_WORDS and not ends_sentence(block.text)
+    return word_count(block.text) > 0 and short_unfinished(block.text, SHORT_WORDS)
 
 
 def shape_features(text: str) -> dict[str, float]:

@@ -15,7 +15,7 @@ from dataclasses import replace
 import regex
 
 from newsclean.model import Block, Kind
-from newsclean.shape import ends_sentence, word_count
+from newsclean.shape import ends_sentence, short_unfinished, word_count
 
 #: Boilerplate that heads a list of links: "Related", "More on this", "Topics".
 LIST_HEADER_RE = regex.compile(
@@ -52,7 +52,7 @@ CAPTION_WORDS = 60
 
 
 def _short_unfinished(block: Block) -> bool:
-    return word_count(block.text) <= LINK_WORDS and not ends_sentence(block.text)
+    return short_unfinished(block.text, LINK_WORDS)
 
 
 def _relabel(block: Block, kind: Kind, why: str) -> Block:
@@ -246,7 +246,7 @@ def outside_body(blocks: Sequence[Block]) -> tuple[Block, ...]:
             fence = _fences(block)
             fences += fence and not fenced_before  # a share bar over four lines is one fence
             fenced_before = fence
-            menu_item = word_count(block.text) <= MENU_WORDS and not ends_sentence(block.text)
+            menu_item = short_unfinished(block.text, MENU_WORDS)
             needed = (
                 1 if menu_item or (side is after and _short_unfinished(block)) else prose_fences
             )

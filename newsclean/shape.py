@@ -7,6 +7,7 @@ previous one) and combine them by rules stated in their own docstrings.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
@@ -64,6 +65,26 @@ def ends_sentence(text: str) -> bool:
     """
     tail = text.rstrip()[-TAIL:]  # only the end matters; searching all of it is slow
     return TERMINAL_RE.search(tail) is not None
+
+
+def short_unfinished(text: str, max_words: int) -> bool:
+    """Whether ``text`` has at most ``max_words`` words and does not end a sentence: the
+    shape of list items, links, menu entries and headings.
+
+    >>> short_unfinished("More from the coast", 5), short_unfinished("It rained.", 5)
+    (True, False)
+    """
+    return word_count(text) <= max_words and not ends_sentence(text)
+
+
+def hinted(hint: re.Pattern[str], pattern: regex.Pattern[str], text: str) -> bool:
+    """Search ``pattern`` in ``text`` only where the cheap ``hint`` finds, in the case-folded
+    text, one of the key words every match of ``pattern`` holds.
+
+    >>> hinted(re.compile("photo"), regex.compile(r"Photo: \\w+"), "Photo: Ann Lee")
+    True
+    """
+    return hint.search(text.casefold()) is not None and pattern.search(text) is not None
 
 
 def is_title_case(text: str) -> bool:

@@ -12,7 +12,7 @@ from collections.abc import Callable
 import regex
 
 from newsclean.model import Block, Decision
-from newsclean.shape import Context, ends_sentence, is_title_case, word_count
+from newsclean.shape import Context, is_title_case, short_unfinished, word_count
 
 #: A subheading has at most this many words.
 MAX_WORDS = 14
@@ -50,10 +50,6 @@ def reads_as_heading(block: Block, context: Context) -> bool:
     return is_title_case(text) or text.endswith("?") or word_count(text) <= SHORT_WORDS
 
 
-def _short_unfinished(block: Block) -> bool:
-    return word_count(block.text) <= MAX_WORDS and not ends_sentence(block.text)
-
-
 def _stands_out(block: Block, nxt: Block) -> bool:
     """A one-to-three-word capitalised label before a longer block: a box heading."""
     words = word_count(block.text)
@@ -71,7 +67,11 @@ def introduces_paragraph(block: Block, context: Context) -> bool:
     nxt, prev = context.next, context.prev
     if nxt is None or prev is None or prev.text.rstrip().endswith(":"):
         return False
-    if prev.kind == "paragraph" and _short_unfinished(prev) and not _stands_out(block, nxt):
+    if (
+        prev.kind == "paragraph"
+        and short_unfinished(prev.text, MAX_WORDS)
+        and not _stands_out(block, nxt)
+    ):
         return False  # a run of short lines is a list, and its items are body text
     inside = context.index > context.first_body >= 0
     # a live blog's first entry: timestamp, title, then the first full paragraph
