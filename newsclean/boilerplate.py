@@ -102,14 +102,16 @@ BYLINE_RE = regex.compile(
 )
 #: A "From Name" byline is at most this many words.
 FROM_WORDS = 6
-#: A date or time line: "Updated 14:32 GMT, 3 March 2024", "March 3, 2024 at 5:00 p.m.".
+#: A date or time: "Updated 14:32 GMT, 3 March 2024", "March 3, 2024 at 5:00 p.m.", "4h ago".
 DATE_RE = regex.compile(
     r"""\b(?:\d{1,2}\ (?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)\w*\.?,?\ \d{4}
         |(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)\w*\.?\ \d{1,2}(?:,?\ \d{4})?
         |\d{4}-\d{2}-\d{2}|\d{1,2}/\d{1,2}/\d{2,4}
         |\d{1,2}:\d{2}(?:\s*(?:[ap]\.?m\.?|GMT|BST|UTC|E[SD]T|P[SD]T|C[SD]T))?
         |\d{1,2}\.\d{2}\s*(?:[ap]\.?m\.?|GMT|BST|UTC|E[SD]T|P[SD]T|C[SD]T)
-        |\d+\s*(?:h|hrs?|hours?|m|mins?|minutes?|d|days?|w|wks?|weeks?)\s+ago)\b""",
+        |\d+\s*(?:h|hrs?|hours?|m|mins?|minutes?|d|days?|w|wks?|weeks?)\s+ago)
+        # "4h ago4 hours ago": a scraper glues a short form to its spelled-out twin
+        (?:\b|(?<=ago)(?=\d))""",
     regex.VERBOSE | regex.IGNORECASE,
 )
 #: Words that surround a date on a dateline.

@@ -109,6 +109,15 @@ PLACED_SUBJECT_RE = regex.compile(
 LEANS_ON_RE = regex.compile(
     r"^(?:He|She|They|It|We|I|But|And|Or|So|Yet|Still|However|Meanwhile|Instead|Also)\b"
 )
+#: A name of one to three Capitalised words glued after a finished sentence, with
+#: nothing after it: the photo credit a scraper ran into its caption ("… Arizona. Veltrix").
+#: An abbreviation or initial before the full stop ("Gov. Ann Lee") is no sentence end.
+GLUED_CREDIT_RE = regex.compile(
+    r"(?:(?<!\p{L})\p{Ll}\p{L}*|\p{L}{4,})"  # a sentence's last word, not "Gov." or "E."
+    r"[.!?][\"'”’)]*\ \p{Lu}[\p{L}\p{N}&'’\-]*(?:\ \p{Lu}[\p{L}\p{N}&'’\-]*){0,2}$"
+)
+#: Reporting verbs: a block that reports speech is body text.
+REPORTED_RE = regex.compile(r"\b(?:said|says|told|according\ to|added)\b")
 #: Labels that announce text rather than describe a picture.
 DISCOURSE_LABELS = frozenset(
     "also update updated note editor's note editor’s note tip editor's tip editor’s tip "
@@ -119,6 +128,8 @@ DISCOURSE_LABELS = frozenset(
 DESCRIPTIVE_WORDS = (6, 30)
 #: Agency captions, full stop and all, stay under this many words.
 AGENCY_WORDS = 60
+#: How far from its end a glued credit can start.
+TAIL_CHARS = 80
 
 
 def has_credit(block: Block, context: Context) -> bool:
@@ -145,6 +156,17 @@ def is_agency_caption(block: Block, context: Context) -> bool:
         word_count(text) <= AGENCY_WORDS
         and CAPTION_DATE_RE.search(text[-40:]) is not None
         and PICTURE_VERB_RE.search(text) is not None
+    )
+
+
+def has_glued_credit(block: Block, context: Context) -> bool:
+    """A short description ending in a finished sentence and then a bare name, with no
+    final punctuation: a credit run into its caption. Reported speech is body text."""
+    text = block.text.rstrip()
+    return (
+        word_count(text) <= DESCRIPTIVE_WORDS[1] + 10
+        and GLUED_CREDIT_RE.search(text[-TAIL_CHARS:]) is not None
+        and REPORTED_RE.search(text) is None
     )
 
 
@@ -198,6 +220,7 @@ SIGNALS: tuple[tuple[str, Signal], ...] = (
     ("caption-opening", has_caption_opening),
     ("position-words", has_position_words),
     ("agency-caption", is_agency_caption),
+    ("glued-credit", has_glued_credit),
     ("labelled", lambda block, context: label_of(block, context) is not None),
     ("descriptive-line", is_descriptive_line),
 )

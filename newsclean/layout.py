@@ -49,6 +49,8 @@ LINK_WORDS = 16
 BARE_WORDS = 8
 #: A caption before a credit is at most this many words.
 CAPTION_WORDS = 60
+#: ... or, if it holds two sentences (a scene and a remark on it), this many.
+TWO_SENTENCE_WORDS = 30
 
 
 def _short_unfinished(block: Block) -> bool:
@@ -66,9 +68,9 @@ def _bare_credit(block: Block) -> bool:
 
 
 def caption_before_credit(blocks: Sequence[Block]) -> tuple[Block, ...]:
-    """A one-sentence block just before a bare photo credit, or just after a gallery
-    counter ("3 of 10"), is a caption (a longer body paragraph before a credit belongs
-    to a photo without a caption).
+    """A one-sentence block (or two short sentences) just before a bare photo credit, or
+    a one-sentence block just after a gallery counter ("3 of 10"), is a caption (a
+    longer body paragraph before a credit belongs to a photo without a caption).
 
     >>> from newsclean.model import Span
     >>> bs = [Block("A view of the bay at dusk", 1, Span(0, 1)),
@@ -82,13 +84,15 @@ def caption_before_credit(blocks: Sequence[Block]) -> tuple[Block, ...]:
             continue
         nxt = blocks[i + 1] if i + 1 < len(blocks) else None
         prev = blocks[i - 1] if i else None
-        one_sentence = SENTENCE_BREAK_RE.search(block.text) is None
+        breaks = len(SENTENCE_BREAK_RE.findall(block.text))
+        one_sentence = breaks == 0
+        short_description = breaks <= 1 and word_count(block.text) <= TWO_SENTENCE_WORDS
         after_credit = blocks[i + 2] if i + 2 < len(blocks) else None
         credit_leads = after_credit is not None and after_credit.kind == "caption"
         if (
             nxt is not None
             and _bare_credit(nxt)
-            and one_sentence
+            and (one_sentence or short_description)
             and not credit_leads  # "Image source, X" then "Image caption, …": credit first
             and not REPORTED_RE.search(block.text)
         ):

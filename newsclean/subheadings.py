@@ -12,7 +12,13 @@ from collections.abc import Callable
 import regex
 
 from newsclean.model import Block, Decision
-from newsclean.shape import Context, is_title_case, short_unfinished, word_count
+from newsclean.shape import (
+    PARAGRAPH_WORDS,
+    Context,
+    is_title_case,
+    short_unfinished,
+    word_count,
+)
 
 #: A subheading has at most this many words.
 MAX_WORDS = 14
@@ -51,7 +57,12 @@ def reads_as_heading(block: Block, context: Context) -> bool:
 
 
 def _stands_out(block: Block, nxt: Block) -> bool:
-    """A one-to-three-word capitalised label before a longer block: a box heading."""
+    """A heading after a list: a one-to-three-word capitalised label or a question, with
+    a paragraph after it (a list's last item may be followed by a short heading)."""
+    if word_count(nxt.text) < PARAGRAPH_WORDS:
+        return False
+    if block.text.rstrip().endswith("?"):
+        return True
     words = word_count(block.text)
     return words <= 3 and block.text[:1].isupper() and word_count(nxt.text) >= 2 * words + 2
 
@@ -60,9 +71,11 @@ def introduces_paragraph(block: Block, context: Context) -> bool:
     """Inside the article, and followed by a longer block that is not a list item.
 
     Inside means after the article's first full paragraph (or, in a live blog, just after
-    a timestamp and just before that paragraph); the block after it must
-    have more words, and the block before must be neither a lead-in colon nor a short
-    unfinished line (a list's items are body text).
+    a timestamp and just before that paragraph); the block after it must have more
+    words or be a lead-in to a list (ending in a colon), and the block before must be
+    neither a lead-in colon nor a short unfinished line (a list's items are body text)
+    unless the block stands out from the list (a short label or a question before a
+    full paragraph).
     """
     nxt, prev = context.next, context.prev
     if nxt is None or prev is None or prev.text.rstrip().endswith(":"):
@@ -77,7 +90,16 @@ def introduces_paragraph(block: Block, context: Context) -> bool:
     # a live blog's first entry: timestamp, title, then the first full paragraph
     first_entry = context.index == context.first_body - 1 and "dateline" in prev.why
     inside = inside or first_entry
-    return inside and word_count(nxt.text) > word_count(block.text)
+    # a lead-in after the heading ("Experts advise:") opens the section's list
+    after = context.after[1] if len(context.after) > 1 else None
+    opens_list = (
+        nxt.kind == "paragraph"
+        and nxt.text.rstrip().endswith(":")
+        and after is not None
+        and after.kind == "paragraph"
+        and short_unfinished(after.text, MAX_WORDS)
+    )
+    return inside and (word_count(nxt.text) > word_count(block.text) or opens_list)
 
 
 Signal = Callable[[Block, Context], bool]

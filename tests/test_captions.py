@@ -178,6 +178,21 @@ def test_credits_at_the_end(text: str) -> None:
     assert "credit" in decide(text)
 
 
+@pytest.mark.parametrize(
+    ("text", "glued"),
+    [
+        pytest.param("An artist's view of the new pier. Coastline Studio", True, id="company"),
+        pytest.param("The flooded square from the tower. Ann Lee", True, id="person"),
+        pytest.param("The pier was rebuilt by Gov. Ann Lee", False, id="abbreviation"),
+        pytest.param("The works were approved by Sen. Ann Lee.", False, id="finished"),
+        pytest.param("The tide was out. Ann Lee said so", False, id="lower-case-tail"),
+        pytest.param("The pier will reopen soon, the mayor said. Ann Lee", False, id="reported"),
+    ],
+)
+def test_a_credit_glued_to_its_caption(text: str, glued: bool) -> None:
+    assert ("glued-credit" in decide(text)) is glued
+
+
 def test_a_caption_may_point_at_its_picture() -> None:
     line = "This photo appears to show the flooded market square at dawn"
     assert decide(line, after=AFTER_RUNNING_ON) == ("descriptive-line",)

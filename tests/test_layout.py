@@ -32,6 +32,16 @@ def test_caption_before_a_bare_credit() -> None:
     assert kinds == ["paragraph", "caption", "caption"]
 
 
+def test_two_short_sentences_before_a_credit_are_its_caption() -> None:
+    scene = "The pier from the beach at dusk. The new decking will run along the left side."
+    blocks = [block(PROSE), block(scene), block("Photo: Ann Lee", "caption", ("credit",))]
+    assert caption_before_credit(blocks)[1].kind == "caption"
+    # a paragraph of three sentences before a credit belongs to an uncaptioned photo
+    paragraph = f"{scene} Work starts in May. It will take a year."
+    blocks[1] = block(paragraph)
+    assert caption_before_credit(blocks)[1].kind == "paragraph"
+
+
 def test_reported_speech_before_a_credit_stays_body() -> None:
     blocks = [
         block("The minister said the pier would reopen in May."),

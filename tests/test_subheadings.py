@@ -74,3 +74,17 @@ def test_a_live_blog_entry_title_before_the_first_paragraph() -> None:
 
 def test_a_row_of_figures_is_not_a_heading() -> None:
     assert kind("Assists: 3") is None
+
+
+def test_a_heading_may_open_with_a_lead_in_to_its_list() -> None:
+    after = ("Engineers advise:", "Keep off the bridge", PARA)
+    assert kind("What to do in a closure", after=after) == "subheading"
+    # furniture after the line is no lead-in, and a colon line with prose after is none
+    assert kind("What to do in a closure", after=("Engineers advise:", PARA)) is None
+
+
+def test_a_question_after_a_list_is_a_heading_but_the_last_item_is_not() -> None:
+    items = ("You will need:", "A photo card", "A utility bill")
+    question = "Why were the checks brought in?"
+    assert kind(question, before=(PARA, *items), after=(PARA,)) == "subheading"
+    assert kind("Passport", before=(PARA, *items), after=(question, PARA)) is None
