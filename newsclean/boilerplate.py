@@ -53,6 +53,7 @@ FURNITURE_RE = regex.compile(
     | print | email | e-mail | tweet | back\ to\ top | skip\ to\ (?:main\ )?content | top\ stories
     | (?:watch|listen)\ (?:now|live|more) | latest(?:\ news|\ stories)? | editor['’]?s\ picks?
     | (?:image|photo)\ gallery | (?:up\ )?next | previous | next\ article | in\ (?:this|other)\ news
+    | (?:sign|view)\ (?:the\ |our\ )?guest\ ?book | send\ flowers | share\ a\ memory
     )\W*$""",
     regex.VERBOSE | regex.IGNORECASE | regex.VERSION1,
 )
@@ -152,7 +153,11 @@ PROMO_RE = regex.compile(
         (?:may|might)\ earn\ (?:a\ )?commission|affiliate\ links?|
         send\ us\ your\ (?:\w+\ )?(?:photos|pictures|videos|stories|views)|
         please\ (?:turn\ on|enable)\ javascript|receive\ updates\ by\ e-?mail|
-        free\ for\ \d+\ days|free\ trial|\bowns?\ (?:shares|stock|positions?)\ (?:of|in)\b|
+        free\ for\ \d+\ days|free\ trial|
+        ^watch\b.{0,80}\blive\ (?:on|at|via)\b|           # a broadcast listing: "Watch X live on"
+        \bplease\ visit\b.{0,60}\b(?:store|shop)\b|        # a memorial or merchandise shop
+        (?<=^[£$€¥]\ ?)\d[\d,.]*\ (?:at|from)\ \p{Lu}[^.!?]{0,60}$|  # a price box: "£9 at Shop"
+\bowns?\ (?:shares|stock|positions?)\ (?:of|in)\b|
         privacy\ policy|terms\ of\ (?:service|use)|
         \bcookies?\ (?:policy|settings|preferences)|^download\ (?:the|our)\b.{0,40}\bapp\b|
         for\ (?:your\ )?personal,?\ non-commercial\ use|
@@ -210,7 +215,7 @@ SIGN_OFF_HINT_RE = re.compile(
 PROMO_HINT_RE = re.compile(
     r"newsletter|subscri|sign up|signing up|inbox|letterbox|delivered|follow|commission|"
     r"affiliate|send us|javascript|non-commercial|privacy|terms of|cookie|download|join|"
-    r"contact|reach|write to|mail|error|free|receive|own"
+    r"contact|reach|write to|mail|error|free|receive|own|watch|please visit|^[£$€¥]"
 )
 #: A comment header: "Posted by: NAME | DATE", "Reply", "12 replies".
 COMMENT_HEADER_RE = regex.compile(

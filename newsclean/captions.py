@@ -18,7 +18,9 @@ from newsclean.shape import (
     hinted,
     is_full_paragraph,
     is_title_case,
+    reads_as_prose,
     runs_on,
+    sentence_breaks,
     word_count,
 )
 
@@ -118,6 +120,20 @@ GLUED_CREDIT_RE = regex.compile(
 )
 #: Reporting verbs: a block that reports speech is body text.
 REPORTED_RE = regex.compile(r"\b(?:said|says|told|according\ to|added)\b")
+#: Words that narrate or report rather than describe what a picture shows: auxiliaries
+#: and modals, reporting verbs, and the first and second person of a writer or speaker.
+NARRATION_RE = regex.compile(
+    r"""\b(?:is|are|was|were|be|been|being|will|would|shall|should|can|could|may|might|must|
+        has|have|had|do|does|did|said|says|told|tells|added|according|asked|
+        I|me|my|we|us|our|you|your|\w+n['’]t)\b""",
+    regex.VERBOSE | regex.IGNORECASE,
+)
+#: A scene described with no narration is at least this many words long (shorter
+#: unfinished lines between paragraphs are crossheads as often as captions).
+SCENE_WORDS = 9
+#: Marks a described scene does without: a colon (a label or a lead-in), prices and
+#: percentages (offers and figures are reported, not pictured).
+NOT_IN_SCENES = (":", "%", "$", "£", "€", "¥")
 #: Labels that announce text rather than describe a picture.
 DISCOURSE_LABELS = frozenset(
     "also update updated note editor's note editor’s note tip editor's tip editor’s tip "
@@ -189,12 +205,33 @@ def label_of(block: Block, context: Context) -> str | None:
     return match["label"]
 
 
+def describes_scene(text: str) -> bool:
+    """A single clause long enough to be no crosshead, opening with a capital, with no
+    colon, price or percentage, and using none of the words that narrate or report
+    (is, had, could, said, don't, we, you): the way a caption describes a picture.
+
+    >>> describes_scene("Holidaymakers wait for the last ferry at the harbour with their bags")
+    True
+    >>> describes_scene("The ferry company has said it will add extra sailings this week")
+    False
+    """
+    return (
+        word_count(text) >= SCENE_WORDS
+        and text[:1].isupper()
+        and sentence_breaks(text) == 0
+        and not any(mark in text for mark in NOT_IN_SCENES)
+        and NARRATION_RE.search(text) is None
+    )
+
+
 def is_descriptive_line(block: Block, context: Context) -> bool:
     """A short sentence-case line without final punctuation, pasted between paragraphs.
 
     Both neighbours are full paragraphs, and something says the line is not one of
-    them: it speaks of a picture or footage, uses a picture-describing verb, or the
-    paragraphs around it read on across it.
+    them: it speaks of a picture or footage, uses a picture-describing verb, places a
+    named subject, describes a scene without narrating (:func:`describes_scene`), or
+    the paragraphs around it read on across it. A described scene needs less of its
+    neighbours: any prose (a shorter sentence, or a paragraph that lost its full stop).
     """
     text = block.text
     low, high = DESCRIPTIVE_WORDS
@@ -202,14 +239,17 @@ def is_descriptive_line(block: Block, context: Context) -> bool:
         return False
     if text.rstrip().endswith((":", "?")) or text[:1] in "\"“'‘" or LEANS_ON_RE.match(text):
         return False  # a quotation, a question, or a sentence leaning on the one before
-    if not (is_full_paragraph(context.prev) and is_full_paragraph(context.next)):
-        return False
-    return bool(
-        MEDIA_WORD_RE.search(text)
-        or PICTURE_VERB_RE.search(text)
-        or PLACED_SUBJECT_RE.match(text)
-        or runs_on(context)
-    )
+    prev, nxt = context.prev, context.next
+    if is_full_paragraph(prev) and is_full_paragraph(nxt):
+        return bool(
+            MEDIA_WORD_RE.search(text)
+            or PICTURE_VERB_RE.search(text)
+            or PLACED_SUBJECT_RE.match(text)
+            or describes_scene(text)
+            or runs_on(context)
+        )
+    # prose that lost its final full stop around it still frames a described scene
+    return reads_as_prose(prev) and reads_as_prose(nxt) and describes_scene(text)
 
 
 Signal = Callable[[Block, Context], bool]

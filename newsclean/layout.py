@@ -15,7 +15,7 @@ from dataclasses import replace
 import regex
 
 from newsclean.model import Block, Kind
-from newsclean.shape import ends_sentence, short_unfinished, word_count
+from newsclean.shape import ends_sentence, sentence_breaks, short_unfinished, word_count
 
 #: Boilerplate that heads a list of links: "Related", "More on this", "Topics".
 LIST_HEADER_RE = regex.compile(
@@ -26,8 +26,6 @@ LIST_HEADER_RE = regex.compile(
 )
 #: Gallery counters such as "3 of 10": the blocks beside them describe the photos.
 COUNTER_RE = regex.compile(r"^(?:(?:photo|image|picture|slide)\s+)?\d+\s*(?:of|/)\s*\d+$", regex.I)
-#: A sentence ending inside a block: the block holds more than one sentence.
-SENTENCE_BREAK_RE = regex.compile(r"[.!?][\"'”’)]*\s+[\"'“‘(]*\p{Lu}")
 #: Reporting verbs: a block that reports speech is body text, whatever follows it.
 REPORTED_RE = regex.compile(r"\b(?:said|says|told|according\ to|added)\b")
 #: A furniture block or a short unfinished line costs the body region this much.
@@ -84,7 +82,7 @@ def caption_before_credit(blocks: Sequence[Block]) -> tuple[Block, ...]:
             continue
         nxt = blocks[i + 1] if i + 1 < len(blocks) else None
         prev = blocks[i - 1] if i else None
-        breaks = len(SENTENCE_BREAK_RE.findall(block.text))
+        breaks = sentence_breaks(block.text)
         one_sentence = breaks == 0
         short_description = breaks <= 1 and word_count(block.text) <= TWO_SENTENCE_WORDS
         after_credit = blocks[i + 2] if i + 2 < len(blocks) else None

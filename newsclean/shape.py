@@ -42,6 +42,10 @@ MINOR_WORDS = frozenset(
 )
 #: A body paragraph is at least this long when it is a full paragraph.
 PARAGRAPH_WORDS = 10
+#: A finished sentence of at least this many words reads as prose.
+SENTENCE_WORDS = 5
+#: A sentence ending inside a block: the block holds more than one sentence.
+SENTENCE_BREAK_RE = regex.compile(r"[.!?][\"'”’)]*\s+[\"'“‘(]*\p{Lu}")
 
 
 @lru_cache(maxsize=16_384)
@@ -125,6 +129,33 @@ def is_full_paragraph(block: Block | None) -> bool:
         return False
     text = block.text
     return word_count(text) >= PARAGRAPH_WORDS and (ends_sentence(text) or has_open_quote(text))
+
+
+def sentence_breaks(text: str) -> int:
+    """Count the sentence ends inside ``text`` (not at its end).
+
+    >>> sentence_breaks("It rained. The river rose. Roads shut."), sentence_breaks("Rain, 1.5in")
+    (2, 0)
+    """
+    return len(SENTENCE_BREAK_RE.findall(text))
+
+
+def reads_as_prose(block: Block | None) -> bool:
+    """Whether ``block`` reads as running text: a finished sentence of some length, or
+    a long block that leaves a quotation open or holds more than one sentence (a
+    scraper may have dropped the final full stop).
+
+    >>> from newsclean.model import Span
+    >>> reads_as_prose(Block("She said she would not stand again.", 1, Span(0, 1)))
+    True
+    """
+    if block is None:
+        return False
+    text = block.text
+    words = word_count(text)
+    if ends_sentence(text):
+        return words >= SENTENCE_WORDS
+    return words >= PARAGRAPH_WORDS and (has_open_quote(text) or sentence_breaks(text) > 0)
 
 
 @dataclass(frozen=True, slots=True)

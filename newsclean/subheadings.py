@@ -56,15 +56,32 @@ def reads_as_heading(block: Block, context: Context) -> bool:
     return is_title_case(text) or text.endswith("?") or word_count(text) <= SHORT_WORDS
 
 
-def _stands_out(block: Block, nxt: Block) -> bool:
-    """A heading after a list: a one-to-three-word capitalised label or a question, with
-    a paragraph after it (a list's last item may be followed by a short heading)."""
-    if word_count(nxt.text) < PARAGRAPH_WORDS:
+def _led_in(before: tuple[Block, ...]) -> bool:
+    """Whether the run of short unfinished lines just before opens with a lead-in colon
+    ("Cons:"): a list announced that way runs on to the next paragraph."""
+    for block in reversed(before):
+        if block.text.rstrip().endswith(":"):
+            return True
+        if block.kind != "paragraph" or not short_unfinished(block.text, MAX_WORDS):
+            return False
+    return False
+
+
+def _stands_out(block: Block, context: Context) -> bool:
+    """A heading after a list: a question, or a one-to-three-word capitalised label
+    after a list with no lead-in, with a paragraph after it."""
+    nxt = context.next
+    if nxt is None or word_count(nxt.text) < PARAGRAPH_WORDS:
         return False
     if block.text.rstrip().endswith("?"):
         return True
     words = word_count(block.text)
-    return words <= 3 and block.text[:1].isupper() and word_count(nxt.text) >= 2 * words + 2
+    return (
+        words <= 3
+        and block.text[:1].isupper()
+        and word_count(nxt.text) >= 2 * words + 2
+        and not _led_in(context.before)
+    )
 
 
 def introduces_paragraph(block: Block, context: Context) -> bool:
@@ -74,8 +91,8 @@ def introduces_paragraph(block: Block, context: Context) -> bool:
     a timestamp and just before that paragraph); the block after it must have more
     words or be a lead-in to a list (ending in a colon), and the block before must be
     neither a lead-in colon nor a short unfinished line (a list's items are body text)
-    unless the block stands out from the list (a short label or a question before a
-    full paragraph).
+    unless the block stands out from the list (a question, or a short label closing a
+    list that no lead-in announced, before a paragraph).
     """
     nxt, prev = context.next, context.prev
     if nxt is None or prev is None or prev.text.rstrip().endswith(":"):
@@ -83,7 +100,7 @@ def introduces_paragraph(block: Block, context: Context) -> bool:
     if (
         prev.kind == "paragraph"
         and short_unfinished(prev.text, MAX_WORDS)
-        and not _stands_out(block, nxt)
+        and not _stands_out(block, context)
     ):
         return False  # a run of short lines is a list, and its items are body text
     inside = context.index > context.first_body >= 0

@@ -161,6 +161,12 @@ def test_a_table_row_in_capitals_is_not_a_shouted_link() -> None:
         pytest.param("WhatsApp", "share-bar", id="one-network-per-line"),
         pytest.param("Posted 4h ago, updated 2h ago", "dateline", id="relative-time"),
         pytest.param("Posted 4h ago4 hours ago", "dateline", id="glued-relative-time"),
+        pytest.param("Watch Harbour v Town live on Coast TV at 3pm", "promo", id="broadcast"),
+        pytest.param("£349 at Harbour Electrics", "promo", id="price-box"),
+        pytest.param(
+            "To send a wreath, please visit our Memorial Store.", "promo", id="memorial-shop"
+        ),
+        pytest.param("Sign the guest book", "furniture-phrase", id="guest-book"),
         pytest.param("Valley Desk Leeds | 3 May 2024 10:20 IST", "dateline", id="desk-and-zone"),
         pytest.param("With files from Reuters", "sign-off", id="with-files"),
         pytest.param("Rating: 4 out of 5 stars", "no-words", id="rating-words"),

@@ -231,3 +231,56 @@ def test_the_cheap_hints_never_hide_a_caption_pattern(text: str) -> None:
 )
 def test_name_and_outlet_credits(text: str, credit: bool) -> None:
     assert ("credit" in decide(text)) is credit
+
+
+SHORT_SENTENCE = "The mayor did not comment."
+UNFINISHED = (
+    'Shopkeepers said the floods had cost them a season. "We lost the whole summer," '
+    'one said, "and nobody has offered a penny"'
+)
+
+
+@pytest.mark.parametrize(
+    ("text", "before", "after", "caption"),
+    [
+        pytest.param(
+            "Volunteers stack sandbags along the quay wall as the tide rises",
+            BEFORE,
+            AFTER_NEW,
+            True,
+            id="scene",
+        ),
+        pytest.param(
+            "The flooded square seen from the church tower on the morning after the storm",
+            UNFINISHED,
+            SHORT_SENTENCE,
+            True,
+            id="scene-between-looser-prose",
+        ),
+        pytest.param(
+            "The council has promised to publish the full report in the spring",
+            BEFORE,
+            AFTER_NEW,
+            False,
+            id="narrated",
+        ),
+        pytest.param(
+            "Sandbags sold out across the county in two days at up to 40% above the usual price",
+            BEFORE,
+            AFTER_NEW,
+            False,
+            id="figures",
+        ),
+        pytest.param(
+            "Volunteers stack sandbags along the quay wall as the tide rises",
+            "Key dates",
+            AFTER_NEW,
+            False,
+            id="no-prose-before",
+        ),
+    ],
+)
+def test_a_described_scene_between_paragraphs(
+    text: str, before: str, after: str, caption: bool
+) -> None:
+    assert ("descriptive-line" in decide(text, before, after)) is caption

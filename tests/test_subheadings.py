@@ -88,3 +88,10 @@ def test_a_question_after_a_list_is_a_heading_but_the_last_item_is_not() -> None
     question = "Why were the checks brought in?"
     assert kind(question, before=(PARA, *items), after=(PARA,)) == "subheading"
     assert kind("Passport", before=(PARA, *items), after=(question, PARA)) is None
+
+
+def test_the_last_item_of_an_announced_list_is_not_a_heading() -> None:
+    items = ("Cons:", "Heavy to carry", "Slow to charge")
+    assert kind("No case included", before=(PARA, *items), after=(PARA,)) is None
+    # a list with no lead-in may end at a short label that heads the next section
+    assert kind("Verdict", before=(PARA, *items[1:]), after=(PARA,)) == "subheading"
