@@ -14,7 +14,14 @@ from collections.abc import Callable, Sequence
 import regex
 
 from newsclean.model import Block, Decision
-from newsclean.shape import Context, ends_sentence, hinted, is_full_paragraph, word_count
+from newsclean.shape import (
+    SCORE_RE,
+    Context,
+    ends_sentence,
+    hinted,
+    is_full_paragraph,
+    word_count,
+)
 
 #: Whole blocks that are standard web furniture, in any case, maybe with a count.
 FURNITURE_RE = regex.compile(
@@ -271,6 +278,8 @@ def is_dateline(block: Block, context: Context) -> bool:
         return False  # "The new hours take effect Jan. 4." is a sentence, not a dateline
     if text.startswith(DASHES) and "(@" in text:
         return False  # "— Name (@handle) May 3, 2024" closes an embedded post, not a dateline
+    if SCORE_RE.match(text):
+        return False  # "Lakeview 31, Carrollton 27, 4:12 left" is a score with a clock
     rest = DATELINE_WORD_RE.sub(" ", DATE_RE.sub(" ", text))
     return word_count(NUMBER_RE.sub(" ", rest)) <= 4
 

@@ -13,6 +13,7 @@ import regex
 
 from newsclean.model import Block, Decision
 from newsclean.shape import (
+    SENTENCE_BREAK_RE,
     Context,
     ends_sentence,
     hinted,
@@ -144,6 +145,8 @@ DISCOURSE_LABELS = frozenset(
 DESCRIPTIVE_WORDS = (6, 30)
 #: Agency captions, full stop and all, stay under this many words.
 AGENCY_WORDS = 60
+#: How far before the end of its sentence an agency caption's date can start.
+DATE_REACH = 40
 #: How far from its end a glued credit can start.
 TAIL_CHARS = 80
 
@@ -166,13 +169,14 @@ def has_position_words(block: Block, context: Context) -> bool:
 
 
 def is_agency_caption(block: Block, context: Context) -> bool:
-    """A one-sentence picture description closing on a date, agency style."""
+    """A picture description whose first sentence closes on a date, agency style
+    ("… celebrates on Saturday, Nov. 21, 2026, in Lakeview."); a remark may follow."""
     text = block.text
-    return (
-        word_count(text) <= AGENCY_WORDS
-        and CAPTION_DATE_RE.search(text[-40:]) is not None
-        and PICTURE_VERB_RE.search(text) is not None
-    )
+    if word_count(text) > AGENCY_WORDS or PICTURE_VERB_RE.search(text) is None:
+        return False
+    first = SENTENCE_BREAK_RE.search(text)
+    end = first.start() if first else len(text)
+    return CAPTION_DATE_RE.search(text[max(0, end - DATE_REACH) : end]) is not None
 
 
 def has_glued_credit(block: Block, context: Context) -> bool:

@@ -14,8 +14,15 @@ from dataclasses import replace
 
 import regex
 
+from newsclean.captions import CREDIT_RE
 from newsclean.model import Block, Kind
-from newsclean.shape import ends_sentence, sentence_breaks, short_unfinished, word_count
+from newsclean.shape import (
+    ends_sentence,
+    is_figures_row,
+    sentence_breaks,
+    short_unfinished,
+    word_count,
+)
 
 #: Boilerplate that heads a list of links: "Related", "More on this", "Topics".
 LIST_HEADER_RE = regex.compile(
@@ -27,11 +34,19 @@ LIST_HEADER_RE = regex.compile(
 #: Gallery counters such as "3 of 10": the blocks beside them describe the photos.
 COUNTER_RE = regex.compile(r"^(?:(?:photo|image|picture|slide)\s+)?\d+\s*(?:of|/)\s*\d+$", regex.I)
 #: Reporting verbs: a block that reports speech is body text, whatever follows it.
-REPORTED_RE = regex.compile(r"\b(?:said|says|told|according\ to|added)\b")
+REPORTED_RE = regex.compile(r"\b(?:said|says|say|told|according\ to|added)\b")
 #: A furniture block or a short unfinished line costs the body region this much.
 SCRAP_PENALTY = 8
 #: Boilerplate that belongs to the article's own frame: it does not fence the body off.
-HEADER_SIGNALS = frozenset({"byline", "dateline", "name-and-role", "name-at-edge", "no-words"})
+HEADER_SIGNALS = frozenset(
+    {"byline", "dateline", "name-and-role", "name-at-edge", "no-words", "section-label"}
+)
+#: A "Label: text" line: a capitalised label of up to four words, a colon, more text.
+LABEL_FORM_RE = regex.compile(r"^\p{Lu}[\p{L}\p{N}'’\-]*(?:\ [\p{L}\p{N}'’\-]+){0,3}:\ +\S")
+#: A series of crossheads has at least this many members found by the first pass...
+SERIES_HEADS = 2
+#: ... and each member has at most this many words.
+SERIES_WORDS = 12
 #: A menu item has at most this many words.
 MENU_WORDS = 12
 #: A finished sentence before the body is furniture only past this many pieces of it
@@ -45,6 +60,8 @@ LIST_HEADER_WORDS = 4
 LINK_WORDS = 16
 #: A credit line on its own ("Photo: Ann Lee/Agency") is at most this many words.
 BARE_WORDS = 8
+#: A name before a credit pattern has at most this many words.
+NAME_WORDS = 3
 #: A caption before a credit is at most this many words.
 CAPTION_WORDS = 60
 #: ... or, if it holds two sentences (a scene and a remark on it), this many.
@@ -60,9 +77,14 @@ def _relabel(block: Block, kind: Kind, why: str) -> Block:
 
 
 def _bare_credit(block: Block) -> bool:
-    return (
-        block.kind == "caption" and "credit" in block.why and word_count(block.text) <= BARE_WORDS
-    )
+    """A credit line with nothing else: at most a name before the credit pattern
+    ("Photo: Ann Lee", "Ann Lee/Pool/Getty Images"), where "The old school gates
+    (Image: Ann Lee)" is a caption with its own credit."""
+    if block.kind != "caption" or "credit" not in block.why:
+        return False
+    credit = CREDIT_RE.search(block.text)
+    before = word_count(block.text[: credit.start()]) if credit else 0
+    return before <= NAME_WORDS and word_count(block.text) <= BARE_WORDS
 
 
 def caption_before_credit(blocks: Sequence[Block]) -> tuple[Block, ...]:
@@ -102,6 +124,43 @@ def caption_before_credit(blocks: Sequence[Block]) -> tuple[Block, ...]:
             and not REPORTED_RE.search(block.text)
         ):
             out[i] = _relabel(block, "caption", "after-gallery-counter")
+    return tuple(out)
+
+
+def _label_form(block: Block) -> bool:
+    """A short unfinished "Label: text" line ("Third quarter: Visitors take the lead")."""
+    return LABEL_FORM_RE.match(block.text) is not None and short_unfinished(
+        block.text, SERIES_WORDS
+    )
+
+
+def crosshead_series(blocks: Sequence[Block]) -> tuple[Block, ...]:
+    """Lines shaped like the article's own "Label: text" crossheads are crossheads too.
+
+    When at least two subheadings of the article share the "Label: text" form (a live
+    blog's "Third quarter: …", a guide's "Step two: …"), another short unfinished line
+    of that form is one of the series, whatever stood after it or whether the first
+    pass read it as a labelled caption; lines of that form next to each other are a
+    list (rows of statistics, a schedule) and stay as they are. Photo credits are never
+    taken.
+
+    >>> from newsclean.model import Span
+    >>> bs = [Block(t, 1, Span(0, 1), k) for t, k in (("Q1: Rain", "subheading"),
+    ...       ("Q2: Sun", "subheading"), ("Q3: Fog and sleet", "caption"))]
+    >>> [b.kind for b in crosshead_series(bs)]
+    ['subheading', 'subheading', 'subheading']
+    """
+    form = [_label_form(b) for b in blocks]
+    heads = sum(1 for b, f in zip(blocks, form, strict=True) if f and b.kind == "subheading")
+    if heads < SERIES_HEADS:
+        return tuple(blocks)
+    out = list(blocks)
+    for i, block in enumerate(blocks):
+        if not form[i] or block.kind not in ("paragraph", "caption") or "credit" in block.why:
+            continue
+        neighbours = [j for j in (i - 1, i + 1) if 0 <= j < len(blocks)]
+        if not any(form[j] and blocks[j].kind != "subheading" for j in neighbours):
+            out[i] = replace(_relabel(block, "subheading", "crosshead-series"), label=None)
     return tuple(out)
 
 
@@ -184,6 +243,8 @@ def _region_score(block: Block) -> int:
         return 0  # headlines and captions neither extend nor cut the body
     if ends_sentence(block.text) or words > LINK_WORDS:
         return words
+    if is_figures_row(block.text):
+        return 0  # a score or a row of statistics is short but no scrap
     return -SCRAP_PENALTY
 
 
@@ -192,8 +253,9 @@ def body_region(blocks: Sequence[Block]) -> tuple[int, int] | None:
 
     Each block scores its word count if it reads as prose (a finished sentence or a
     long block), a penalty if it is furniture or a short unfinished line, nothing if it
-    is a headline or caption; the best-scoring contiguous run (Kadane's algorithm) is
-    the article body, as in boilerplate-removal tools that look for the densest text.
+    is a headline, a caption or a row of figures; the best-scoring contiguous run
+    (Kadane's algorithm) is the article body, as in boilerplate-removal tools that look
+    for the densest text.
 
     >>> from newsclean.model import Span
     >>> texts = ["Home", "News", "A long first paragraph of the story that ends here.",
@@ -215,8 +277,13 @@ def body_region(blocks: Sequence[Block]) -> tuple[int, int] | None:
 
 
 def _fences(block: Block) -> bool:
-    """Page furniture, not the article's own header furniture (bylines, dates, rules)."""
-    return block.kind == "boilerplate" and not set(block.why) <= HEADER_SIGNALS
+    """Page furniture, not the article's own frame: bylines, dates, rules, section
+    names, and gallery counters ("6 of 10"), which number the article's own photos."""
+    return (
+        block.kind == "boilerplate"
+        and not set(block.why) <= HEADER_SIGNALS
+        and COUNTER_RE.match(block.text) is None
+    )
 
 
 def outside_body(blocks: Sequence[Block]) -> tuple[Block, ...]:
@@ -258,7 +325,7 @@ def outside_body(blocks: Sequence[Block]) -> tuple[Block, ...]:
 
 
 #: The rules, in the order they run.
-RULES = (list_items, caption_before_credit, furniture_runs, outside_body)
+RULES = (list_items, crosshead_series, caption_before_credit, furniture_runs, outside_body)
 
 
 def apply_layout(blocks: Sequence[Block]) -> tuple[Block, ...]:

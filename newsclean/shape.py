@@ -42,6 +42,10 @@ MINOR_WORDS = frozenset(
 )
 #: A body paragraph is at least this long when it is a full paragraph.
 PARAGRAPH_WORDS = 10
+#: A score line: two sides and their points ("Lakeview State 31, Carrollton 27").
+SCORE_RE = regex.compile(
+    r"^\p{Lu}[\p{L}.'’&\- ]{0,40}?\ \d{1,3},\ \p{Lu}[\p{L}.'’&\- ]{0,40}?\ \d{1,3}\b"
+)
 #: A finished sentence of at least this many words reads as prose.
 SENTENCE_WORDS = 5
 #: A sentence ending inside a block: the block holds more than one sentence.
@@ -129,6 +133,18 @@ def is_full_paragraph(block: Block | None) -> bool:
         return False
     text = block.text
     return word_count(text) >= PARAGRAPH_WORDS and (ends_sentence(text) or has_open_quote(text))
+
+
+def is_figures_row(text: str) -> bool:
+    """Whether at least a third of the words of ``text`` are figures: a score, a row of
+    statistics, a table line (body facts, however short).
+
+    >>> is_figures_row("Pruett: 9 carries, 71 yards"), is_figures_row("More from Sport")
+    (True, False)
+    """
+    words = WORD_RE.findall(text)
+    figures = sum(1 for w in words if w[0].isdigit())
+    return bool(words) and 3 * figures >= len(words)
 
 
 def sentence_breaks(text: str) -> int:

@@ -14,6 +14,7 @@ import regex
 from newsclean.model import Block, Decision
 from newsclean.shape import (
     PARAGRAPH_WORDS,
+    SCORE_RE,
     Context,
     is_title_case,
     short_unfinished,
@@ -47,10 +48,11 @@ def is_heading_shaped(block: Block, context: Context) -> bool:
 
 
 def reads_as_heading(block: Block, context: Context) -> bool:
-    """Title Case, a question, or ten words at most; not a lead-in (final colon or comma)."""
+    """Title Case, a question, or ten words at most; not a lead-in (final colon or comma),
+    nor a row of figures or a score."""
     text = block.text.rstrip()
-    if STAT_ROW_RE.match(text):
-        return False  # "Assists: 3" is a row of figures, not a heading
+    if STAT_ROW_RE.match(text) or SCORE_RE.match(text):
+        return False  # "Assists: 3" or "Lakeview 31, Carrollton 27" is a row of figures
     if text.endswith((":", ",")):
         return False  # a lead-in to a list ("Recipients include:"), a salutation ("Hey,")
     return is_title_case(text) or text.endswith("?") or word_count(text) <= SHORT_WORDS

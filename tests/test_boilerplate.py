@@ -194,6 +194,10 @@ def test_the_hinted_examples_match() -> None:
     assert all(any(p.search(t) for _, p in HINTED) for t in HINTED_EXAMPLES)
 
 
+def test_a_score_with_a_clock_is_not_a_dateline() -> None:
+    assert "dateline" not in why("Harbour Town 31, Lakeside 27, 4:12 left")
+
+
 def test_a_sentence_with_a_date_is_not_a_dateline() -> None:
     assert "dateline" not in why("The new opening hours at the library take effect Jan. 4.")
     assert "dateline" in why("Updated Jan. 4")

@@ -77,6 +77,12 @@ def decide(
             id="agency-date",
         ),
         pytest.param(
+            "Mayor Ann Lee waves to the crowd in Eastwick on Tuesday, March 5, 2024, in "
+            "Eastwick, Del. Lee was re-elected in May.",
+            "agency-caption",
+            id="agency-date-then-remark",
+        ),
+        pytest.param(
             "A drone video appearing to show the flooded market square",
             "descriptive-line",
             id="unlabelled-media",

@@ -6,6 +6,7 @@ from newsclean.article import label_blocks
 from newsclean.layout import (
     body_region,
     caption_before_credit,
+    crosshead_series,
     furniture_runs,
     list_items,
     outside_body,
@@ -127,3 +128,63 @@ def test_a_share_bar_over_several_lines_is_one_fence() -> None:
 def test_reported_speech_after_a_gallery_counter_stays_body() -> None:
     blocks = [block("2 of 10", "boilerplate"), block("The organiser said entries were up.")]
     assert caption_before_credit(blocks)[1].kind == "paragraph"
+
+
+def test_lines_shaped_like_the_articles_crossheads_join_the_series() -> None:
+    heads = [block(f"Day {n}: The walkers reach the coast", "subheading") for n in (1, 2)]
+    lone = block("Day 3: Rain stops play", "caption", ("labelled",))
+    rows = [block("Miles: 14 on the first day"), block("Climb: 900 metres in all")]
+    credit = block("Photo: Ann Lee", "caption", ("credit",))
+    out = crosshead_series([heads[0], block(PROSE), lone, block(PROSE), *rows, heads[1], credit])
+    assert [b.kind for b in out] == [
+        "subheading",
+        "paragraph",
+        "subheading",
+        "paragraph",
+        "paragraph",  # neighbouring lines of the form are a list of figures
+        "paragraph",
+        "subheading",
+        "caption",  # a credit is never a crosshead
+    ]
+    assert out[2].label is None
+
+
+def test_one_crosshead_is_no_series() -> None:
+    blocks = [block("Day 1: The walkers set off", "subheading"), block(PROSE)]
+    blocks.append(block("Day 2: Rain stops play", "caption", ("labelled",)))
+    assert crosshead_series(blocks)[2].kind == "caption"
+
+
+def test_rows_of_figures_do_not_cut_the_body_region() -> None:
+    rows = ["Harbour 31, Town 27", "Harbour 24, Town 20"]
+    texts = [PROSE, rows[0], PROSE, rows[1], PROSE]
+    assert body_region([block(t) for t in texts]) == (0, 4)
+
+
+def test_a_caption_with_its_own_credit_does_not_caption_the_block_before() -> None:
+    sentence = "Inspectors visited the harbour office over two days in October."
+    own = block("The harbour office on Quay Street (Image: Ann Lee)", "caption", ("credit",))
+    assert caption_before_credit([block(PROSE), block(sentence), own])[1].kind == "paragraph"
+    named = block("Ann Lee/Pool/Getty Images", "caption", ("credit",))
+    assert caption_before_credit([block(PROSE), block(sentence), named])[1].kind == "caption"
+
+
+def test_gallery_counters_and_section_names_do_not_fence_the_body() -> None:
+    standfirst = "The harbour board says the old pier will reopen to walkers by the late summer"
+    counted = [block(f"{n} of 4", "boilerplate", ("furniture-phrase",)) for n in (1, 2, 3, 4)]
+    blocks = [
+        block(standfirst),
+        block("News", "boilerplate", ("section-label",)),
+        block("Share", "boilerplate", ("share-bar",)),
+        *[block(PROSE)] * 6,
+        counted[0],
+        block("Workers on the pier at low tide", "caption", ("descriptive-line",)),
+        counted[1],
+        block("The pier's owners say repairs will cost about £2m, most of it from grants."),
+        counted[2],
+        block("The first boats moor at the new landing stage", "caption", ("descriptive-line",)),
+        counted[3],
+    ]
+    out = outside_body(blocks)
+    assert out[0].kind == "paragraph"  # one fence (the share bar) is not enough before
+    assert out[12].kind == "paragraph"

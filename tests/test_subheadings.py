@@ -74,6 +74,7 @@ def test_a_live_blog_entry_title_before_the_first_paragraph() -> None:
 
 def test_a_row_of_figures_is_not_a_heading() -> None:
     assert kind("Assists: 3") is None
+    assert kind("Harbour Town 24, Lakeside 20") is None
 
 
 def test_a_heading_may_open_with_a_lead_in_to_its_list() -> None:
