@@ -33,18 +33,26 @@ SENTENCE_START_RE = regex.compile(
 )
 #: A label and a figure and nothing else: a row of statistics.
 STAT_ROW_RE = regex.compile(r"^[\p{L} ]{1,30}:\s*[\p{N}.,%/()\s-]+$")
+#: A line wrapped whole in single quotes, apostrophes aside: a quoted crosshead, as
+#: British papers set quotations in headings (speech in body text takes double quotes).
+QUOTED_HEAD_RE = regex.compile(r"^['‘](?:[^'‘’\"“”]|(?<=\p{L})['’](?=\p{L}))+['’]$")
 #: A full stop (not an abbreviation's) at the end.
 FULL_STOP_END_RE = regex.compile(r"(?<!\b\p{Lu})\.[\"'”’)]*$")
 
 
 def is_heading_shaped(block: Block, context: Context) -> bool:
-    """Short, not closed by a full stop, not opening like a sentence."""
+    """Short, not closed by a full stop, not opening like a sentence (a quotation in
+    single quotes, the way headings quote, is a heading's opening)."""
     text = block.text
     return (
         0 < word_count(text) <= MAX_WORDS
         and FULL_STOP_END_RE.search(text) is None
-        and SENTENCE_START_RE.match(text) is None
+        and (SENTENCE_START_RE.match(text) is None or _quoted_head(text))
     )
+
+
+def _quoted_head(text: str) -> bool:
+    return QUOTED_HEAD_RE.match(text.strip()) is not None
 
 
 def reads_as_heading(block: Block, context: Context) -> bool:
@@ -70,12 +78,13 @@ def _led_in(before: tuple[Block, ...]) -> bool:
 
 
 def _stands_out(block: Block, context: Context) -> bool:
-    """A heading after a list: a question, or a one-to-three-word capitalised label
-    after a list with no lead-in, with a paragraph after it."""
+    """A heading after a list: a question, a quotation in single quotes, or a
+    one-to-three-word capitalised label after a list with no lead-in, with a paragraph
+    after it."""
     nxt = context.next
     if nxt is None or word_count(nxt.text) < PARAGRAPH_WORDS:
         return False
-    if block.text.rstrip().endswith("?"):
+    if block.text.rstrip().endswith("?") or _quoted_head(block.text):
         return True
     words = word_count(block.text)
     return (
@@ -109,14 +118,17 @@ def introduces_paragraph(block: Block, context: Context) -> bool:
     # a live blog's first entry: timestamp, title, then the first full paragraph
     first_entry = context.index == context.first_body - 1 and "dateline" in prev.why
     inside = inside or first_entry
-    # a lead-in after the heading ("Experts advise:") opens the section's list
+    # a lead-in after the heading ("Experts advise:") opens the section's list, and a
+    # row of figures ("Days with a discharge: 212") its table
     after = context.after[1] if len(context.after) > 1 else None
-    opens_list = (
-        nxt.kind == "paragraph"
-        and nxt.text.rstrip().endswith(":")
-        and after is not None
-        and after.kind == "paragraph"
-        and short_unfinished(after.text, MAX_WORDS)
+    opens_list = nxt.kind == "paragraph" and (
+        (
+            nxt.text.rstrip().endswith(":")
+            and after is not None
+            and after.kind == "paragraph"
+            and short_unfinished(after.text, MAX_WORDS)
+        )
+        or (STAT_ROW_RE.match(nxt.text) is not None and not STAT_ROW_RE.match(block.text))
     )
     return inside and (word_count(nxt.text) > word_count(block.text) or opens_list)
 

@@ -96,3 +96,18 @@ def test_the_last_item_of_an_announced_list_is_not_a_heading() -> None:
     assert kind("No case included", before=(PARA, *items), after=(PARA,)) is None
     # a list with no lead-in may end at a short label that heads the next section
     assert kind("Verdict", before=(PARA, *items[1:]), after=(PARA,)) == "subheading"
+
+
+def test_a_quotation_in_single_quotes_is_a_crosshead() -> None:
+    assert (
+        kind("\N{LEFT SINGLE QUOTATION MARK}It wasn't safe to cross\N{RIGHT SINGLE QUOTATION MARK}")
+        == "subheading"
+    )
+    assert kind("'A bridge too far'", before=(PARA, "Source: council figures")) == "subheading"
+    assert kind('"A bridge too far"') is None  # speech in double quotes is body text
+
+
+def test_a_heading_may_open_a_table_of_figures() -> None:
+    after = ("Days closed: 212", "Repairs logged: 61", PARA)
+    assert kind("Closures in 2025", after=after) == "subheading"
+    assert kind("Days closed: 212", after=after[1:]) is None
