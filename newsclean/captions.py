@@ -22,6 +22,7 @@ from newsclean.shape import (
     reads_as_prose,
     runs_on,
     sentence_breaks,
+    short_unfinished,
     word_count,
 )
 
@@ -132,6 +133,8 @@ NARRATION_RE = regex.compile(
 #: A scene described with no narration is at least this many words long (shorter
 #: unfinished lines between paragraphs are crossheads as often as captions).
 SCENE_WORDS = 9
+#: A crosshead after a caption has at most this many words.
+CROSSHEAD_WORDS = 6
 #: Marks a described scene does without: a colon (a label or a lead-in), prices and
 #: percentages (offers and figures are reported, not pictured).
 NOT_IN_SCENES = (":", "%", "$", "£", "€", "¥")
@@ -235,7 +238,8 @@ def is_descriptive_line(block: Block, context: Context) -> bool:
     them: it speaks of a picture or footage, uses a picture-describing verb, places a
     named subject, describes a scene without narrating (:func:`describes_scene`), or
     the paragraphs around it read on across it. A described scene needs less of its
-    neighbours: any prose (a shorter sentence, or a paragraph that lost its full stop).
+    neighbours: any prose (a shorter sentence, or a paragraph that lost its full stop)
+    before it, and prose or the next section's short crosshead after it.
     """
     text = block.text
     low, high = DESCRIPTIVE_WORDS
@@ -252,8 +256,18 @@ def is_descriptive_line(block: Block, context: Context) -> bool:
             or describes_scene(text)
             or runs_on(context)
         )
-    # prose that lost its final full stop around it still frames a described scene
-    return reads_as_prose(prev) and reads_as_prose(nxt) and describes_scene(text)
+    # prose that lost its final full stop around it still frames a described scene, and
+    # a caption may close a section, just before the next one's crosshead
+    after = context.after[1] if len(context.after) > 1 else None
+    crosshead_next = (
+        nxt is not None
+        and nxt.kind == "paragraph"
+        and short_unfinished(nxt.text, CROSSHEAD_WORDS)
+        and reads_as_prose(after)
+    )
+    return (
+        reads_as_prose(prev) and (reads_as_prose(nxt) or crosshead_next) and describes_scene(text)
+    )
 
 
 Signal = Callable[[Block, Context], bool]

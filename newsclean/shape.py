@@ -157,16 +157,16 @@ def sentence_breaks(text: str) -> int:
 
 
 def reads_as_prose(block: Block | None) -> bool:
-    """Whether ``block`` reads as running text: a finished sentence of some length, or
-    a long block that leaves a quotation open or holds more than one sentence (a
-    scraper may have dropped the final full stop).
+    """Whether ``block`` is body text that reads as running text: a finished sentence of
+    some length, or a long block that leaves a quotation open or holds more than one
+    sentence (a scraper may have dropped the final full stop).
 
     >>> from newsclean.model import Span
     >>> reads_as_prose(Block("She said she would not stand again.", 1, Span(0, 1)))
     True
     """
-    if block is None:
-        return False
+    if block is None or block.kind != "paragraph":
+        return False  # headlines, furniture and captions are no running text
     text = block.text
     words = word_count(text)
     if ends_sentence(text):

@@ -290,3 +290,13 @@ def test_a_described_scene_between_paragraphs(
     text: str, before: str, after: str, caption: bool
 ) -> None:
     assert ("descriptive-line" in decide(text, before, after)) is caption
+
+
+def test_a_described_scene_may_close_a_section_before_its_crosshead() -> None:
+    scene = "Volunteers stack sandbags along the quay wall as the tide rises"
+    texts = [BEFORE, scene, "The cost", AFTER_NEW]
+    blocks = [Block(t, i, Span(0, len(t))) for i, t in enumerate(texts)]
+    assert "descriptive-line" in is_caption(blocks[1], context_of(blocks, 1)).why
+    # a headline above is no prose: the scene line there is a standfirst
+    blocks[0] = Block(BEFORE, 0, Span(0, 1), "headline")
+    assert is_caption(blocks[1], context_of(blocks, 1)).kind is None
