@@ -161,6 +161,7 @@ PROMO_RE = regex.compile(
         send\ us\ your\ (?:\w+\ )?(?:photos|pictures|videos|stories|views)|
         please\ (?:turn\ on|enable)\ javascript|receive\ updates\ by\ e-?mail|
         free\ for\ \d+\ days|free\ trial|
+        \bunsubscribe\b|receiving\ this\ (?:e-?mail|newsletter|message)|  # a mailing's footer
         ^watch\b.{0,80}\blive\ (?:on|at|via)\b|           # a broadcast listing: "Watch X live on"
         \bplease\ visit\b.{0,60}\b(?:store|shop)\b|        # a memorial or merchandise shop
         (?<=^[£$€¥]\ ?)\d[\d,.]*\ (?:at|from)\ \p{Lu}[^.!?]{0,60}$|  # a price box: "£9 at Shop"
@@ -222,7 +223,7 @@ SIGN_OFF_HINT_RE = re.compile(
 PROMO_HINT_RE = re.compile(
     r"newsletter|subscri|sign up|signing up|inbox|letterbox|delivered|follow|commission|"
     r"affiliate|send us|javascript|non-commercial|privacy|terms of|cookie|download|join|"
-    r"contact|reach|write to|mail|error|free|receive|own|watch|please visit|^[£$€¥]"
+    r"contact|reach|write to|mail|error|free|receiv|own|watch|please visit|^[£$€¥]"
 )
 #: A comment header: "Posted by: NAME | DATE", "Reply", "12 replies".
 COMMENT_HEADER_RE = regex.compile(

@@ -81,10 +81,11 @@ MEDIA_WORD_RE = regex.compile(
     r"clip|selfie|snapshot|still|file\ photo|seen\ here|shown\ here)\b",
     regex.IGNORECASE,
 )
-#: A short Capitalised label and a colon opening the block: "Grim: UN observers ...".
+#: A short Capitalised label and a colon opening the block: "Grim: UN observers ...",
+#: "Step 4: the tart before baking".
 LABEL_RE = regex.compile(
     r"^(?!(?:The|A|An)\ )"  # a label is a word or name, not a titled phrase
-    r"(?P<label>\p{Lu}[\p{L}'’\-]*(?:\ \p{Lu}[\p{L}'’\-]*){0,2}):\ +(?P<rest>\p{Lu})"
+    r"(?P<label>\p{Lu}[\p{L}'’\-]*(?:\ (?:\p{Lu}[\p{L}'’\-]*|\p{N}+)){0,2}):\ +(?P<rest>\p{L})"
 )
 #: Present-tense verbs typical of describing a picture (third person, or a participle).
 PICTURE_VERB_RE = regex.compile(

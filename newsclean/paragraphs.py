@@ -23,6 +23,8 @@ LINE_RE = regex.compile(r"[^\r\n]*(?:\r\n|\n|\r|$)")
 MAX_WRAP_WIDTH = 100
 #: Narrower "wrapping" is just a list of short lines.
 MIN_WRAP_WIDTH = 40
+#: A wrapped text may hold this share of unwrapped (longer) lines.
+UNWRAPPED_SHARE = 0.1
 #: A wrapped line fills at least this share of the wrap width.
 WRAP_FILL = 0.6
 
@@ -83,8 +85,9 @@ def _chunks(lines: list[_Line]) -> list[list[_Line]]:
 def wrap_width(text: str) -> int | None:
     """Estimate the width ``text`` was hard-wrapped at, or ``None`` if it was not.
 
-    A text is taken as wrapped when its longest line is 40 to 100 characters long and
-    at least a third of its lines come within 15 characters of it.
+    A text is taken as wrapped when its longest line (a few longer, unwrapped lines
+    aside, such as a pasted footer) is 40 to 100 characters long and at least a third of
+    its lines come within 15 characters of it.
 
     >>> wrap_width("The rain fell on the old town all night, and\\n"
     ...            "the river rose over its banks before dawn came\\n"
@@ -93,8 +96,9 @@ def wrap_width(text: str) -> int | None:
     >>> wrap_width("One long paragraph per line.\\nAnother one.") is None
     True
     """
-    lengths = [len(line.text.strip()) for line in _lines(text) if not line.blank]
-    if len(lengths) < 3:
+    every = [len(line.text.strip()) for line in _lines(text) if not line.blank]
+    lengths = [n for n in every if n <= MAX_WRAP_WIDTH]
+    if len(lengths) < 3 or len(every) - len(lengths) > UNWRAPPED_SHARE * len(every):
         return None
     width = max(lengths)
     if not MIN_WRAP_WIDTH <= width <= MAX_WRAP_WIDTH:
@@ -128,7 +132,9 @@ def _split_chunk(chunk: list[_Line], width: int | None, spaced: bool) -> list[li
     stray blank line): every line a block. In
     text with no blank lines at all, every line is a block.
     """
-    dump = any(len(line.text) > MAX_WRAP_WIDTH for line in chunk)
+    long_lines = sum(1 for line in chunk if len(line.text) > MAX_WRAP_WIDTH)
+    # in hard-wrapped text one unwrapped line (a pasted footer) does not make a dump
+    dump = long_lines > (0 if width is None else 1)
     keep_together = spaced and not dump
     groups: list[list[_Line]] = [[chunk[0]]]
     for previous, line in pairwise(chunk):

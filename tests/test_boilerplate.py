@@ -167,6 +167,11 @@ def test_a_table_row_in_capitals_is_not_a_shouted_link() -> None:
             "To send a wreath, please visit our Memorial Store.", "promo", id="memorial-shop"
         ),
         pytest.param("Sign the guest book", "furniture-phrase", id="guest-book"),
+        pytest.param(
+            "You are receiving this email because you signed up. Unsubscribe",
+            "promo",
+            id="mailing-footer",
+        ),
         pytest.param("Valley Desk Leeds | 3 May 2024 10:20 IST", "dateline", id="desk-and-zone"),
         pytest.param("With files from Reuters", "sign-off", id="with-files"),
         pytest.param("Rating: 4 out of 5 stars", "no-words", id="rating-words"),

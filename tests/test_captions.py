@@ -145,6 +145,10 @@ def test_body_text_is_not_a_caption(text: str, before: str | None, after: str | 
 def test_label_is_reported() -> None:
     blocks = [Block("Grief: Mourners outside the chapel", 1, Span(0, 34))]
     assert is_caption(blocks[0], context_of(blocks, 0)).label == "Grief"
+    blocks = [Block("Step 2: the pastry rolled out and chilled", 1, Span(0, 1))]
+    assert is_caption(blocks[0], context_of(blocks, 0)).label == "Step 2"
+    blocks = [Block("Pictured: the pier at dusk", 1, Span(0, 1))]
+    assert is_caption(blocks[0], context_of(blocks, 0)).label == "Pictured"
 
 
 @pytest.mark.xfail(strict=True, reason="a caption that ends with a full stop and names no date")

@@ -117,3 +117,18 @@ def test_crlf_and_lf_texts_segment_alike(text: str) -> None:
     crlf = lf.replace("\n", "\r\n")
     first, second = segment_paragraphs(lf), segment_paragraphs(crlf)
     assert [(b.text, b.line) for b in first] == [(b.text, b.line) for b in second]
+
+
+def test_one_unwrapped_line_in_wrapped_text_keeps_its_chunk_together() -> None:
+    footer = (
+        "--\n"
+        "You are receiving this because you asked for harbour news. To stop it, reply with "
+        "the word stop and we will take you off the list.\n"
+        "The Harbour Bulletin, 1 Quay Street\n"
+    )
+    text = f"{WRAPPED}\n{WRAPPED}\n{footer}"
+    assert wrap_width(text) is not None
+    blocks = segment_paragraphs(text)
+    assert len(blocks) == 5
+    assert blocks[-1].text.startswith("-- You are receiving")
+    assert blocks[-1].text.endswith("1 Quay Street")
