@@ -29,6 +29,8 @@ SITE_PREFIX_RE = regex.compile(
     r"^(?P<site>[^|\N{MIDDLE DOT}\N{BULLET}]{2,40}?)\s+(?:\||\N{MIDDLE DOT}|\N{BULLET}|::)\s+"
     r"(?P<title>.+)$"
 )
+#: A title line with the site name first and a colon: "Site: Title".
+SITE_COLON_RE = regex.compile(r"^(?P<site>[^:|]{2,40}?):\s+(?P<title>.+)$")
 #: A word token, for comparing headlines.
 WORD_RE = regex.compile(r"\w+")
 #: A capitalised word, acronym, number or domain: what site names are made of.
@@ -113,13 +115,18 @@ def _is_site(name: str) -> bool:
     )
 
 
-def split_site(title: str, h1: str | None = None) -> tuple[str, str | None]:
+def split_site(
+    title: str, h1: str | None = None, page: Sequence[str] = ()
+) -> tuple[str, str | None]:
     """Split a site name off a title line: ``(title, site)``, ``site`` ``None`` if absent.
 
     A suffix after ``|``, ``·``, ``•``, ``::`` or ``»`` is a site name when it reads like
     one (at most six capitalised words, acronyms, numbers or a domain). After a dash, the
     suffix must be at most three such words, or the next line (``h1``) must confirm it
-    by repeating the title without it. A prefix ``Site | Title`` needs that confirmation.
+    by repeating the title without it. A prefix ``Site | Title`` needs that confirmation;
+    a prefix ``Site: Title`` (a colon, which also ends topic kickers such as "Syria
+    crisis:") needs it too, and the name must recur, capitalised alike, in the ``page``
+    texts below the headlines (credits, copyright and affiliate lines name the site).
 
     >>> split_site("Storm hits coast | The Daily Ledger")
     ('Storm hits coast', 'The Daily Ledger')
@@ -144,7 +151,21 @@ def split_site(title: str, h1: str | None = None) -> tuple[str, str | None]:
         and _words(match["title"]) == _words(h1 or "")
     ):
         return match["title"], match["site"]
+    match = SITE_COLON_RE.match(title)
+    if (
+        match
+        and confirmed
+        and _is_site(match["site"])
+        and _words(match["title"]) == _words(h1 or "")
+        and _recurs(match["site"], page)
+    ):
+        return match["title"], match["site"]
     return title, None
+
+
+def _recurs(name: str, page: Sequence[str]) -> bool:
+    pattern = regex.compile(rf"(?<!\w){regex.escape(name)}(?!\w)")
+    return any(pattern.search(text) for text in page)
 
 
 def split_glued(text: str) -> str | None:
@@ -206,7 +227,8 @@ def split_headlines(
     nxt = out[first + 1].text if first + 1 < len(out) else None
     title = out[first].text
     glued = split_glued(title)
-    headline, site = split_site(glued or title, nxt)
+    page = [b.text for b in out[first + 2 :]]
+    headline, site = split_site(glued or title, nxt, page)
     alts: list[str] = [glued] if glued else []
     out[first] = replace(out[first], kind="headline", why=_why(glued, site))
     for i in range(first + 1, len(out)):

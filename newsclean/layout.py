@@ -35,6 +35,8 @@ LIST_HEADER_RE = regex.compile(
 COUNTER_RE = regex.compile(r"^(?:(?:photo|image|picture|slide)\s+)?\d+\s*(?:of|/)\s*\d+$", regex.I)
 #: Reporting verbs: a block that reports speech is body text, whatever follows it.
 REPORTED_RE = regex.compile(r"\b(?:said|says|say|told|according\ to|added)\b")
+#: A price at the end of a line: a listing ("… is published by X, £10.99"), not a caption.
+PRICE_END_RE = regex.compile(r"[£$€¥]\s?\d[\d,.]*\W*$")
 #: A furniture block or a short unfinished line costs the body region this much.
 SCRAP_PENALTY = 8
 #: Boilerplate that belongs to the article's own frame: it does not fence the body off.
@@ -90,7 +92,8 @@ def _bare_credit(block: Block) -> bool:
 def caption_before_credit(blocks: Sequence[Block]) -> tuple[Block, ...]:
     """A one-sentence block (or two short sentences) just before a bare photo credit, or
     a one-sentence block just after a gallery counter ("3 of 10"), is a caption (a
-    longer body paragraph before a credit belongs to a photo without a caption).
+    longer body paragraph before a credit belongs to a photo without a caption). Reported
+    speech and a listing line ending in a price stay body text.
 
     >>> from newsclean.model import Span
     >>> bs = [Block("A view of the bay at dusk", 1, Span(0, 1)),
@@ -115,6 +118,7 @@ def caption_before_credit(blocks: Sequence[Block]) -> tuple[Block, ...]:
             and (one_sentence or short_description)
             and not credit_leads  # "Image source, X" then "Image caption, …": credit first
             and not REPORTED_RE.search(block.text)
+            and not PRICE_END_RE.search(block.text)
         ):
             out[i] = _relabel(block, "caption", "before-credit")
         elif (

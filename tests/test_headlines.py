@@ -170,3 +170,20 @@ def test_a_score_line_is_not_a_variant() -> None:
         blocks("Saints edge Rovers in derby thriller", "Saints 19 Rovers 16", BODY)
     )
     assert [b.kind for b in result.blocks] == ["headline", "paragraph", "paragraph"]
+
+
+def test_a_colon_prefix_is_a_site_only_when_confirmed_and_named_again() -> None:
+    title = "Harbour Weekly: Pier review - the best walk on the coast"
+    h1 = "Pier review: the best walk on the coast"
+    page = ["Photo: Ann Lee/Harbour Weekly", "Harbour Weekly may earn a commission."]
+    assert split_site(title, h1, page) == (
+        "Pier review - the best walk on the coast",
+        "Harbour Weekly",
+    )
+    assert split_site(title, h1) == (title, None)  # a topic kicker also ends in a colon
+    assert split_site(title, None, page) == (title, None)
+    kicker = "Syria Crisis: Monitors reach the town"
+    assert split_site(kicker, "Monitors reach the town", ["The Syria crisis deepened."]) == (
+        kicker,
+        None,
+    )

@@ -188,3 +188,9 @@ def test_gallery_counters_and_section_names_do_not_fence_the_body() -> None:
     out = outside_body(blocks)
     assert out[0].kind == "paragraph"  # one fence (the share bar) is not enough before
     assert out[12].kind == "paragraph"
+
+
+def test_a_listing_that_ends_in_a_price_is_no_caption() -> None:
+    listing = block("Ann Lee: Tide Tables is published by Harbour Press, £10.99")
+    credit = block("Photograph: Harbour Press", "caption", ("credit",))
+    assert caption_before_credit([block(PROSE), listing, credit])[1].kind == "paragraph"
