@@ -19,6 +19,8 @@ from newsclean.model import Block, Kind
 from newsclean.shape import (
     ends_sentence,
     is_figures_row,
+    is_full_paragraph,
+    is_title_case,
     sentence_breaks,
     short_unfinished,
     word_count,
@@ -49,6 +51,12 @@ LABEL_FORM_RE = regex.compile(r"^\p{Lu}[\p{L}\p{N}'’\-]*(?:\ [\p{L}\p{N}'’\-
 SERIES_HEADS = 2
 #: ... and each member has at most this many words.
 SERIES_WORDS = 12
+#: A page captions its pictures in the text when it has this many captions...
+CAPTIONS_FOR_STYLE = 2
+#: ... and a lone line among them of at least this many words is one more.
+CLAUSE_WORDS = 5
+#: A line opening with a quotation mark.
+QUOTE_OPEN_RE = regex.compile(r"^[\"“'‘„«]")
 #: A menu item has at most this many words.
 MENU_WORDS = 12
 #: A finished sentence before the body is furniture only past this many pieces of it
@@ -165,6 +173,42 @@ def crosshead_series(blocks: Sequence[Block]) -> tuple[Block, ...]:
         neighbours = [j for j in (i - 1, i + 1) if 0 <= j < len(blocks)]
         if not any(form[j] and blocks[j].kind != "subheading" for j in neighbours):
             out[i] = replace(_relabel(block, "subheading", "crosshead-series"), label=None)
+    return tuple(out)
+
+
+def lone_line_among_captions(blocks: Sequence[Block]) -> tuple[Block, ...]:
+    """A page's only crosshead, among captions, is one more caption.
+
+    Crossheads come in series; a page that already captions its pictures with lines
+    pasted between paragraphs (at least two such captions, labelled or described) and
+    shows a single sentence-case "crosshead" between two full paragraphs — a clause
+    of five words or more, no question, no colon, no Title Case — has captioned one more
+    picture that way ("Mount Caldera Rosa last erupted in 1955").
+
+    >>> lone_line_among_captions([])
+    ()
+    """
+    heads = [i for i, b in enumerate(blocks) if b.kind == "subheading"]
+    pictured = sum(
+        1
+        for b in blocks
+        if b.kind == "caption" and ("labelled" in b.why or "descriptive-line" in b.why)
+    )
+    if len(heads) != 1 or pictured < CAPTIONS_FOR_STYLE:
+        return tuple(blocks)
+    i = heads[0]
+    text = blocks[i].text
+    framed = 0 < i < len(blocks) - 1 and all(is_full_paragraph(blocks[j]) for j in (i - 1, i + 1))
+    clause = (
+        word_count(text) >= CLAUSE_WORDS
+        and not is_title_case(text)
+        and not any(mark in text for mark in "?:")
+        and not QUOTE_OPEN_RE.match(text)
+    )
+    if not (framed and clause):
+        return tuple(blocks)
+    out = list(blocks)
+    out[i] = _relabel(blocks[i], "caption", "lone-line-among-captions")
     return tuple(out)
 
 
@@ -329,7 +373,14 @@ def outside_body(blocks: Sequence[Block]) -> tuple[Block, ...]:
 
 
 #: The rules, in the order they run.
-RULES = (list_items, crosshead_series, caption_before_credit, furniture_runs, outside_body)
+RULES = (
+    list_items,
+    crosshead_series,
+    caption_before_credit,
+    furniture_runs,
+    outside_body,
+    lone_line_among_captions,  # counts the crossheads left once the furniture is fenced off
+)
 
 
 def apply_layout(blocks: Sequence[Block]) -> tuple[Block, ...]:

@@ -16,11 +16,16 @@ from newsclean.shape import (
     PARAGRAPH_WORDS,
     SCORE_RE,
     Context,
+    ends_sentence,
     is_title_case,
     short_unfinished,
     word_count,
 )
 
+#: A summary box's title has at most this many words...
+BOX_WORDS = 3
+#: ... and at least this many points under it.
+BOX_POINTS = 2
 #: A subheading has at most this many words.
 MAX_WORDS = 14
 #: Short enough to be a heading whatever its case.
@@ -133,6 +138,20 @@ def introduces_paragraph(block: Block, context: Context) -> bool:
     return inside and (word_count(nxt.text) > word_count(block.text) or opens_list)
 
 
+def is_box_title(block: Block, context: Context) -> bool:
+    """The title of a summary box above the body ("Key points:"): one to three
+    capitalised words and a colon, before the article's first full paragraph, over
+    at least two unfinished body lines (the box's points). A lead-in inside the body
+    ("Cons:", "Experts advise:") opens a list of body text instead."""
+    text = block.text.rstrip()
+    if not (text.endswith(":") and text[:1].isupper() and word_count(text) <= BOX_WORDS):
+        return False
+    if not 0 <= context.index < context.first_body or len(context.after) < BOX_POINTS:
+        return False
+    points = context.after[:BOX_POINTS]
+    return all(p.kind == "paragraph" and not ends_sentence(p.text) for p in points)
+
+
 Signal = Callable[[Block, Context], bool]
 
 #: Every one of these must hold for a subheading.
@@ -144,7 +163,8 @@ SIGNALS: tuple[tuple[str, Signal], ...] = (
 
 
 def is_subheading(block: Block, context: Context) -> Decision:
-    """Decide whether ``block`` is a crosshead: all of ``SIGNALS`` must hold.
+    """Decide whether ``block`` is a crosshead: all of ``SIGNALS`` must hold, or it is
+    the title of a summary box above the body (:func:`is_box_title`).
 
     Run it after the caption and boilerplate classifiers: a short caption or a "Read
     more" line also looks like a heading.
@@ -157,6 +177,8 @@ def is_subheading(block: Block, context: Context) -> Decision:
     >>> is_subheading(blocks[1], context_of(blocks, 1, first_body=0)).kind
     'subheading'
     """
+    if is_box_title(block, context):
+        return Decision("subheading", ("box-title",))
     if all(signal(block, context) for _, signal in SIGNALS):
         return Decision("subheading", tuple(name for name, _ in SIGNALS))
     return Decision(None)

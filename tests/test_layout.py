@@ -9,6 +9,7 @@ from newsclean.layout import (
     crosshead_series,
     furniture_runs,
     list_items,
+    lone_line_among_captions,
     outside_body,
 )
 from newsclean.model import Block, Kind, Span
@@ -194,3 +195,16 @@ def test_a_listing_that_ends_in_a_price_is_no_caption() -> None:
     listing = block("Ann Lee: Tide Tables is published by Harbour Press, £10.99")
     credit = block("Photograph: Harbour Press", "caption", ("credit",))
     assert caption_before_credit([block(PROSE), listing, credit])[1].kind == "paragraph"
+
+
+def test_a_lone_line_among_captions_is_one_more_caption() -> None:
+    scenes = [
+        block("Crowds: Walkers on the new decking", "caption", ("labelled",)),
+        block("Gulls over the harbour at dawn on Sunday", "caption", ("descriptive-line",)),
+    ]
+    fact = block("The pier first opened to walkers in 1871", "subheading", ("heading-shaped",))
+    blocks = [block(PROSE), scenes[0], block(PROSE), fact, block(PROSE), scenes[1], block(PROSE)]
+    assert lone_line_among_captions(blocks)[3].kind == "caption"
+    # a second crosshead makes a series, and crossheads in a series stay
+    blocks.insert(1, block("Repairs Begin", "subheading"))
+    assert lone_line_among_captions(blocks)[4].kind == "subheading"

@@ -111,3 +111,13 @@ def test_a_heading_may_open_a_table_of_figures() -> None:
     after = ("Days closed: 212", "Repairs logged: 61", PARA)
     assert kind("Closures in 2025", after=after) == "subheading"
     assert kind("Days closed: 212", after=after[1:]) is None
+
+
+def test_a_summary_box_title_above_the_body() -> None:
+    points = ("Repairs will cost about two million pounds", "Work starts in the spring", PARA)
+    texts = ("Key facts:", *points)
+    blocks = [Block(t, i, Span(0, len(t))) for i, t in enumerate(texts)]
+    context = context_of(blocks, 0, first_body=3)
+    assert is_subheading(blocks[0], context).why == ("box-title",)
+    # inside the body the same line is a lead-in to a list of body text
+    assert kind("Key facts:", after=points) is None
