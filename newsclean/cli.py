@@ -310,6 +310,12 @@ def run_clean(args: argparse.Namespace) -> int:
         return ExitCode.USAGE_OR_INPUT
     if args.input_format == "jsonl":
         return run_jsonl(args)
+    if args.text_field is not None or args.on_error is not None:
+        print(
+            f"{PROG}: error: --text-field and --on-error apply to --input-format jsonl only",
+            file=sys.stderr,
+        )
+        return ExitCode.USAGE_OR_INPUT
     options = CleanOptions(args.quotes, args.fmt, args.keep, args.only == "body")
     many = len(args.paths) > 1 or Path(args.paths[0]).is_dir()
     failed = False
@@ -357,7 +363,7 @@ def add_batch_arguments(parser: argparse.ArgumentParser) -> None:
     )
     parser.add_argument(
         "--text-field",
-        default="text",
+        default=None,
         metavar="NAME",
         help="jsonl input: the field holding the article (default: text); it gets the clean "
         "text, other fields pass through; --format jsonl adds the parsed article as newsclean",
@@ -365,7 +371,7 @@ def add_batch_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
         "--on-error",
         choices=ERROR_POLICIES,
-        default="skip",
+        default=None,
         help="jsonl input: report a bad line as PATH:LINE and skip it (skip, the default, "
         "exit 0) or stop at it with exit status 2, leaving an -o file untouched (fail)",
     )
@@ -474,7 +480,7 @@ def _chunks(name: str, stream: BinaryIO) -> Iterator[_Chunk]:
 
 def _jsonl_error(message: str, args: argparse.Namespace) -> None:
     print(message, file=sys.stderr)
-    if args.on_error == "fail":
+    if (args.on_error or "skip") == "fail":
         raise _Abort
 
 
@@ -486,7 +492,9 @@ def run_jsonl(args: argparse.Namespace) -> int:
             file=sys.stderr,
         )
         return ExitCode.USAGE_OR_INPUT
-    options = LineOptions(args.text_field, args.quotes, args.fmt, args.keep, args.only == "body")
+    options = LineOptions(
+        args.text_field or "text", args.quotes, args.fmt, args.keep, args.only == "body"
+    )
     sizes = _file_sizes(args.paths)
     meter = _meter(args, sum(sizes) if sizes else None)
     failed = False

@@ -471,3 +471,15 @@ def test_adversarial_text_finishes_in_time(text: str, seconds: float) -> None:
 def test_generated_adversarial_line_finishes_in_time(text: str) -> None:
     assert 50_000 <= len(text) <= 200_000
     assert _finishes_within(text, 10)
+
+
+@pytest.mark.parametrize("option", [("--text-field", "body"), ("--on-error", "fail")])
+def test_jsonl_options_are_refused_for_text_input(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path, option: tuple[str, str]
+) -> None:
+    path = tmp_path / "a.txt"
+    path.write_text("Storm hits coast\n\nWaves battered the town overnight.\n", encoding="utf-8")
+    code, out, err = _run(capsys, *option, str(path))
+    assert code == 2
+    assert out == ""
+    assert "--input-format jsonl" in err
