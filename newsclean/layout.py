@@ -42,9 +42,7 @@ PRICE_END_RE = regex.compile(r"[£$€¥]\s?\d[\d,.]*\W*$")
 #: A furniture block or a short unfinished line costs the body region this much.
 SCRAP_PENALTY = 8
 #: Boilerplate that belongs to the article's own frame: it does not fence the body off.
-HEADER_SIGNALS = frozenset(
-    {"byline", "dateline", "name-and-role", "name-at-edge", "no-words", "section-label"}
-)
+HEADER_SIGNALS = frozenset({"byline", "dateline", "name-and-role", "name-at-edge", "no-words"})
 #: A "Label: text" line: a capitalised label of up to four words, a colon, more text.
 LABEL_FORM_RE = regex.compile(r"^\p{Lu}[\p{L}\p{N}'’\-]*(?:\ [\p{L}\p{N}'’\-]+){0,3}:\ +\S")
 #: A series of crossheads has at least this many members found by the first pass...
@@ -62,6 +60,8 @@ MENU_WORDS = 12
 #: A finished sentence before the body is furniture only past this many pieces of it
 #: (one share bar may sit between a standfirst and the body).
 PROSE_FENCES_BEFORE = 2
+#: The headline blocks: the block just under them is the standfirst, the article's own.
+HEADLINE_KINDS = ("headline", "alt_headline")
 #: Texts with fewer blocks are taken whole: the region rule is for whole pages.
 MIN_PAGE_BLOCKS = 12
 #: A list header has at most this many words (unless it ends with a colon).
@@ -285,8 +285,10 @@ def _region_score(block: Block) -> int:
     """How much a block says "article body": words of prose, minus for scraps."""
     words = word_count(block.text)
     if block.kind == "boilerplate":
-        # a live blog's timestamps and bylines frame entries; they barely cut the body
-        return -1 if set(block.why) <= HEADER_SIGNALS else -SCRAP_PENALTY
+        # a live blog's timestamps and bylines frame entries, and a gallery's counters
+        # ("6 of 10") its photos: they barely cut the body
+        framing = set(block.why) <= HEADER_SIGNALS or COUNTER_RE.match(block.text)
+        return -1 if framing else -SCRAP_PENALTY
     if block.kind != "paragraph" and block.kind != "subheading":
         return 0  # headlines and captions neither extend nor cut the body
     if ends_sentence(block.text) or words > LINK_WORDS:
@@ -325,13 +327,8 @@ def body_region(blocks: Sequence[Block]) -> tuple[int, int] | None:
 
 
 def _fences(block: Block) -> bool:
-    """Page furniture, not the article's own frame: bylines, dates, rules, section
-    names, and gallery counters ("6 of 10"), which number the article's own photos."""
-    return (
-        block.kind == "boilerplate"
-        and not set(block.why) <= HEADER_SIGNALS
-        and COUNTER_RE.match(block.text) is None
-    )
+    """Page furniture, not the article's own frame (bylines, dates, rules)."""
+    return block.kind == "boilerplate" and not set(block.why) <= HEADER_SIGNALS
 
 
 def outside_body(blocks: Sequence[Block]) -> tuple[Block, ...]:
@@ -367,7 +364,8 @@ def outside_body(blocks: Sequence[Block]) -> tuple[Block, ...]:
             needed = (
                 1 if menu_item or (side is after and _short_unfinished(block)) else prose_fences
             )
-            if fences >= needed and block.kind in ("paragraph", "subheading"):
+            standfirst = i > 0 and blocks[i - 1].kind in HEADLINE_KINDS
+            if fences >= needed and block.kind in ("paragraph", "subheading") and not standfirst:
                 out[i] = _relabel(block, "boilerplate", "outside-body-region")
     return tuple(out)
 

@@ -46,6 +46,8 @@ PARAGRAPH_WORDS = 10
 SCORE_RE = regex.compile(
     r"^\p{Lu}[\p{L}.'’&\- ]{0,40}?\ \d{1,3},\ \p{Lu}[\p{L}.'’&\- ]{0,40}?\ \d{1,3}\b"
 )
+#: A row of figures holds at least this many.
+FIGURES = 2
 #: A finished sentence of at least this many words reads as prose.
 SENTENCE_WORDS = 5
 #: A sentence ending inside a block: the block holds more than one sentence.
@@ -136,15 +138,17 @@ def is_full_paragraph(block: Block | None) -> bool:
 
 
 def is_figures_row(text: str) -> bool:
-    """Whether at least a third of the words of ``text`` are figures: a score, a row of
-    statistics, a table line (body facts, however short).
+    """Whether ``text`` holds words and at least two figures, making up a third of its
+    tokens or more: a score, a row of statistics, a table line (body facts, however
+    short).
 
     >>> is_figures_row("Pruett: 9 carries, 71 yards"), is_figures_row("More from Sport")
     (True, False)
     """
-    words = WORD_RE.findall(text)
-    figures = sum(1 for w in words if w[0].isdigit())
-    return bool(words) and 3 * figures >= len(words)
+    tokens = text.split()
+    figures = sum(1 for t in tokens if t[0].isdigit())
+    # two figures at least: a lone "1" numbers a list, "24/7 News" names a channel
+    return figures >= FIGURES and figures < len(tokens) and 3 * figures >= len(tokens)
 
 
 def sentence_breaks(text: str) -> int:

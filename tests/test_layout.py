@@ -170,12 +170,14 @@ def test_a_caption_with_its_own_credit_does_not_caption_the_block_before() -> No
     assert caption_before_credit([block(PROSE), block(sentence), named])[1].kind == "caption"
 
 
-def test_gallery_counters_and_section_names_do_not_fence_the_body() -> None:
+def test_gallery_counters_and_the_standfirst_stay_with_the_body() -> None:
     standfirst = "The harbour board says the old pier will reopen to walkers by the late summer"
     counted = [block(f"{n} of 4", "boilerplate", ("furniture-phrase",)) for n in (1, 2, 3, 4)]
     blocks = [
+        block("Pier to reopen", "headline"),
         block(standfirst),
         block("News", "boilerplate", ("section-label",)),
+        block("By Ann Lee", "boilerplate", ("byline",)),
         block("Share", "boilerplate", ("share-bar",)),
         *[block(PROSE)] * 6,
         counted[0],
@@ -187,8 +189,10 @@ def test_gallery_counters_and_section_names_do_not_fence_the_body() -> None:
         counted[3],
     ]
     out = outside_body(blocks)
-    assert out[0].kind == "paragraph"  # one fence (the share bar) is not enough before
-    assert out[12].kind == "paragraph"
+    assert out[1].kind == "paragraph"  # the block under the headline is its standfirst
+    assert out[14].kind == "paragraph"  # counters frame the gallery inside the body
+    # two pieces of furniture fence off a finished sentence that is no standfirst
+    assert outside_body(blocks[1:])[0].kind == "boilerplate"
 
 
 def test_a_listing_that_ends_in_a_price_is_no_caption() -> None:
@@ -208,3 +212,11 @@ def test_a_lone_line_among_captions_is_one_more_caption() -> None:
     # a second crosshead makes a series, and crossheads in a series stay
     blocks.insert(1, block("Repairs Begin", "subheading"))
     assert lone_line_among_captions(blocks)[4].kind == "subheading"
+
+
+def test_a_row_of_figures_needs_words_and_two_figures() -> None:
+    from newsclean.shape import is_figures_row
+
+    assert is_figures_row("Harbour 31, Town 27")
+    assert not is_figures_row("1")
+    assert not is_figures_row("24/7 Harbour News Network")
