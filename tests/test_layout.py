@@ -13,6 +13,7 @@ from newsclean.layout import (
     outside_body,
 )
 from newsclean.model import Block, Kind, Span
+from newsclean.shape import is_figures_row
 
 PROSE = (
     "The harbour board voted on Tuesday to repair the old pier, which has been closed "
@@ -215,8 +216,6 @@ def test_a_lone_line_among_captions_is_one_more_caption() -> None:
 
 
 def test_a_row_of_figures_needs_words_and_two_figures() -> None:
-    from newsclean.shape import is_figures_row
-
     assert is_figures_row("Harbour 31, Town 27")
     assert not is_figures_row("1")
     assert not is_figures_row("24/7 Harbour News Network")
