@@ -31,10 +31,12 @@ MAX_WORDS = 14
 #: Short enough to be a heading whatever its case.
 SHORT_WORDS = 10
 #: Openings that make a line a sentence or a list item, not a heading: a pronoun
-#: subject, a quote, a number or quantity ("3 tbsp", "1."), an interview's "Q:".
+#: subject, a conjunction carrying on from the sentence before ("But are all …?"), a
+#: quote, a number or quantity ("3 tbsp", "1."), an interview's "Q:".
 SENTENCE_START_RE = regex.compile(
-    # a quote, a number, a pronoun subject, an interview's "Q:", a dash (a post's signature)
-    r"^(?:[\"“'‘„«(\p{N}\p{Pd}]|(?:I|He|She|They|We|You|It)\s|\p{Lu}:\s)"
+    # a quote, a number, a pronoun subject or conjunction, an interview's "Q:", a dash
+    # (a post's signature)
+    r"^(?:[\"“'‘„«(\p{N}\p{Pd}]|(?:I|He|She|They|We|You|It|But|And|Or|Yet|Because)\s|\p{Lu}:\s)"
 )
 #: A label and a figure and nothing else: a row of statistics.
 STAT_ROW_RE = regex.compile(r"^[\p{L} ]{1,30}:\s*[\p{N}.,%/()\s-]+$")
@@ -62,12 +64,14 @@ def _quoted_head(text: str) -> bool:
 
 def reads_as_heading(block: Block, context: Context) -> bool:
     """Title Case, a question, or ten words at most; not a lead-in (final colon or comma),
-    nor a row of figures or a score."""
+    a sentence trailing off (final ellipsis), a row of figures or a score."""
     text = block.text.rstrip()
     if STAT_ROW_RE.match(text) or SCORE_RE.match(text):
         return False  # "Assists: 3" or "Lakeview 31, Carrollton 27" is a row of figures
-    if text.endswith((":", ",")):
-        return False  # a lead-in to a list ("Recipients include:"), a salutation ("Hey,")
+    if text.endswith((":", ",", "\N{HORIZONTAL ELLIPSIS}", "...")):
+        # a lead-in to a list ("Recipients include:"), a salutation ("Hey,"), or a
+        # sentence trailing off into the next block ("Here's the thing …")
+        return False
     return is_title_case(text) or text.endswith("?") or word_count(text) <= SHORT_WORDS
 
 

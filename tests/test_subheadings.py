@@ -44,6 +44,11 @@ def test_subheadings(text: str) -> None:
         pytest.param("Q: Why did the repairs stall?", (PARA,), (PARA,), id="interview-question"),
         pytest.param("Here is what the engineers found:", (PARA,), (PARA,), id="lead-in-colon"),
         pytest.param('"We will fix it"', (PARA,), (PARA,), id="quote"),
+        pytest.param("But will the bridge ever reopen?", (PARA,), (PARA,), id="conjunction"),
+        pytest.param(
+            "Here is the thing \N{HORIZONTAL ELLIPSIS}", (PARA,), (PARA,), id="trailing-off"
+        ),
+        pytest.param("And so, to the vote...", (PARA,), (PARA,), id="trailing-dots"),
         pytest.param("A Costly Delay", (), (PARA,), id="before-any-paragraph"),
         pytest.param("A Costly Delay", (PARA,), (), id="at-the-end"),
         pytest.param(
