@@ -58,7 +58,8 @@ FURNITURE_RE = regex.compile(
     | (?:don['’]?t|do\ not)\ miss | recommended(?:\ for\ you)?
     | you\ (?:may|might)\ (?:also\ )?(?:like|enjoy)
     | print | email | e-mail | tweet | back\ to\ top | skip\ to\ (?:main\ )?content | top\ stories
-    | (?:watch|listen)\ (?:now|live|more) | latest(?:\ news|\ stories)? | editor['’]?s\ picks?
+    | (?:watch|listen)\ (?:now|live|more) | latest(?:\ [\w'’]+){0,2}\ (?:news|stories|headlines)
+    | latest | top\ stories\ (?:in|from|on)(?:\ \w+){1,3} | editor['’]?s\ picks?
     | (?:image|photo)\ gallery | (?:up\ )?next | previous | next\ article | in\ (?:this|other)\ news
     | (?:sign|view)\ (?:the\ |our\ )?guest\ ?book | send\ flowers | share\ a\ memory
     )\W*$""",
@@ -162,6 +163,7 @@ PROMO_RE = regex.compile(
         please\ (?:turn\ on|enable)\ javascript|receive\ updates\ by\ e-?mail|
         free\ for\ \d+\ days|free\ trial|
         \bunsubscribe\b|receiving\ this\ (?:e-?mail|newsletter|message)|  # a mailing's footer
+        ^(?:get|see|find|read|watch|download|check\ out)\b.{0,100}\bhere\W*$|  # "… here."
         ^watch\b.{0,80}\blive\ (?:on|at|via)\b|           # a broadcast listing: "Watch X live on"
         \bplease\ visit\b.{0,60}\b(?:store|shop)\b|        # a memorial or merchandise shop
         (?<=^[£$€¥]\ ?)\d[\d,.]*\ (?:at|from)\ \p{Lu}[^.!?]{0,60}$|  # a price box: "£9 at Shop"
@@ -223,7 +225,7 @@ SIGN_OFF_HINT_RE = re.compile(
 PROMO_HINT_RE = re.compile(
     r"newsletter|subscri|sign up|signing up|inbox|letterbox|delivered|follow|commission|"
     r"affiliate|send us|javascript|non-commercial|privacy|terms of|cookie|download|join|"
-    r"contact|reach|write to|mail|error|free|receiv|own|watch|please visit|^[£$€¥]"
+    r"contact|reach|write to|mail|error|free|receiv|own|watch|please visit|here|^[£$€¥]"
 )
 #: A comment header: "Posted by: NAME | DATE", "Reply", "12 replies".
 COMMENT_HEADER_RE = regex.compile(

@@ -145,6 +145,8 @@ def test_more_furniture(text: str, signal: str) -> None:
         pytest.param(
             "See https://example.org for the full list of closures.", id="url-in-sentence"
         ),
+        pytest.param("Latest figures show the harbour is busier than ever.", id="latest-figures"),
+        pytest.param("Engineers found the fault here.", id="here-in-a-sentence"),
     ],
 )
 def test_look_alikes_stay_body(text: str) -> None:
@@ -167,6 +169,9 @@ def test_a_table_row_in_capitals_is_not_a_shouted_link() -> None:
             "To send a wreath, please visit our Memorial Store.", "promo", id="memorial-shop"
         ),
         pytest.param("Sign the guest book", "furniture-phrase", id="guest-book"),
+        pytest.param("Latest harbour news", "furniture-phrase", id="latest-news"),
+        pytest.param("Top stories in Sport", "furniture-phrase", id="top-stories-in"),
+        pytest.param("Get the full timetable for the ferries here.", "promo", id="link-here"),
         pytest.param(
             "You are receiving this email because you signed up. Unsubscribe",
             "promo",
