@@ -19,6 +19,8 @@ from newsclean.model import Block, Span
 #: One line and its line break (``\r\n``, ``\n`` or a lone ``\r``).
 LINE_RE = regex.compile(r"[^\r\n]*(?:\r\n|\n|\r|$)")
 
+#: A line ending in a word and a hyphen: a compound word broken at the wrap.
+HYPHEN_BREAK_RE = regex.compile(r"\p{L}-$")
 #: Hard wrapping happens at fixed widths, rarely beyond this many characters.
 MAX_WRAP_WIDTH = 100
 #: Narrower "wrapping" is just a list of short lines.
@@ -116,7 +118,12 @@ def _joins(previous: _Line, line: _Line, width: int | None) -> bool:
 
 
 def _block(lines: list[_Line]) -> Block:
-    text = " ".join(" ".join(line.text.split()) for line in lines)
+    parts = [" ".join(line.text.split()) for line in lines]
+    text = parts[0]
+    for part in parts[1:]:
+        # a compound broken at the wrap ("first-" / "floor") is joined back whole
+        glue = "" if HYPHEN_BREAK_RE.search(text) and part[:1].islower() else " "
+        text = f"{text}{glue}{part}"
     first, last = lines[0], lines[-1]
     offset = len(first.text) - len(first.text.lstrip())
     trail = len(last.text) - len(last.text.rstrip())

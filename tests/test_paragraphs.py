@@ -132,3 +132,10 @@ def test_one_unwrapped_line_in_wrapped_text_keeps_its_chunk_together() -> None:
     assert len(blocks) == 5
     assert blocks[-1].text.startswith("-- You are receiving")
     assert blocks[-1].text.endswith("1 Quay Street")
+
+
+def test_a_compound_broken_at_the_wrap_is_joined_whole() -> None:
+    text = WRAPPED.replace("the old pier, which", "the old pier, a well-\nknown landmark, which")
+    first = segment_paragraphs(text)[0].text
+    assert "well-known landmark" in first
+    assert "\n" not in first
