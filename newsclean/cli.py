@@ -61,9 +61,16 @@ from newsclean.lint import (
     summary,
     unified_diff,
 )
-from newsclean.model import QUOTE_STYLES, Finding, QuoteStyle
+from newsclean.model import QUOTE_STYLES, Finding
 from newsclean.progress import Meter, is_terminal
-from newsclean.render import FORMATS, KEEPABLE, Format, frame_outputs, parse_keep, render
+from newsclean.render import (
+    FORMATS,
+    KEEPABLE,
+    CleanOptions,
+    frame_outputs,
+    parse_keep,
+    render,
+)
 
 PROG = "newsclean"
 DEFAULT_COMMAND = "clean"
@@ -78,16 +85,6 @@ class ExitCode(enum.IntEnum):
     FINDINGS = 1
     USAGE_OR_INPUT = 2
     INTERRUPTED = 130
-
-
-@dataclass(frozen=True, slots=True)
-class CleanOptions:
-    """How each input is cleaned and rendered; the same for every input of a run."""
-
-    quotes: QuoteStyle = "straight"
-    fmt: Format = "text"
-    keep: frozenset[str] = frozenset()
-    only_body: bool = False
 
 
 @dataclass(frozen=True, slots=True)
@@ -303,6 +300,10 @@ def _silence_stdout() -> None:
         os.dup2(devnull, sys.stdout.fileno())
 
 
+def _clean_options(args: argparse.Namespace) -> CleanOptions:
+    return CleanOptions(args.quotes, args.fmt, args.keep, args.only == "body")
+
+
 def run_clean(args: argparse.Namespace) -> int:
     """Clean every input and print them in order; exit 2 if any input was bad."""
     if args.fmt != "text" and (args.keep or args.only):
@@ -316,7 +317,7 @@ def run_clean(args: argparse.Namespace) -> int:
             file=sys.stderr,
         )
         return ExitCode.USAGE_OR_INPUT
-    options = CleanOptions(args.quotes, args.fmt, args.keep, args.only == "body")
+    options = _clean_options(args)
     many = len(args.paths) > 1 or Path(args.paths[0]).is_dir()
     failed = False
     meter = _meter(args, len(args.paths) if _file_sizes(args.paths) else None)
@@ -493,7 +494,8 @@ def run_jsonl(args: argparse.Namespace) -> int:
         )
         return ExitCode.USAGE_OR_INPUT
     options = LineOptions(
-        args.text_field or "text", args.quotes, args.fmt, args.keep, args.only == "body"
+        args.text_field or "text",
+        CleanOptions(args.quotes, args.fmt, args.keep, args.only == "body"),
     )
     sizes = _file_sizes(args.paths)
     meter = _meter(args, sum(sizes) if sizes else None)

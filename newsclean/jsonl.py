@@ -10,15 +10,13 @@ from __future__ import annotations
 
 import json
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any, Literal
 
 from newsclean.article import parse_article
-from newsclean.model import Article, QuoteStyle
-from newsclean.render import render_text
+from newsclean.model import Article
+from newsclean.render import CleanOptions, render_text
 
-LineFormat = Literal["text", "jsonl"]
-LINE_FORMATS: tuple[LineFormat, ...] = ("text", "jsonl")
 ErrorPolicy = Literal["skip", "fail"]
 ERROR_POLICIES: tuple[ErrorPolicy, ...] = ("skip", "fail")
 #: The key the parsed article (headline, alt_headlines, site, blocks, fixes) is added under.
@@ -41,18 +39,16 @@ class RecordError(ValueError):
 
 @dataclass(frozen=True, slots=True)
 class LineOptions:
-    """How every record of a run is cleaned: the field to read and what to put back.
+    """How every record of a run is cleaned: the field to read, and the article options.
 
-    ``fmt`` ``"text"`` puts the article as ``--format text`` shows it (``keep`` and
+    ``clean.fmt`` ``"text"`` puts the article as ``--format text`` shows it (``keep`` and
     ``only_body`` apply) in the text field; ``"jsonl"`` puts the whole fixed text there and
-    adds the parsed article under :data:`ARTICLE_KEY`.
+    adds the parsed article under :data:`ARTICLE_KEY` (records are never written as one
+    ``"json"`` array: the command line refuses that format for JSON Lines input).
     """
 
     text_field: str = "text"
-    quotes: QuoteStyle = "straight"
-    fmt: LineFormat = "text"
-    keep: frozenset[str] = frozenset()
-    only_body: bool = False
+    clean: CleanOptions = field(default_factory=CleanOptions)
 
 
 @dataclass(frozen=True, slots=True)
@@ -123,13 +119,15 @@ def record_output(record: dict[str, Any], article: Article, options: LineOptions
 
     Keys keep their order; an existing :data:`ARTICLE_KEY` field is replaced.
 
-    >>> record_output({"id": 1, "text": "x"}, Article(text="X"), LineOptions(fmt="jsonl"))
+    >>> record_output({"id": 1, "text": "x"}, Article(text="X"),
+    ...               LineOptions(clean=CleanOptions(fmt="jsonl")))
     {'id': 1, 'text': 'X', 'newsclean': {'headline': None, 'alt_headlines': [], 'site': None, \
 'blocks': [], 'fixes': []}}
     """
-    if options.fmt == "jsonl":
+    clean = options.clean
+    if clean.fmt == "jsonl":
         return {**record, options.text_field: article.text, ARTICLE_KEY: article.to_dict()}
-    shown = render_text(article, keep=options.keep, only_body=options.only_body)
+    shown = render_text(article, keep=clean.keep, only_body=clean.only_body)
     return {**record, options.text_field: shown.removesuffix("\n")}
 
 
@@ -142,7 +140,7 @@ def clean_record(raw: bytes, options: LineOptions, *, first: bool = False) -> tu
     ('{"text":"Rain falls.","n":2}\\n', 1)
     """
     record, text = read_record(raw, options.text_field, first=first)
-    article = parse_article(text, quotes=options.quotes)
+    article = parse_article(text, quotes=options.clean.quotes)
     output = record_output(record, article, options)
     return json.dumps(output, ensure_ascii=False, separators=(",", ":")) + "\n", len(article.fixes)
 

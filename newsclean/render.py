@@ -9,13 +9,30 @@ from __future__ import annotations
 
 import json
 from collections.abc import Collection, Iterable, Iterator
+from dataclasses import dataclass
 from types import MappingProxyType
 from typing import Any, Literal
 
-from newsclean.model import Article, Block, Kind
+from newsclean.model import Article, Block, Kind, QuoteStyle
 
 Format = Literal["text", "json", "jsonl"]
 FORMATS: tuple[Format, ...] = ("text", "json", "jsonl")
+
+
+@dataclass(frozen=True, slots=True)
+class CleanOptions:
+    """How every article of a run is cleaned (its quote style) and shown (the format, the
+    kinds kept in text output, body only); the same for files and JSON Lines records.
+
+    >>> CleanOptions(fmt="jsonl").quotes
+    'straight'
+    """
+
+    quotes: QuoteStyle = "straight"
+    fmt: Format = "text"
+    keep: frozenset[str] = frozenset()
+    only_body: bool = False
+
 
 #: What ``--keep`` accepts, and the block kind each name brings back into text output.
 KEEPABLE: MappingProxyType[str, Kind] = MappingProxyType(

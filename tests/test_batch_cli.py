@@ -409,7 +409,7 @@ def test_library_values_and_functions_pickle() -> None:
     assert copy == article
     assert (copy.text, copy.fixes) == (article.text, article.fixes)
     for value in (
-        LineOptions(quotes="curly"),
+        LineOptions("body", CleanOptions(quotes="curly")),
         LineOutcome(3, error="bad"),
         CleanOptions(fmt="jsonl"),
         Outcome("a", output="x", fixes=2),

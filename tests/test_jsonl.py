@@ -21,6 +21,10 @@ from newsclean.jsonl import (
     json_type_name,
     read_record,
 )
+from newsclean.render import CleanOptions
+
+#: Records cleaned for ``--format jsonl``: the fixed text and the parsed article.
+JSONL = LineOptions(clean=CleanOptions(fmt="jsonl"))
 
 # --- bad lines ----------------------------------------------------------------------
 
@@ -79,7 +83,7 @@ def test_other_text_field_is_read() -> None:
 
 
 def _cleaned(raw: bytes, **options: Any) -> dict[str, Any]:
-    output, _ = clean_record(raw, LineOptions(**options))
+    output, _ = clean_record(raw, LineOptions(clean=CleanOptions(**options)))
     assert output.endswith("\n")
     assert output.count("\n") == 1
     return dict(json.loads(output))
@@ -141,7 +145,7 @@ def test_jsonl_format_keeps_every_word_and_adds_the_article() -> None:
 
 def test_fixes_are_counted_and_reported() -> None:
     raw = b'{"text": "It&#39;s  a \\u201cwet\\u201d day."}'
-    output, fixes = clean_record(raw, LineOptions(fmt="jsonl"))
+    output, fixes = clean_record(raw, JSONL)
     record = json.loads(output)
     assert record["text"] == 'It\'s a "wet" day.'
     assert fixes == len(record[ARTICLE_KEY]["fixes"]) >= 3
@@ -153,14 +157,14 @@ def test_quote_style_reaches_the_pipeline() -> None:
 
 
 def test_non_ascii_is_written_as_is() -> None:
-    output, _ = clean_record('{"text": "Café", "c": "ü"}'.encode(), LineOptions(fmt="jsonl"))
+    output, _ = clean_record('{"text": "Café", "c": "ü"}'.encode(), JSONL)
     assert '"Café"' in output
     assert '"ü"' in output
 
 
 def test_clean_lines_keeps_order_and_numbers() -> None:
     chunk = [(2, b'{"text": "B."}'), (4, b"{"), (5, b'{"text": "C."}')]
-    outcomes = clean_lines(chunk, LineOptions(fmt="jsonl"))
+    outcomes = clean_lines(chunk, JSONL)
     assert [(o.line, o.error is None) for o in outcomes] == [(2, True), (4, False), (5, True)]
     texts = [json.loads(o.output)["text"] for o in outcomes if o.output]
     assert texts == ["B.", "C."]
