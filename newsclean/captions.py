@@ -54,7 +54,8 @@ CREDIT_HINT_RE = re.compile(
     r"handout|\bfile|getty|shutterstock|alamy|istock|reuters|bloomberg|xinhua|"
     r"\b(?:ap|afp|epa|pa|upi|pool|sipa|rex)\b|/|\N{COPYRIGHT SIGN}"
 )
-#: Openings that announce a caption: "Media caption", "Pictured:", "Watch:", "FILE - ".
+#: Openings that announce a caption: "Media caption", "Pictured:", "Watch:", "FILE - ",
+#: and the agency form "In this March 3, 2019, photo, …" / "This 2017 file photo shows …".
 CAPTION_OPENING_RE = regex.compile(
     r"""^(?:
       (?:Media|Image|Video|Photo)\ caption\b          # BBC-style caption lead
@@ -62,6 +63,8 @@ CAPTION_OPENING_RE = regex.compile(
     | (?:Pictured|Above|Below|Top|Bottom|Left|Right|Main\ image|Inset|Watch|Video|
          Caption|Photo|Photos|Gallery|Slideshow)\s*:  # "Pictured: ..."
     | FILE\s*[-\N{EN DASH}\N{EM DASH}]                # agency file-photo lead
+    | (?:In\ )?this\ (?:[\p{L}\p{N}.,'’]+\ ){0,6}?      # "In this Nov. 3, 2019, file photo,"
+      (?:file\ )?(?:photo|image|picture|photograph|video\ image|frame\ grab)\b
     )""",
     regex.VERBOSE | regex.IGNORECASE,
 )

@@ -67,6 +67,11 @@ def decide(
         ),
         pytest.param("Pictured: the flood barrier at dawn", "caption-opening", id="pictured"),
         pytest.param(
+            "In this March 5, 2024, file photo, volunteers fill sandbags on Mill Lane.",
+            "caption-opening",
+            id="in-this-file-photo",
+        ),
+        pytest.param(
             "Mayor Ann Lee, left, speaks with a shop owner in Eastwick, Tuesday, March 5, 2024.",
             "position-words",
             id="agency-left",
