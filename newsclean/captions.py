@@ -44,6 +44,7 @@ CREDIT_RE = regex.compile(
     | \bGetty\ ?Images\b | \bShutterstock\b | \bAlamy\b | \biStock\b        # picture libraries
     | \w/(?:AP|AFP|Reuters|EPA|Getty|Bloomberg|Pool|Xinhua|Sipa|Rex)\b      # Name/AFP
     | \b(?:AP|AFP|Reuters|EPA)\ (?:Photo|file|Images?)\b                    # AP Photo, AP file
+    | \bvia\ (?:AP|AFP|Reuters|EPA|Getty\ Images|Bloomberg|Shutterstock)\s*$ # … via AP
     """,
     regex.VERBOSE | regex.IGNORECASE,
 )

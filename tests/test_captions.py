@@ -187,6 +187,7 @@ def test_announcements_and_run_on_lines_are_not_captions(text: str) -> None:
         ),
         pytest.param("Volunteers fill sandbags on Mill Lane. Supplied", id="supplied"),
         pytest.param("Screenshot by Ann Lee/Harbour Games", id="screenshot-by"),
+        pytest.param("Harbour Board archive via AP", id="via-agency"),
     ],
 )
 def test_credits_at_the_end(text: str) -> None:
