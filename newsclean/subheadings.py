@@ -17,6 +17,7 @@ from newsclean.shape import (
     SCORE_RE,
     Context,
     ends_sentence,
+    is_full_paragraph,
     is_title_case,
     short_unfinished,
     word_count,
@@ -26,6 +27,8 @@ from newsclean.shape import (
 BOX_WORDS = 3
 #: ... and at least this many points under it.
 BOX_POINTS = 2
+#: A crosshead stacked under a section heading has at most this many words.
+STACK_WORDS = 6
 #: A subheading has at most this many words.
 MAX_WORDS = 14
 #: Short enough to be a heading whatever its case.
@@ -139,7 +142,17 @@ def introduces_paragraph(block: Block, context: Context) -> bool:
         )
         or (STAT_ROW_RE.match(nxt.text) is not None and not STAT_ROW_RE.match(block.text))
     )
-    return inside and (word_count(nxt.text) > word_count(block.text) or opens_list)
+    # a section heading straight over the first crosshead of its section
+    stacked = (
+        nxt.kind == "paragraph"
+        and short_unfinished(nxt.text, STACK_WORDS)
+        and nxt.text[:1].isupper()
+        and not nxt.text.rstrip().endswith(":")  # a lead-in is no crosshead
+        and after is not None
+        and word_count(after.text) >= PARAGRAPH_WORDS
+        and is_full_paragraph(prev)
+    )
+    return inside and (word_count(nxt.text) > word_count(block.text) or opens_list or stacked)
 
 
 def is_box_title(block: Block, context: Context) -> bool:

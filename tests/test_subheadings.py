@@ -126,3 +126,9 @@ def test_a_summary_box_title_above_the_body() -> None:
     assert is_subheading(blocks[0], context).why == ("box-title",)
     # inside the body the same line is a lead-in to a list of body text
     assert kind("Key facts:", after=points) is None
+
+
+def test_a_section_heading_over_its_first_crosshead() -> None:
+    assert kind("How the repairs were paid for", after=("Grants", PARA)) == "subheading"
+    # a list's first item under a paragraph-less lead is no heading
+    assert kind("Ann Lee, Harbour", after=("Eggs", "Milk")) is None
