@@ -109,6 +109,8 @@ BYLINE_RE = regex.compile(
     r"\p{Lu}[\p{L}.'’\-]*(?:\s+\S+){0,14}$",
     regex.VERBOSE,
 )
+#: A price: "$6", "£10.99", "€5".
+PRICE_RE = regex.compile(r"[£$€¥]\s?\d")
 #: A "From Name" byline is at most this many words.
 FROM_WORDS = 6
 #: A date or time: "Updated 14:32 GMT, 3 March 2024", "March 3, 2024 at 5:00 p.m.", "4h ago".
@@ -268,8 +270,10 @@ def is_byline(block: Block, context: Context) -> bool:
     """A byline on a line of its own."""
     text = block.text
     words = word_count(text)
-    if text.startswith("From ") and words > FROM_WORDS:
-        return False  # "From The Interview to …" opens a headline, not a byline
+    if text.startswith("From ") and (words > FROM_WORDS or " to " in text):
+        return False  # "From Haiti to Hollywood" opens a headline, not a byline
+    if PRICE_RE.search(text):
+        return False  # "Lamp by Ann Lee at Harbour Home, $60" is a product line
     return words <= 16 and BYLINE_RE.match(text) is not None
 
 

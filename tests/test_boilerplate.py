@@ -147,6 +147,8 @@ def test_more_furniture(text: str, signal: str) -> None:
         ),
         pytest.param("Latest figures show the harbour is busier than ever.", id="latest-figures"),
         pytest.param("Engineers found the fault here.", id="here-in-a-sentence"),
+        pytest.param("From Harbour to Hill", id="from-to-heading"),
+        pytest.param("Tested by: Ann Lee RRP: £23.99", id="product-line-with-price"),
     ],
 )
 def test_look_alikes_stay_body(text: str) -> None:
