@@ -119,11 +119,12 @@ def _joins(previous: _Line, line: _Line, width: int | None) -> bool:
 
 def _block(lines: list[_Line]) -> Block:
     parts = [" ".join(line.text.split()) for line in lines]
-    text = parts[0]
-    for part in parts[1:]:
+    pieces = [parts[0]]
+    for previous, part in pairwise(parts):
         # a compound broken at the wrap ("first-" / "floor") is joined back whole
-        glue = "" if HYPHEN_BREAK_RE.search(text) and part[:1].islower() else " "
-        text = f"{text}{glue}{part}"
+        broken = HYPHEN_BREAK_RE.search(previous[-2:]) is not None and part[:1].islower()
+        pieces.extend(("" if broken else " ", part))
+    text = "".join(pieces)
     first, last = lines[0], lines[-1]
     offset = len(first.text) - len(first.text.lstrip())
     trail = len(last.text) - len(last.text.rstrip())

@@ -454,6 +454,11 @@ ADVERSARIAL = [
     pytest.param('Word: "' * 8_000, 10, id="label-quote"),
     pytest.param(" \u2014 " * 17_000, 10, id="spaced-dashes"),
     pytest.param("x\n" * 25_000, 10, id="one-letter-lines"),
+    pytest.param(
+        "One line of a hard-wrapped paragraph that ends in a broken com-\n" * 20_000,
+        10,
+        id="hard-wrapped-broken-compounds",
+    ),
     # Linear code does these in about 0.05 s; the bound is 20 times that, and a quadratic
     # scan (walking every hit back to the start of its run) took about 5 s.
     pytest.param(" " * 16_000, 1, id="space-run"),
