@@ -154,7 +154,7 @@ PROMO_RE = regex.compile(
     r"""\b(?:newsletters?\b.*\b(?:sign\ up|subscribe|inbox|delivered)|
         (?:sign\ up|subscribe)\b.*\bnewsletters?|
         delivered\ (?:to|through|straight\ to)\ your\ (?:inbox|letterbox|door)|
-        \b(?:in|to|check)\ your\ inbox\b|
+        \b(?:in|to|on|check)\ your\ inbox\b|
         ^subscribe\ to\b|\bjoin\b.{0,40}\b(?:whatsapp|telegram|community|mailing\ list)\b|
         \bcontact\b.{0,80}(?:@|https?://)|
         ^(?:reach|contact|write\ to|e-?mail)\b.{0,80}(?:@|https?://|\btwitter\b)|

@@ -172,6 +172,7 @@ def test_a_table_row_in_capitals_is_not_a_shouted_link() -> None:
         ),
         pytest.param("Sign the guest book", "furniture-phrase", id="guest-book"),
         pytest.param("Latest harbour news", "furniture-phrase", id="latest-news"),
+        pytest.param("Keep an eye on your inbox for the harbour news.", "promo", id="on-inbox"),
         pytest.param("Top stories in Sport", "furniture-phrase", id="top-stories-in"),
         pytest.param("Get the full timetable for the ferries here.", "promo", id="link-here"),
         pytest.param(
