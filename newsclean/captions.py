@@ -191,7 +191,14 @@ def is_agency_caption(block: Block, context: Context) -> bool:
 
 def has_glued_credit(block: Block, context: Context) -> bool:
     """A short description ending in a finished sentence and then a bare name, with no
-    final punctuation: a credit run into its caption. Reported speech is body text."""
+    final punctuation: a credit run into its caption. Reported speech is body text.
+
+    >>> from newsclean.model import Span
+    >>> block = Block("The new pier from the beach. Harbour Studio", 1, Span(0, 1))
+    >>> from newsclean.shape import context_of
+    >>> has_glued_credit(block, context_of([block], 0))
+    True
+    """
     text = block.text.rstrip()
     return (
         text[-1:].isalnum()  # a name ends the block: most blocks end in punctuation

@@ -159,7 +159,15 @@ def is_box_title(block: Block, context: Context) -> bool:
     """The title of a summary box above the body ("Key points:"): one to three
     capitalised words and a colon, before the article's first full paragraph, over
     at least two unfinished body lines (the box's points). A lead-in inside the body
-    ("Cons:", "Experts advise:") opens a list of body text instead."""
+    ("Cons:", "Experts advise:") opens a list of body text instead.
+
+    >>> from newsclean.model import Span
+    >>> from newsclean.shape import context_of
+    >>> texts = ["Key points:", "Fares rise in May", "Two lines close", "The rail operator said."]
+    >>> blocks = [Block(t, 1, Span(0, 1)) for t in texts]
+    >>> is_box_title(blocks[0], context_of(blocks, 0, first_body=3))
+    True
+    """
     text = block.text.rstrip()
     if not (text.endswith(":") and text[:1].isupper() and word_count(text) <= BOX_WORDS):
         return False
