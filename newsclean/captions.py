@@ -262,8 +262,7 @@ def is_descriptive_line(block: Block, context: Context) -> bool:
         return False
     if text.rstrip().endswith((":", "?")) or text[:1] in "\"“'‘" or LEANS_ON_RE.match(text):
         return False  # a quotation, a question, or a sentence leaning on the one before
-    prev, nxt = context.prev, context.next
-    if is_full_paragraph(prev) and is_full_paragraph(nxt):
+    if is_full_paragraph(context.prev) and is_full_paragraph(context.next):
         return bool(
             MEDIA_WORD_RE.search(text)
             or PICTURE_VERB_RE.search(text)
@@ -271,8 +270,13 @@ def is_descriptive_line(block: Block, context: Context) -> bool:
             or describes_scene(text)
             or runs_on(context)
         )
-    # prose that lost its final full stop around it still frames a described scene, and
-    # a caption may close a section, just before the next one's crosshead
+    return _frames_loosely(context) and describes_scene(text)
+
+
+def _frames_loosely(context: Context) -> bool:
+    """Prose before, even one that lost its final full stop, and prose after or the next
+    section's short crosshead (a caption may close a section)."""
+    nxt = context.next
     after = context.after[1] if len(context.after) > 1 else None
     crosshead_next = (
         nxt is not None
@@ -280,9 +284,7 @@ def is_descriptive_line(block: Block, context: Context) -> bool:
         and short_unfinished(nxt.text, CROSSHEAD_WORDS)
         and reads_as_prose(after)
     )
-    return (
-        reads_as_prose(prev) and (reads_as_prose(nxt) or crosshead_next) and describes_scene(text)
-    )
+    return reads_as_prose(context.prev) and (reads_as_prose(nxt) or crosshead_next)
 
 
 Signal = Callable[[Block, Context], bool]

@@ -304,19 +304,24 @@ def _clean_options(args: argparse.Namespace) -> CleanOptions:
     return CleanOptions(args.quotes, args.fmt, args.keep, args.only == "body")
 
 
+def _option_misuse(args: argparse.Namespace) -> str | None:
+    """Say which options do not go together, if any (argparse cannot express these)."""
+    if args.fmt != "text" and (args.keep or args.only):
+        return "--keep and --only apply to --format text only"
+    jsonl_only = args.text_field is not None or args.on_error is not None
+    if args.input_format != "jsonl" and jsonl_only:
+        return "--text-field and --on-error apply to --input-format jsonl only"
+    return None
+
+
 def run_clean(args: argparse.Namespace) -> int:
     """Clean every input and print them in order; exit 2 if any input was bad."""
-    if args.fmt != "text" and (args.keep or args.only):
-        print(f"{PROG}: error: --keep and --only apply to --format text only", file=sys.stderr)
+    misuse = _option_misuse(args)
+    if misuse is not None:
+        print(f"{PROG}: error: {misuse}", file=sys.stderr)
         return ExitCode.USAGE_OR_INPUT
     if args.input_format == "jsonl":
         return run_jsonl(args)
-    if args.text_field is not None or args.on_error is not None:
-        print(
-            f"{PROG}: error: --text-field and --on-error apply to --input-format jsonl only",
-            file=sys.stderr,
-        )
-        return ExitCode.USAGE_OR_INPUT
     options = _clean_options(args)
     many = len(args.paths) > 1 or Path(args.paths[0]).is_dir()
     failed = False

@@ -107,15 +107,41 @@ def _stands_out(block: Block, context: Context) -> bool:
     )
 
 
+def _opens_section(block: Block, context: Context) -> bool:
+    """What follows the block opens a section under it: a longer block, a lead-in to a
+    list ("Experts advise:") or a table row ("Days with a discharge: 212"), or the first
+    short crosshead of the section, itself over a paragraph."""
+    nxt, prev = context.next, context.prev
+    after = context.after[1] if len(context.after) > 1 else None
+    if nxt is None or prev is None:
+        return False
+    if word_count(nxt.text) > word_count(block.text):
+        return True
+    if nxt.kind != "paragraph" or after is None:
+        return False
+    lead_in = nxt.text.rstrip().endswith(":")
+    if lead_in and after.kind == "paragraph" and short_unfinished(after.text, MAX_WORDS):
+        return True
+    if STAT_ROW_RE.match(nxt.text) is not None and not STAT_ROW_RE.match(block.text):
+        return True
+    return (
+        not lead_in
+        and short_unfinished(nxt.text, STACK_WORDS)
+        and nxt.text[:1].isupper()
+        and word_count(after.text) >= PARAGRAPH_WORDS
+        and is_full_paragraph(prev)
+    )
+
+
 def introduces_paragraph(block: Block, context: Context) -> bool:
     """Inside the article, and followed by a longer block that is not a list item.
 
     Inside means after the article's first full paragraph (or, in a live blog, just after
-    a timestamp and just before that paragraph); the block after it must have more
-    words or be a lead-in to a list (ending in a colon), and the block before must be
-    neither a lead-in colon nor a short unfinished line (a list's items are body text)
-    unless the block stands out from the list (a question, or a short label closing a
-    list that no lead-in announced, before a paragraph).
+    a timestamp and just before that paragraph); what follows must open a section under
+    the block (:func:`_opens_section`), and the block before must be neither a lead-in
+    colon nor a short unfinished line (a list's items are body text) unless the block
+    stands out from the list (a question, or a short label closing a list that no lead-in
+    announced, before a paragraph).
     """
     nxt, prev = context.next, context.prev
     if nxt is None or prev is None or prev.text.rstrip().endswith(":"):
@@ -129,30 +155,7 @@ def introduces_paragraph(block: Block, context: Context) -> bool:
     inside = context.index > context.first_body >= 0
     # a live blog's first entry: timestamp, title, then the first full paragraph
     first_entry = context.index == context.first_body - 1 and "dateline" in prev.why
-    inside = inside or first_entry
-    # a lead-in after the heading ("Experts advise:") opens the section's list, and a
-    # row of figures ("Days with a discharge: 212") its table
-    after = context.after[1] if len(context.after) > 1 else None
-    opens_list = nxt.kind == "paragraph" and (
-        (
-            nxt.text.rstrip().endswith(":")
-            and after is not None
-            and after.kind == "paragraph"
-            and short_unfinished(after.text, MAX_WORDS)
-        )
-        or (STAT_ROW_RE.match(nxt.text) is not None and not STAT_ROW_RE.match(block.text))
-    )
-    # a section heading straight over the first crosshead of its section
-    stacked = (
-        nxt.kind == "paragraph"
-        and short_unfinished(nxt.text, STACK_WORDS)
-        and nxt.text[:1].isupper()
-        and not nxt.text.rstrip().endswith(":")  # a lead-in is no crosshead
-        and after is not None
-        and word_count(after.text) >= PARAGRAPH_WORDS
-        and is_full_paragraph(prev)
-    )
-    return inside and (word_count(nxt.text) > word_count(block.text) or opens_list or stacked)
+    return (inside or first_entry) and _opens_section(block, context)
 
 
 def is_box_title(block: Block, context: Context) -> bool:
