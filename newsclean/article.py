@@ -61,10 +61,7 @@ def _run_pass(
         context = context_of(blocks, index, first_body=bounds[0], last_body=bounds[1])
         decision = decide(block, context)
         if decision.kind is not None:
-            # the constructor, not dataclasses.replace: this runs for most blocks of a text
-            out[index] = Block(
-                block.text, block.line, block.span, decision.kind, decision.label, decision.why
-            )
+            out[index] = replace(block, kind=decision.kind, why=decision.why, label=decision.label)
     return tuple(out)
 
 
@@ -106,7 +103,7 @@ def parse_article(text: str, *, quotes: QuoteStyle = "straight") -> Article:
     cleaned = clean_text(text, quotes=quotes)
     blocks = segment_paragraphs(cleaned.text)
     lines = _original_lines(text, cleaned.fixes, blocks)
-    blocks = tuple(Block(b.text, n, b.span) for b, n in zip(blocks, lines, strict=True))
+    blocks = tuple(replace(b, line=n) for b, n in zip(blocks, lines, strict=True))
     heads = split_headlines(blocks, skip=_is_top_furniture)
     return Article(
         headline=heads.headline,
