@@ -143,24 +143,20 @@ def split_site(
         agrees = confirmed and similarity(head, h1 or "") >= VARIANT_OVERLAP
         if not dash or agrees or len(match["site"].split()) <= 3:
             return head, match["site"]
-    match = SITE_PREFIX_RE.match(title)
-    if (
-        match
-        and confirmed
-        and _is_site(match["site"])
-        and _words(match["title"]) == _words(h1 or "")
-    ):
-        return match["title"], match["site"]
-    match = SITE_COLON_RE.match(title)
-    if (
-        match
-        and confirmed
-        and _is_site(match["site"])
-        and _words(match["title"]) == _words(h1 or "")
-        and _recurs(match["site"], page)
-    ):
-        return match["title"], match["site"]
+    for pattern, named_again in ((SITE_PREFIX_RE, False), (SITE_COLON_RE, True)):
+        match = pattern.match(title)
+        if match and h1 is not None and _prefix_confirmed(match, h1, page if named_again else None):
+            return match["title"], match["site"]
     return title, None
+
+
+def _prefix_confirmed(match: regex.Match[str], h1: str, page: Sequence[str] | None) -> bool:
+    """A site-name prefix reads like a name and the h1 repeats the rest; with ``page``,
+    the name is also written again below the headlines."""
+    site = match["site"]
+    if not _is_site(site) or _words(match["title"]) != _words(h1):
+        return False
+    return page is None or _recurs(site, page)
 
 
 def _recurs(name: str, page: Sequence[str]) -> bool:

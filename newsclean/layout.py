@@ -113,30 +113,26 @@ def caption_before_credit(blocks: Sequence[Block]) -> tuple[Block, ...]:
     for i, block in enumerate(blocks):
         if block.kind != "paragraph" or word_count(block.text) > CAPTION_WORDS:
             continue
+        if REPORTED_RE.search(block.text):
+            continue  # a block that reports speech is body text, whatever is around it
         nxt = blocks[i + 1] if i + 1 < len(blocks) else None
         prev = blocks[i - 1] if i else None
-        breaks = sentence_breaks(block.text)
-        one_sentence = breaks == 0
-        short_description = breaks <= 1 and word_count(block.text) <= TWO_SENTENCE_WORDS
         after_credit = blocks[i + 2] if i + 2 < len(blocks) else None
+        # "Image source, X" then "Image caption, …": the credit leads its own caption
         credit_leads = after_credit is not None and after_credit.kind == "caption"
-        if (
-            nxt is not None
-            and _bare_credit(nxt)
-            and (one_sentence or short_description)
-            and not credit_leads  # "Image source, X" then "Image caption, …": credit first
-            and not REPORTED_RE.search(block.text)
-            and not PRICE_END_RE.search(block.text)
-        ):
+        breaks = sentence_breaks(block.text)
+        if nxt is not None and _bare_credit(nxt) and not credit_leads and _describes(block):
             out[i] = _relabel(block, "caption", "before-credit")
-        elif (
-            one_sentence
-            and prev is not None
-            and COUNTER_RE.match(prev.text)
-            and not REPORTED_RE.search(block.text)
-        ):
+        elif breaks == 0 and prev is not None and COUNTER_RE.match(prev.text):
             out[i] = _relabel(block, "caption", "after-gallery-counter")
     return tuple(out)
+
+
+def _describes(block: Block) -> bool:
+    """One sentence, or two short ones, and no listing that ends in a price."""
+    breaks = sentence_breaks(block.text)
+    short = breaks <= 1 and word_count(block.text) <= TWO_SENTENCE_WORDS
+    return (breaks == 0 or short) and PRICE_END_RE.search(block.text) is None
 
 
 def _label_form(block: Block) -> bool:
