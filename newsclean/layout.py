@@ -181,8 +181,14 @@ def lone_line_among_captions(blocks: Sequence[Block]) -> tuple[Block, ...]:
     of five words or more, no question, no colon, no Title Case — has captioned one more
     picture that way ("Mount Caldera Rosa last erupted in 1955").
 
-    >>> lone_line_among_captions([])
-    ()
+    >>> from newsclean.model import Span
+    >>> prose = "The harbour wall gave way before dawn, and the water reached the shops."
+    >>> kinds = [("paragraph", ()), ("caption", ("labelled",)), ("paragraph", ()),
+    ...          ("subheading", ()), ("paragraph", ()), ("caption", ("labelled",))]
+    >>> texts = [prose, "Flood: A", prose, "The pier was built in 1871", prose, "Rain: B"]
+    >>> bs = [Block(t, 1, Span(0, 1), k, why=w) for t, (k, w) in zip(texts, kinds)]
+    >>> lone_line_among_captions(bs)[3].kind
+    'caption'
     """
     heads = [i for i, b in enumerate(blocks) if b.kind == "subheading"]
     pictured = sum(
