@@ -23,6 +23,18 @@ NEWLINE = (
     r"|[\N{LINE FEED}\N{CARRIAGE RETURN}\N{LINE SEPARATOR}\N{PARAGRAPH SEPARATOR}])"
 )
 
+#: One line ending as files have them, CRLF first so it is not taken for a CR then an LF
+#: (the Unicode separators are text, not file layout). Compiled: files, the linter and
+#: its rules all split and rewrite line endings with it.
+LINE_END_RE = regex.compile(
+    r"""
+      \N{CARRIAGE RETURN}\N{LINE FEED}  # Windows
+    | \N{CARRIAGE RETURN}                # classic Mac OS
+    | \N{LINE FEED}                      # Unix
+    """,
+    regex.VERBOSE,
+)
+
 #: Characters that end a line (for look-behinds, where ``NEWLINE`` is too wide).
 NEWLINE_CLASS = r"\N{LINE FEED}\N{CARRIAGE RETURN}\N{LINE SEPARATOR}\N{PARAGRAPH SEPARATOR}"
 

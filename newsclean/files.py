@@ -20,6 +20,8 @@ from typing import BinaryIO, Literal
 
 import regex
 
+from newsclean.chars import LINE_END_RE
+
 Newline = Literal["\n", "\r\n", "\r", "mixed"]
 Encoding = Literal["utf-8", "cp1252"]
 
@@ -47,16 +49,6 @@ _UTF8_SEQUENCE_RE = regex.compile(
       [\xc2-\xdf][\x80-\xbf]         # two bytes: U+0080..U+07FF
     | [\xe0-\xef][\x80-\xbf]{2}      # three bytes: the rest of the BMP
     | [\xf0-\xf4][\x80-\xbf]{3}      # four bytes: astral planes
-    """,
-    regex.VERBOSE,
-)
-
-# One line ending of any style; CRLF first so it is not taken for a CR then an LF.
-_LINE_END_RE = regex.compile(
-    r"""
-      \r\n    # Windows
-    | \r      # classic Mac OS
-    | \n      # Unix
     """,
     regex.VERBOSE,
 )
@@ -133,7 +125,7 @@ def newline_style(text: str) -> Newline:
     >>> newline_style("one\\rtwo\\r"), newline_style("one\\ntwo\\r\\n")
     ('\\r', 'mixed')
     """
-    styles = {match.group() for match in _LINE_END_RE.finditer(text)}
+    styles = {match.group() for match in LINE_END_RE.finditer(text)}
     if len(styles) > 1:
         return "mixed"
     style = styles.pop() if styles else "\n"
@@ -288,7 +280,7 @@ def layout_text(text: str, like: SourceText) -> str:
     'a\\r\\nb'
     """
     if like.newline != "mixed":
-        text = str(_LINE_END_RE.sub(like.newline, text))
+        text = str(LINE_END_RE.sub(like.newline, text))
     end = "\n" if like.newline == "mixed" else like.newline
     body = str(_TRAILING_LINE_ENDS_RE.sub("", text))
     if not like.final_newline or body != text or not body:

@@ -21,6 +21,7 @@ from urllib.parse import quote
 
 import regex
 
+from newsclean.chars import LINE_END_RE
 from newsclean.config import Config
 from newsclean.files import newline_style
 from newsclean.model import Finding, Fix, Span, apply_fixes
@@ -42,16 +43,6 @@ NOQA_RE = regex.compile(
     regex.VERBOSE | regex.IGNORECASE,
 )
 
-# A line ending as files have them.
-_LINE_END_RE = regex.compile(
-    r"""
-      \r\n    # Windows
-    | \r      # classic Mac OS
-    | \n      # Unix
-    """,
-    regex.VERBOSE,
-)
-
 
 class LineIndex:
     """Line and column (both 1-based, columns in characters) of offsets into one text.
@@ -63,7 +54,7 @@ class LineIndex:
     __slots__ = ("_starts",)
 
     def __init__(self, text: str) -> None:
-        self._starts = [0, *(m.end() for m in _LINE_END_RE.finditer(text))]
+        self._starts = [0, *(m.end() for m in LINE_END_RE.finditer(text))]
 
     def line(self, offset: int) -> int:
         """Return the 1-based line holding ``offset``."""
@@ -200,7 +191,7 @@ def _self_conflict(fixes: Sequence[Fix]) -> bool:
 
 
 def _majority_newline(text: str) -> str:
-    ends = [m.group() for m in _LINE_END_RE.finditer(text)]
+    ends = [m.group() for m in LINE_END_RE.finditer(text)]
     return max(dict.fromkeys(ends), key=ends.count) if ends else "\n"
 
 
@@ -221,7 +212,7 @@ def relayout(new: str, old: str) -> str:
         style = _majority_newline(old)
     if style == "\n" and "\r" not in new:
         return new
-    return str(_LINE_END_RE.sub(style, new))
+    return str(LINE_END_RE.sub(style, new))
 
 
 @dataclass(frozen=True, slots=True)

@@ -20,6 +20,7 @@ from types import MappingProxyType
 import regex
 
 from newsclean.article import parse_article
+from newsclean.chars import LINE_END_RE
 from newsclean.model import Article, Block, Cleaned, Finding, Fix, QuoteStyle, Span
 from newsclean.quotes import clean_quotes
 from newsclean.shape import OPENS_QUOTE_RE, ends_sentence, has_open_quote
@@ -37,16 +38,6 @@ NAME_RE = re.compile(r"[a-z]+(?:-[a-z]+)*")
 #: The family of each hundred.
 FAMILIES: MappingProxyType[str, str] = MappingProxyType(
     {"1": "encoding", "2": "quotes", "3": "structure", "4": "whitespace"}
-)
-
-# One line ending as files have them (Unicode separators are text, not file layout).
-_LINE_END_RE = regex.compile(
-    r"""
-      \r\n    # Windows
-    | \r      # classic Mac OS
-    | \n      # Unix
-    """,
-    regex.VERBOSE,
 )
 
 # A blank line (possibly holding spaces): the paragraph boundary for quote balance.
@@ -598,7 +589,7 @@ def missing_final_newline(source: LintSource) -> Iterator[Yielded]:
 
 
 def _line_ends(text: str) -> list[regex.Match[str]]:
-    return list(_LINE_END_RE.finditer(text))
+    return list(LINE_END_RE.finditer(text))
 
 
 def _is_layout_only(old: str, newline: str) -> bool:
