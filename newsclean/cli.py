@@ -142,6 +142,18 @@ def _keep_list(value: str) -> frozenset[str]:
         raise argparse.ArgumentTypeError(str(exc)) from None
 
 
+def add_jobs_argument(parser: argparse.ArgumentParser | argparse._ArgumentGroup) -> None:
+    """Add ``-j``/``--jobs``, the same for cleaning and checking."""
+    parser.add_argument(
+        "-j",
+        "--jobs",
+        type=_positive_int,
+        default=None,
+        metavar="N",
+        help="worker processes (default: the number of CPUs); output stays in input order",
+    )
+
+
 def add_input_arguments(parser: argparse.ArgumentParser) -> None:
     """Add the arguments every command that reads articles shares: paths, quotes, jobs."""
     parser.add_argument(
@@ -156,14 +168,7 @@ def add_input_arguments(parser: argparse.ArgumentParser) -> None:
         default="straight",
         help="quote marks in the output: straight (default), curly, or keep as found",
     )
-    parser.add_argument(
-        "-j",
-        "--jobs",
-        type=_positive_int,
-        default=None,
-        metavar="N",
-        help="worker processes (default: the number of CPUs); output stays in input order",
-    )
+    add_jobs_argument(parser)
 
 
 def add_clean_arguments(parser: argparse.ArgumentParser) -> None:
@@ -705,14 +710,7 @@ def add_check_arguments(parser: argparse.ArgumentParser) -> None:
     paths.add_argument(
         "--stdin-filename", metavar="NAME", help="the name of stdin input, for messages and config"
     )
-    paths.add_argument(
-        "-j",
-        "--jobs",
-        type=_positive_int,
-        default=None,
-        metavar="N",
-        help="worker processes (default: the number of CPUs); output stays in input order",
-    )
+    add_jobs_argument(paths)
     parser.add_argument(
         "--output-format",
         choices=OUTPUT_FORMATS,
