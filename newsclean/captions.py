@@ -13,6 +13,7 @@ import regex
 
 from newsclean.model import Block, Decision
 from newsclean.shape import (
+    REPORTED_RE,
     SENTENCE_BREAK_RE,
     Context,
     ends_sentence,
@@ -125,8 +126,6 @@ GLUED_CREDIT_RE = regex.compile(
     r"(?:(?<!\p{L})\p{Ll}\p{L}*|\p{L}{4,})"  # a sentence's last word, not "Gov." or "E."
     r"[.!?][\"'”’)]*\ \p{Lu}[\p{L}\p{N}&'’\-]*(?:\ \p{Lu}[\p{L}\p{N}&'’\-]*){0,2}$"
 )
-#: Reporting verbs: a block that reports speech is body text.
-REPORTED_RE = regex.compile(r"\b(?:said|says|told|according\ to|added)\b")
 #: Words that narrate or report rather than describe what a picture shows: auxiliaries
 #: and modals, reporting verbs, and the first and second person of a writer or speaker.
 NARRATION_RE = regex.compile(
@@ -277,7 +276,7 @@ def _frames_loosely(context: Context) -> bool:
     """Prose before, even one that lost its final full stop, and prose after or the next
     section's short crosshead (a caption may close a section)."""
     nxt = context.next
-    after = context.after[1] if len(context.after) > 1 else None
+    after = context.next_but_one
     crosshead_next = (
         nxt is not None
         and nxt.kind == "paragraph"

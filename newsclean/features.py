@@ -16,7 +16,7 @@ import regex
 
 from newsclean import boilerplate, captions, subheadings
 from newsclean.headlines import similarity
-from newsclean.model import Block, Span
+from newsclean.model import HEADLINE_KINDS, Block, Span
 from newsclean.shape import (
     OPENS_QUOTE_RE,
     WORD_RE,
@@ -72,7 +72,6 @@ LENGTH_BINS: tuple[tuple[str, int, int], ...] = (
 )
 #: The neighbours described, by name and offset.
 NEIGHBOURS: tuple[tuple[str, int], ...] = (("prev2", -2), ("prev1", -1), ("next1", 1), ("next2", 2))
-HEADLINE_KINDS = ("headline", "alt_headline")
 
 
 def _flag(value: bool) -> float:

@@ -15,8 +15,10 @@ from dataclasses import replace
 import regex
 
 from newsclean.captions import CREDIT_RE
-from newsclean.model import Block, Kind
+from newsclean.model import HEADLINE_KINDS, Block, Kind
 from newsclean.shape import (
+    OPENS_QUOTE_RE,
+    REPORTED_RE,
     ends_sentence,
     is_figures_row,
     is_full_paragraph,
@@ -35,8 +37,6 @@ LIST_HEADER_RE = regex.compile(
 )
 #: Gallery counters such as "3 of 10": the blocks beside them describe the photos.
 COUNTER_RE = regex.compile(r"^(?:(?:photo|image|picture|slide)\s+)?\d+\s*(?:of|/)\s*\d+$", regex.I)
-#: Reporting verbs: a block that reports speech is body text, whatever follows it.
-REPORTED_RE = regex.compile(r"\b(?:said|says|say|told|according\ to|added)\b")
 #: A price at the end of a line: a listing ("… is published by X, £10.99"), not a caption.
 PRICE_END_RE = regex.compile(r"[£$€¥]\s?\d[\d,.]*\W*$")
 #: A furniture block or a short unfinished line costs the body region this much.
@@ -53,15 +53,11 @@ SERIES_WORDS = 12
 CAPTIONS_FOR_STYLE = 2
 #: ... and a lone line among them of at least this many words is one more.
 CLAUSE_WORDS = 5
-#: A line opening with a quotation mark.
-QUOTE_OPEN_RE = regex.compile(r"^[\"“'‘„«]")
 #: A menu item has at most this many words.
 MENU_WORDS = 12
 #: A finished sentence before the body is furniture only past this many pieces of it
 #: (one share bar may sit between a standfirst and the body).
 PROSE_FENCES_BEFORE = 2
-#: The headline blocks: the block just under them is the standfirst, the article's own.
-HEADLINE_KINDS = ("headline", "alt_headline")
 #: Texts with fewer blocks are taken whole: the region rule is for whole pages.
 MIN_PAGE_BLOCKS = 12
 #: A list header has at most this many words (unless it ends with a colon).
@@ -205,7 +201,7 @@ def lone_line_among_captions(blocks: Sequence[Block]) -> tuple[Block, ...]:
         word_count(text) >= CLAUSE_WORDS
         and not is_title_case(text)
         and not any(mark in text for mark in "?:")
-        and not QUOTE_OPEN_RE.match(text)
+        and not OPENS_QUOTE_RE.match(text)
     )
     if not (framed and clause):
         return tuple(blocks)

@@ -23,6 +23,8 @@ KINDS: tuple[Kind, ...] = (
     "caption",
     "boilerplate",
 )
+#: The kinds of the headline blocks at the top of an article.
+HEADLINE_KINDS: tuple[Kind, ...] = ("headline", "alt_headline")
 QuoteStyle = Literal["straight", "curly", "keep"]
 QUOTE_STYLES: tuple[QuoteStyle, ...] = ("straight", "curly", "keep")
 

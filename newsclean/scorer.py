@@ -21,7 +21,7 @@ from newsclean.boilerplate import comments_start, is_boilerplate
 from newsclean.captions import LABEL_RE, is_caption
 from newsclean.features import block_features
 from newsclean.layout import apply_layout
-from newsclean.model import Block, Kind
+from newsclean.model import HEADLINE_KINDS, Block, Kind
 from newsclean.shape import body_bounds, context_of
 
 #: The kinds the scorer chooses among (headlines are found by :mod:`newsclean.headlines`).
@@ -43,7 +43,6 @@ STRONG_SIGNALS = frozenset(
         "no-words",
     }
 )
-HEADLINE_KINDS = ("headline", "alt_headline")
 #: The scorer overrules a rule's label only when it is at least this sure of another kind.
 CONFIDENT = 0.8
 

@@ -24,6 +24,8 @@ TERMINAL_RE = regex.compile(r"[.!?…][\"'”’»)\]]*\s*$")
 TAIL = 12
 #: Any double quotation mark, straight or curly.
 DOUBLE_QUOTE_RE = regex.compile(r"[\"“”„]")
+#: Reporting verbs: a block that reports speech is body text, whatever is around it.
+REPORTED_RE = regex.compile(r"\b(?:said|says|say|told|according\ to|added)\b")
 #: A block that opens with a quotation mark.
 OPENS_QUOTE_RE = regex.compile(r"^[\"“„'‘«]")
 #: Words that only make sense after the sentence before them (so the text runs on).
@@ -203,6 +205,11 @@ class Context:
     def next(self) -> Block | None:
         """The block just after, if any."""
         return self.after[0] if self.after else None
+
+    @property
+    def next_but_one(self) -> Block | None:
+        """The block after the next one, if any."""
+        return self.after[1] if len(self.after) > 1 else None
 
 
 def body_bounds(blocks: Sequence[Block]) -> tuple[int, int]:

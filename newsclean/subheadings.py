@@ -112,7 +112,7 @@ def _opens_section(block: Block, context: Context) -> bool:
     list ("Experts advise:") or a table row ("Days with a discharge: 212"), or the first
     short crosshead of the section, itself over a paragraph."""
     nxt, prev = context.next, context.prev
-    after = context.after[1] if len(context.after) > 1 else None
+    after = context.next_but_one
     if nxt is None or prev is None:
         return False
     if word_count(nxt.text) > word_count(block.text):
