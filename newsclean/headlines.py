@@ -8,7 +8,7 @@ name cut from a title line is kept in ``Headlines.site``, never thrown away.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, replace
 
 import regex
@@ -116,7 +116,7 @@ def _is_site(name: str) -> bool:
 
 
 def split_site(
-    title: str, h1: str | None = None, page: Sequence[str] = ()
+    title: str, h1: str | None = None, page: Iterable[str] = ()
 ) -> tuple[str, str | None]:
     """Split a site name off a title line: ``(title, site)``, ``site`` ``None`` if absent.
 
@@ -150,7 +150,7 @@ def split_site(
     return title, None
 
 
-def _prefix_confirmed(match: regex.Match[str], h1: str, page: Sequence[str] | None) -> bool:
+def _prefix_confirmed(match: regex.Match[str], h1: str, page: Iterable[str] | None) -> bool:
     """A site-name prefix reads like a name and the h1 repeats the rest; with ``page``,
     the name is also written again below the headlines."""
     site = match["site"]
@@ -159,7 +159,7 @@ def _prefix_confirmed(match: regex.Match[str], h1: str, page: Sequence[str] | No
     return page is None or _recurs(site, page)
 
 
-def _recurs(name: str, page: Sequence[str]) -> bool:
+def _recurs(name: str, page: Iterable[str]) -> bool:
     pattern = regex.compile(rf"(?<!\w){regex.escape(name)}(?!\w)")
     return any(pattern.search(text) for text in page)
 
@@ -223,7 +223,7 @@ def split_headlines(
     nxt = out[first + 1].text if first + 1 < len(out) else None
     title = out[first].text
     glued = split_glued(title)
-    page = [b.text for b in out[first + 2 :]]
+    page = (b.text for b in out[first + 2 :])  # read only for a "Site: Title" prefix
     headline, site = split_site(glued or title, nxt, page)
     alts: list[str] = [glued] if glued else []
     out[first] = replace(out[first], kind="headline", why=_why(glued, site))

@@ -116,10 +116,9 @@ def caption_before_credit(blocks: Sequence[Block]) -> tuple[Block, ...]:
         after_credit = blocks[i + 2] if i + 2 < len(blocks) else None
         # "Image source, X" then "Image caption, …": the credit leads its own caption
         credit_leads = after_credit is not None and after_credit.kind == "caption"
-        breaks = sentence_breaks(block.text)
         if nxt is not None and _bare_credit(nxt) and not credit_leads and _describes(block):
             out[i] = _relabel(block, "caption", "before-credit")
-        elif breaks == 0 and prev is not None and COUNTER_RE.match(prev.text):
+        elif prev is not None and COUNTER_RE.match(prev.text) and not sentence_breaks(block.text):
             out[i] = _relabel(block, "caption", "after-gallery-counter")
     return tuple(out)
 
