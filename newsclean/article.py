@@ -10,6 +10,7 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from dataclasses import replace
 
+from newsclean.arguments import require_quotes, require_text
 from newsclean.boilerplate import comments_start, is_boilerplate
 from newsclean.captions import is_caption
 from newsclean.headlines import split_headlines
@@ -98,8 +99,8 @@ def parse_article(text: str, *, quotes: QuoteStyle = "straight") -> Article:
     >>> article.headline, [b.kind for b in article.blocks]
     ('Storm hits coast', ['headline', 'paragraph', 'boilerplate'])
     """
-    if not isinstance(text, str):
-        raise TypeError(f"parse_article needs a str, got {type(text).__name__}")
+    text = require_text(text, "parse_article")
+    quotes = require_quotes(quotes, "parse_article")
     cleaned = clean_text(text, quotes=quotes)
     blocks = segment_paragraphs(cleaned.text)
     lines = _original_lines(text, cleaned.fixes, blocks)

@@ -13,8 +13,10 @@ from collections.abc import Callable, Sequence
 
 import regex
 
+from newsclean.arguments import require_block, require_instance
 from newsclean.model import Block, Decision
 from newsclean.shape import (
+    CONTEXT_HOW,
     SCORE_RE,
     Context,
     ends_sentence,
@@ -421,6 +423,8 @@ def is_boilerplate(block: Block, context: Context) -> Decision:
     >>> is_boilerplate(blocks[0], context_of(blocks, 0)).why
     ('furniture-phrase', 'share-bar')
     """
+    require_block(block, "is_boilerplate")
+    require_instance(context, Context, "is_boilerplate", CONTEXT_HOW)
     fired = tuple(name for name, signal in SIGNALS if signal(block, context))
     return Decision("boilerplate", fired) if fired else Decision(None)
 

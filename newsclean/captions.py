@@ -11,8 +11,10 @@ from collections.abc import Callable
 
 import regex
 
+from newsclean.arguments import require_block, require_instance
 from newsclean.model import Block, Decision
 from newsclean.shape import (
+    CONTEXT_HOW,
     REPORTED_RE,
     SENTENCE_BREAK_RE,
     Context,
@@ -316,6 +318,8 @@ def is_caption(block: Block, context: Context) -> Decision:
     >>> is_caption(blocks[0], context_of(blocks, 0))
     Decision(kind='caption', why=('labelled',), label='Floods')
     """
+    require_block(block, "is_caption")
+    require_instance(context, Context, "is_caption", CONTEXT_HOW)
     fired = tuple(name for name, signal in SIGNALS if signal(block, context))
     if not fired:
         return Decision(None)

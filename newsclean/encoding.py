@@ -10,7 +10,7 @@ from __future__ import annotations
 import html
 import re
 import unicodedata
-from collections.abc import Callable
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from html.entities import html5
 from types import MappingProxyType
 
@@ -20,6 +20,7 @@ from ftfy.badness import is_bad
 from ftfy.chardata import LIGATURES
 from ftfy.fixes import remove_terminal_escapes
 
+from newsclean.arguments import require_text
 from newsclean.chars import (
     C0_BREAK_CLASS,
     C0_REMOVED_CLASS,
@@ -35,7 +36,7 @@ from newsclean.chars import (
     ZERO_WIDTH_CLASS,
     members,
 )
-from newsclean.model import Cleaned, Fix, Span, compose_fixes, rewrite_at
+from newsclean.model import Cleaned, Fix, Span, apply_fixes, compose_fixes, rewrite_at
 
 #: How ftfy is run. Changed from ftfy's defaults, and why:
 #: ``unescape_html`` off - entities are decoded here, also in text that holds a ``<``;
@@ -55,32 +56,32 @@ FTFY_CONFIG = ftfy.TextFixerConfig(
     explain=False,
 )
 
-#: Rounds of re-cleaning allowed when a removal may have joined characters into new work.
+#: Rounds of entity decoding allowed when a decoded entity has formed a new one.
 _MAX_ROUNDS = 3
 
-#: What ftfy is never shown: entities, controls, invisibles and ligatures, which would hide
-#: mojibake from it (a zero-width space inside "Ã©", a "ﬁ" beside it).
+#: What is decoded before ftfy sees the text: entities (``&Atilde;&copy;`` is mojibake too)
+#: and the controls that stand for a line break or a space. Nothing is removed before
+#: ftfy: a removal joins its neighbours, and ftfy would read a pair the input never held
+#: ("Â" + word joiner + "”" becomes "Â”", which it decodes to a control, losing the "Â").
 BEFORE_FTFY_RE = regex.compile(
     rf"""
       (?P<entity> {HTML_ENTITY} )                                 # &amp; &#39; &eacute;
-    | (?P<control> [{C0_REMOVED_CLASS}{FORMAT_CONTROL_CLASS}]+ )  # NUL, BEL, DEL...
     | (?P<linebreak> [{C0_BREAK_CLASS}] )                         # vertical tab, form feed
     | (?P<separator> [{C0_SEPARATOR_CLASS}] )                     # separators FS..US
-    | (?P<zerowidth> [{ZERO_WIDTH_CLASS}]+ )                      # ZWSP, word joiner, BOM
-    | (?P<ligature> [{LIGATURE_CLASS}] )                          # ﬁ ﬂ ĳ
     """,
     regex.VERBOSE,
 )
 
-#: What is left after ftfy: the spaces it keeps (a no-break space is its mojibake evidence),
-#: controls with no Windows-1252 meaning, stray escapes, and what its repairs produced.
+#: What is changed after ftfy: the spaces it keeps (a no-break space is its mojibake
+#: evidence), controls, invisibles, stray escapes and ligatures. Each change is kept only
+#: where it gives encoding repair nothing new to do (see :func:`keep_repair_stable`).
 AFTER_FTFY_RE = regex.compile(
     rf"""
       (?P<oddspace> [{ODD_SPACE_CLASS}]+ )                       # no-break, thin spaces...
-    | (?P<control> [{C1_CLASS}{FORMAT_CONTROL_CLASS}{ESCAPE}]+ ) # unmapped C1, stray ESC
-    | (?P<zerowidth> [{ZERO_WIDTH_CLASS}]+ )                     # ZWSP decoded from "â€‹"
+    | (?P<control> [{C0_REMOVED_CLASS}{C1_CLASS}{FORMAT_CONTROL_CLASS}{ESCAPE}]+ )  # NUL, C1...
+    | (?P<zerowidth> [{ZERO_WIDTH_CLASS}]+ )                     # ZWSP, word joiner, BOM
     | (?P<softhyphen> [{SOFT_HYPHEN_CLASS}]+ )                   # "Ã" and it are "í" to ftfy
-    | (?P<ligature> [{LIGATURE_CLASS}] )                         # "ﬁ" decoded from "ï¬\x81"
+    | (?P<ligature> [{LIGATURE_CLASS}] )                         # ﬁ ﬂ ĳ
     """,
     regex.VERBOSE,
 )
@@ -88,12 +89,9 @@ AFTER_FTFY_RE = regex.compile(
 # The stdlib ``re`` finds a character class about eight times faster than ``regex``, so
 # each pass first finds where its pattern can start with one of these, then matches there:
 # that keeps clean text at C speed (a benchmark holds us to 1.3x ``ftfy.fix_text``).
-BEFORE_FTFY_START_RE = re.compile(
-    f"[&{C0_REMOVED_CLASS}{FORMAT_CONTROL_CLASS}{C0_BREAK_CLASS}{C0_SEPARATOR_CLASS}"
-    f"{ZERO_WIDTH_CLASS}{LIGATURE_CLASS}]"
-)
+BEFORE_FTFY_START_RE = re.compile(f"[&{C0_BREAK_CLASS}{C0_SEPARATOR_CLASS}]")
 AFTER_FTFY_START_RE = re.compile(
-    f"[{ODD_SPACE_CLASS}{C1_CLASS}{FORMAT_CONTROL_CLASS}{ESCAPE}"
+    f"[{ODD_SPACE_CLASS}{C0_REMOVED_CLASS}{C1_CLASS}{FORMAT_CONTROL_CLASS}{ESCAPE}"
     f"{ZERO_WIDTH_CLASS}{SOFT_HYPHEN_CLASS}{LIGATURE_CLASS}]"
 )
 
@@ -141,9 +139,12 @@ def _decoded_table() -> dict[int, str | None]:
 
 
 _DECODED_TABLE = MappingProxyType(_decoded_table())
-_EVIDENCE = "\N{NO-BREAK SPACE}\N{SOFT HYPHEN}"
-_DECODED_TABLE_KEEPING_EVIDENCE = MappingProxyType(
-    {code: final for code, final in _DECODED_TABLE.items() if chr(code) not in _EVIDENCE}
+# Between non-ASCII neighbours a decoded entity's character stays as it is for the fixes
+# after ftfy, which drop or replace it only where that joins no new mojibake pair; only
+# the ASCII stand-ins (a form feed is a line break) are final at once.
+_ASCII_STAND_INS = MappingProxyType(
+    dict.fromkeys(map(ord, members(C0_BREAK_CLASS)), "\n")
+    | dict.fromkeys(map(ord, members(C0_SEPARATOR_CLASS)), " ")
 )
 
 _Replace = Callable[["regex.Match[str]"], tuple[str, str]]
@@ -179,17 +180,16 @@ def _before_ftfy(match: regex.Match[str]) -> tuple[str, str]:
     kind = match.lastgroup
     if kind == "entity":
         decoded = decode_entity(match[0])
-        start = match.start()
-        # After a non-ASCII letter, a decoded no-break space or soft hyphen may be mojibake
-        # evidence ("Ã&nbsp;" is "à"): ftfy sees it first, the fixes after ftfy finish it.
-        after_ascii = not start or match.string[start - 1].isascii()
-        table = _DECODED_TABLE if after_ascii else _DECODED_TABLE_KEEPING_EVIDENCE
-        return decoded.translate(table), "html-entity"
+        start, end = match.span()
+        text = match.string
+        # Only between ASCII neighbours can dropping a character join no mojibake pair.
+        safe = (not start or text[start - 1].isascii()) and (
+            end == len(text) or text[end].isascii()
+        )
+        return decoded.translate(_DECODED_TABLE if safe else _ASCII_STAND_INS), "html-entity"
     if kind == "linebreak":
         return "\n", "control-char"
-    if kind == "separator":
-        return " ", "control-char"
-    return _after_ftfy(match)
+    return " ", "control-char"
 
 
 def _after_ftfy(match: regex.Match[str]) -> tuple[str, str]:
@@ -209,7 +209,7 @@ def _entities_settled(step: Cleaned) -> bool:
 
 
 def _hidden_before(text: str) -> Cleaned:
-    """Decode entities and drop controls and invisibles, until no new entity forms."""
+    """Decode entities and stand-in controls, until no new entity forms."""
     result = _pattern_pass(BEFORE_FTFY_START_RE, BEFORE_FTFY_RE, text, _before_ftfy)
     step = result
     for _ in range(_MAX_ROUNDS):
@@ -308,39 +308,116 @@ def _ftfy_lines(text: str) -> Cleaned:
     return Cleaned("".join(parts), tuple(fixes)) if fixes else Cleaned(text)
 
 
-def _clean_once(text: str) -> tuple[Cleaned, bool]:
-    """One round of every repair; also whether a removal may have joined new work."""
-    result = _hidden_before(text)
-    repaired = _ftfy_lines(result.text)
-    result = compose_fixes(text, result, repaired)
-    after = _pattern_pass(AFTER_FTFY_START_RE, AFTER_FTFY_RE, repaired.text, _after_ftfy)
-    return compose_fixes(text, result, after), _settled(after)
+def is_repairable(text: str) -> bool:
+    """Return whether encoding repair would change characters of ``text``.
 
+    That is: ftfy would decode mojibake or join surrogates, an HTML entity would be decoded,
+    or a character is not in NFC. (Invisibles and odd spaces, which repair drops or
+    replaces one by one, do not count.) ftfy acts only on what its ``is_bad`` flags, so
+    clean text costs one pattern search.
 
-def _settled(after: Cleaned) -> bool:
-    """Whether the fixes made after ftfy leave every line they touched finished.
-
-    A space replacing a no-break space matters only to ftfy's mojibake decoder (its
-    ``restore_byte_a0`` reads spaces as U+00A0), which runs only on lines ftfy's own
-    ``is_bad`` flags; a removal may also join a letter to a combining mark, or a new
-    entity. Only lines showing one of those need another round.
+    >>> is_repairable("IRMÃ\u201d."), is_repairable('IRMÃ".'), is_repairable("a &amp; b")
+    (True, False, True)
     """
-    text = after.text
-    checked = set()
-    delta = 0
-    for fix in after.fixes:
-        start = fix.span.start + delta
-        delta += len(fix.replacement) - (fix.span.end - fix.span.start)
-        line_start = text.rfind("\n", 0, start) + 1
-        if line_start in checked:
+    if "&" in text and any(decode_entity(m[0]) != m[0] for m in HTML_ENTITY_RE.finditer(text)):
+        return True
+    if text.isascii():
+        return False
+    if not unicodedata.is_normalized("NFC", text):
+        return True
+    if not FTFY_SUSPECT_RE.search(text):
+        return False  # ASCII and inert punctuation: nothing for ftfy to read as mojibake
+    if not (is_bad(text) or _SURROGATE_RE.search(text)):
+        return False
+    return ftfy.fix_text(text, FTFY_CONFIG) != text
+
+
+# A surrogate code point: ftfy joins a pair of them into one character.
+_SURROGATE_RE = re.compile("[\ud800-\udfff]")
+
+
+def _line_region(text: str, start: int, end: int) -> tuple[int, int]:
+    """The whole lines of ``text`` that ``[start, end)`` touches, without the last line end."""
+    stop = text.find("\n", end)
+    return text.rfind("\n", 0, start) + 1, len(text) if stop < 0 else stop
+
+
+def _regions(text: str, fixes: Sequence[Fix]) -> Iterator[tuple[int, int, list[Fix]]]:
+    """Group sorted, disjoint ``fixes`` by the lines of ``text`` they touch."""
+    group: list[Fix] = []
+    low = high = -1
+    for fix in fixes:
+        start, end = _line_region(text, fix.span.start, fix.span.end)
+        if group and start > high:
+            yield low, high, group
+            group = []
+        if not group:
+            low = start
+        group.append(fix)
+        high = max(high, end)
+    if group:
+        yield low, high, group
+
+
+def _newly_repairable(old: str, fixes: Sequence[Fix], offset: int) -> bool:
+    """Whether ``fixes`` (spans offset by ``offset``) make the lines ``old`` repairable."""
+    new = apply_fixes(old, (Fix(f.span.shift(-offset), f.replacement, f.reason) for f in fixes))
+    if not any(map(is_repairable, new.split("\n"))):
+        return False
+    return not any(map(is_repairable, old.split("\n")))
+
+
+def keep_repair_stable(text: str, fixes: Iterable[Fix]) -> tuple[Fix, ...]:
+    """Return the ``fixes`` of ``text`` to keep: those giving encoding repair nothing new.
+
+    A later step must never hand encoding repair a pair the input did not hold: a curled
+    quote after "Ã" reads as the mojibake "Ã”" (an "Ô"), which a second run would
+    "repair", deleting the quote. In each line that the fixes would make repairable (see
+    :func:`is_repairable`) when it was not before, fixes are kept in order while the line
+    stays unrepairable; the others are dropped, so the characters stay as they were.
+
+    >>> fixes = [Fix(Span(0, 1), "\u201c", "curly-quote"), Fix(Span(2, 3), "\u201d", "curly-quote")]
+    >>> [fix.replacement for fix in keep_repair_stable('"Ã" x', fixes)]
+    ['“']
+    """
+    ordered = sorted(fixes, key=lambda f: (f.span.start, f.span.end))
+    kept: list[Fix] = []
+    for low, high, group in _regions(text, ordered):
+        old = text[low:high]
+        if not _newly_repairable(old, group, low):
+            kept += group
             continue
-        checked.add(line_start)
-        line = text[line_start : text.find("\n", start) + 1 or len(text)]
-        if is_bad(line) or not unicodedata.is_normalized("NFC", line):
-            return False
-        if HTML_ENTITY_RE.search(line):
-            return False
-    return True
+        chosen: list[Fix] = []
+        for fix in group:
+            if not _newly_repairable(old, [*chosen, fix], low):
+                chosen.append(fix)
+        kept += chosen
+    return tuple(kept)
+
+
+def repair_encoding(text: str) -> Cleaned:
+    """Decode entities and repair mojibake in ``text`` as it came in (ftfy, line by line).
+
+    The first step of cleaning, and the only one that reads pairs of characters as
+    mojibake: it must never see the output of a later fix.
+
+    >>> repair_encoding("Caf\u00c3\u00a9 &amp; bar").text
+    'Café & bar'
+    """
+    result = _hidden_before(text)
+    return compose_fixes(text, result, _ftfy_lines(result.text))
+
+
+def clean_invisibles(text: str) -> Cleaned:
+    """Replace odd spaces, drop controls and invisibles, and split ligatures in ``text``.
+
+    Run after :func:`repair_encoding`, under :func:`keep_repair_stable`: a no-break space
+    or a soft hyphen is mojibake evidence until ftfy has seen it.
+
+    >>> clean_invisibles("a\u00a0b\u200bc \ufb01t").text
+    'a bc fit'
+    """
+    return _pattern_pass(AFTER_FTFY_START_RE, AFTER_FTFY_RE, text, _after_ftfy)
 
 
 def clean_encoding(text: str) -> Cleaned:
@@ -351,21 +428,23 @@ def clean_encoding(text: str) -> Cleaned:
     Zero-width joiners and non-joiners are kept: Persian, Indic scripts and emoji need
     them. Line separators are left to :mod:`newsclean.whitespace`.
 
-    >>> cleaned = clean_encoding("Caf\\u00c3\\u00a9 &amp; bar\\u00a0 ")
+    ftfy sees the text as it came in (entities decoded): it never repairs the output of a
+    later fix, so the result is a fixed point. An invisible whose removal would join a
+    mojibake-looking pair ("Â", word joiner, "”") stays, and no letter is lost.
+
+    >>> cleaned = clean_encoding("Caf\u00c3\u00a9 &amp; bar\u00a0 ")
     >>> cleaned.text
     'Café & bar  '
     >>> [fix.reason for fix in cleaned.fixes]
     ['mojibake', 'html-entity', 'odd-space']
     """
-    result, settled = _clean_once(text)
-    for _ in range(_MAX_ROUNDS):
-        if settled:
-            break
-        again, settled = _clean_once(result.text)
-        if not again.fixes:
-            break
-        result = compose_fixes(text, result, again)
-    return result
+    text = require_text(text, "clean_encoding")
+    repaired = repair_encoding(text)
+    after = clean_invisibles(repaired.text)
+    kept = keep_repair_stable(repaired.text, after.fixes)
+    if len(kept) < len(after.fixes):
+        after = Cleaned(apply_fixes(repaired.text, kept), kept)
+    return compose_fixes(text, repaired, after)
 
 
 def fix_encoding(text: str) -> str:
@@ -374,4 +453,5 @@ def fix_encoding(text: str) -> str:
     >>> fix_encoding("don\\u00e2\\u20ac\\u2122t panic&#33;")
     'don’t panic!'
     """
+    text = require_text(text, "fix_encoding")
     return clean_encoding(text).text

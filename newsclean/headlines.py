@@ -13,6 +13,7 @@ from dataclasses import dataclass, replace
 
 import regex
 
+from newsclean.arguments import require_blocks
 from newsclean.model import Block
 
 #: A title line with a site name after its last separator: "Title | Site", "Title - WSJ".
@@ -216,6 +217,7 @@ def split_headlines(
     >>> [b.kind for b in result.blocks]
     ['headline', 'alt_headline', 'paragraph']
     """
+    blocks = require_blocks(blocks, "split_headlines")
     out = list(blocks)
     first = next((i for i, b in enumerate(out) if not skip(b)), None)
     if first is None or not is_headline_shaped(out[first].text):

@@ -14,6 +14,7 @@ from dataclasses import replace
 
 import regex
 
+from newsclean.arguments import require_blocks
 from newsclean.captions import CREDIT_RE
 from newsclean.model import HEADLINE_KINDS, Block, Kind
 from newsclean.shape import (
@@ -384,6 +385,7 @@ def apply_layout(blocks: Sequence[Block]) -> tuple[Block, ...]:
     >>> apply_layout([])
     ()
     """
+    blocks = require_blocks(blocks, "apply_layout")
     out = tuple(blocks)
     for rule in RULES:
         out = rule(out)

@@ -16,13 +16,15 @@ import json
 from bisect import bisect_left, bisect_right, insort
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
-from typing import Any, Literal
+from typing import Any, Literal, cast
 from urllib.parse import quote
 
 import regex
 
+from newsclean.arguments import require_instance, require_text
 from newsclean.chars import LINE_END_RE
 from newsclean.config import Config
+from newsclean.encoding import keep_repair_stable
 from newsclean.files import newline_style
 from newsclean.model import Finding, Fix, Span, apply_fixes
 from newsclean.rules import ALL_RULES, RULES_BY_CODE, SIDECAR_REASON, Rule, prepare
@@ -117,13 +119,22 @@ def suppress(text: str, findings: Iterable[Finding]) -> tuple[Finding, ...]:
     return tuple(f for f in found if not silenced(f))
 
 
+def _require_config(config: object, function: str) -> Config:
+    """``config``, or the defaults for None; anything else is a TypeError saying what to pass."""
+    if config is None:
+        return Config()
+    how = "build one with newsclean.Config(select=(...), quotes=...), or pass None"
+    return cast(Config, require_instance(config, Config, function, how))
+
+
 def lint_text(text: str, config: Config | None = None) -> tuple[Finding, ...]:
     """Return the findings of the rules ``config`` enables, noqa applied, in text order.
 
     >>> [f.code for f in lint_text("Caf\\u00c3\\u00a9  open\\n")]
     ['NC101', 'NC405']
     """
-    config = config or Config()
+    text = require_text(text, "lint_text")
+    config = _require_config(config, "lint_text")
     rules = enabled_rules(config)
     if not rules:
         return ()
@@ -233,12 +244,15 @@ def fix_until_clean(text: str, config: Config | None = None, *, unsafe: bool = F
     >>> result.text, result.fixed, result.remaining
     ('Café open\\n', 3, ())
     """
-    config = config or Config()
+    text = require_text(text, "fix_until_clean")
+    config = _require_config(config, "fix_until_clean")
     findings = lint_text(text, config)
     fixed = 0
     removed: list[str] = []
     for _ in range(MAX_ROUNDS):
-        fixes = choose_fixes(findings, unsafe=unsafe)
+        # Fixes are chosen finding by finding; together they must still hand encoding
+        # repair nothing new, or the next round would "repair" what this one made.
+        fixes = keep_repair_stable(text, choose_fixes(findings, unsafe=unsafe))
         if not fixes:
             break
         chosen = set(fixes)

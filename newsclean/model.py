@@ -111,6 +111,8 @@ def apply_fixes(text: str, fixes: Iterable[Fix]) -> str:
     >>> apply_fixes("a  b", [Fix(Span(1, 3), " ", "space-run")])
     'a b'
     """
+    if not isinstance(text, str):
+        raise TypeError(f"apply_fixes() takes the text as a str, not {type(text).__name__}")
     parts: list[str] = []
     pos = 0
     for fix in sorted(fixes, key=lambda f: (f.span.start, f.span.end)):

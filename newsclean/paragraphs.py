@@ -14,6 +14,7 @@ from itertools import pairwise
 
 import regex
 
+from newsclean.arguments import require_text
 from newsclean.model import Block, Span
 
 #: One line and its line break (``\r\n``, ``\n`` or a lone ``\r``).
@@ -166,6 +167,7 @@ def segment_paragraphs(text: str) -> tuple[Block, ...]:
     >>> [b.text for b in segment_paragraphs("One.\\nTwo.\\nThree.")]
     ['One.', 'Two.', 'Three.']
     """
+    text = require_text(text, "segment_paragraphs")
     lines = _lines(text)
     chunks = _chunks(lines)
     spaced = len(chunks) > 1

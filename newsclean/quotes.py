@@ -14,6 +14,7 @@ from typing import Literal
 
 import regex
 
+from newsclean.arguments import require_quotes, require_text
 from newsclean.model import Cleaned, Fix, QuoteStyle, Span
 
 Role = Literal["open", "close", "apostrophe", "keep", "foreign-close"]
@@ -346,13 +347,11 @@ def clean_quotes(text: str, style: QuoteStyle = "straight") -> Cleaned:
     >>> clean_quotes('She said: "It is mine, as in the 90s."', "curly").text
     'She said: “It is mine, as in the 90s.”'
     """
+    text = require_text(text, "clean_quotes")
+    style = require_quotes(style, "clean_quotes")
     if style == "keep":
         return Cleaned(text)
-    if style == "curly":
-        return _curly(text)
-    if style == "straight":
-        return _straight(text)
-    raise ValueError(f"style must be 'straight', 'curly' or 'keep', not {style!r}")
+    return _curly(text) if style == "curly" else _straight(text)
 
 
 def normalize_quotes(text: str, style: QuoteStyle = "straight") -> str:
@@ -361,4 +360,5 @@ def normalize_quotes(text: str, style: QuoteStyle = "straight") -> str:
     >>> normalize_quotes('He called it "rock \\'n\\' roll".', "curly")
     'He called it “rock ’n’ roll”.'
     """
+    text = require_text(text, "normalize_quotes")
     return clean_quotes(text, style).text

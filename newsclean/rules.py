@@ -21,6 +21,7 @@ import regex
 
 from newsclean.article import parse_article
 from newsclean.chars import LINE_END_RE
+from newsclean.encoding import keep_repair_stable
 from newsclean.model import Article, Block, Cleaned, Finding, Fix, QuoteStyle, Span
 from newsclean.quotes import clean_quotes
 from newsclean.shape import OPENS_QUOTE_RE, ends_sentence, has_open_quote
@@ -325,7 +326,8 @@ def mixed_quotes(source: LintSource) -> Iterator[Yielded]:
         if f.reason in ("curly-quote", "straight-quote")
     ]
     message = f"quotes mixed: {curly} curly, {straight} straight; first {minority} mark here"
-    yield Span(first, first + 1), message, _untouched(restyled, source.cleaned.fixes)
+    fixes = keep_repair_stable(source.text, _untouched(restyled, source.cleaned.fixes))
+    yield Span(first, first + 1), message, fixes
 
 
 def _paragraphs(text: str) -> Iterator[Span]:

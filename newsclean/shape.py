@@ -14,6 +14,7 @@ from functools import lru_cache
 
 import regex
 
+from newsclean.arguments import require_blocks
 from newsclean.model import Block
 
 #: A word, for counting.
@@ -223,6 +224,10 @@ def body_bounds(blocks: Sequence[Block]) -> tuple[int, int]:
     return (full[0], full[-1]) if full else (-1, -1)
 
 
+#: How to get the ``Context`` a block signal takes, for argument errors.
+CONTEXT_HOW = "get it with newsclean.context_of(blocks, index)"
+
+
 def context_of(
     blocks: Sequence[Block],
     index: int,
@@ -239,6 +244,7 @@ def context_of(
     >>> ctx.prev.text, ctx.next.text, ctx.count
     ('a', 'c', 3)
     """
+    blocks = require_blocks(blocks, "context_of")
     return Context(
         before=tuple(blocks[max(0, index - reach) : index]),
         after=tuple(blocks[index + 1 : index + 1 + reach]),

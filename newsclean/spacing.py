@@ -13,6 +13,7 @@ from collections.abc import Iterator
 
 import regex
 
+from newsclean.arguments import require_text
 from newsclean.model import Cleaned, Fix, Span, apply_fixes
 
 # Pattern pieces. A gap is a run of ASCII spaces or tabs on one line.
@@ -130,6 +131,7 @@ def clean_spacing(text: str) -> Cleaned:
     >>> clean_spacing("He said “ no ” , twice .").text
     'He said “no”, twice.'
     """
+    text = require_text(text, "clean_spacing")
     fixes: list[Fix] = []
     end = -1
     for start, stop, reason in sorted(_gaps(text)):
@@ -145,4 +147,5 @@ def fix_spacing(text: str) -> str:
     >>> fix_spacing("The Senate ’s vote (in May ) .")
     'The Senate’s vote (in May).'
     """
+    text = require_text(text, "fix_spacing")
     return clean_spacing(text).text

@@ -11,8 +11,10 @@ from collections.abc import Callable
 
 import regex
 
+from newsclean.arguments import require_block, require_instance
 from newsclean.model import Block, Decision
 from newsclean.shape import (
+    CONTEXT_HOW,
     PARAGRAPH_WORDS,
     SCORE_RE,
     Context,
@@ -205,6 +207,8 @@ def is_subheading(block: Block, context: Context) -> Decision:
     >>> is_subheading(blocks[1], context_of(blocks, 1, first_body=0)).kind
     'subheading'
     """
+    require_block(block, "is_subheading")
+    require_instance(context, Context, "is_subheading", CONTEXT_HOW)
     if is_box_title(block, context):
         return Decision("subheading", ("box-title",))
     if all(signal(block, context) for _, signal in SIGNALS):

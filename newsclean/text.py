@@ -1,30 +1,36 @@
-"""The text-fixing pipeline: encoding, whitespace, scraper spacing, quotes, in that order.
+"""The text-fixing pipeline: encoding, whitespace, scraper spacing and quotes.
 
-Encoding comes first because every later step matches characters that mojibake hides;
-spacing runs before quotes because a gap inside ``“ Wild Rose ”`` is only recognisable
-while the marks still show their direction.
+Encoding comes first because every later step matches characters that mojibake hides.
+A gap inside ``“ Wild Rose ”`` is only recognisable while the marks show their direction,
+so spacing runs before quotes are straightened and after they are curled. Encoding repair
+sees only the text as it came in: a later step's fix that would hand it a new
+mojibake-looking pair (a curled quote after "Ã" reads as "Ô") is not made, so cleaning
+twice changes nothing more than cleaning once.
 """
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Callable
 
-from newsclean.encoding import clean_encoding
-from newsclean.model import QUOTE_STYLES, Cleaned, QuoteStyle, compose_fixes
+from newsclean.arguments import require_quotes, require_text
+from newsclean.encoding import clean_invisibles, keep_repair_stable, repair_encoding
+from newsclean.model import Cleaned, QuoteStyle, apply_fixes, compose_fixes
 from newsclean.quotes import clean_quotes
 from newsclean.spacing import clean_spacing
 from newsclean.whitespace import clean_whitespace
 
+#: Passes of the later steps allowed: a fix refused in one pass (see :func:`_stable`) may
+#: be safe in the next, once the fixes after it have been made.
+_MAX_PASSES = 4
 
-def _steps(quotes: QuoteStyle) -> tuple[Callable[[str], Cleaned], ...]:
-    if quotes not in QUOTE_STYLES:
-        raise ValueError(f"quotes must be one of {', '.join(QUOTE_STYLES)}, not {quotes!r}")
-    return (
-        clean_encoding,
-        clean_whitespace,
-        clean_spacing,
-        lambda text: clean_quotes(text, quotes),
-    )
+
+def _later_steps(quotes: QuoteStyle) -> tuple[Callable[[str], Cleaned], ...]:
+    restyle = functools.partial(clean_quotes, style=quotes)
+    # Spacing needs the marks' direction: it reads them before straightening, after curling.
+    if quotes == "curly":
+        return clean_invisibles, clean_whitespace, restyle, clean_spacing
+    return clean_invisibles, clean_whitespace, clean_spacing, restyle
 
 
 def clean_text(text: str, *, quotes: QuoteStyle = "straight") -> Cleaned:
@@ -36,10 +42,38 @@ def clean_text(text: str, *, quotes: QuoteStyle = "straight") -> Cleaned:
     >>> sorted({fix.reason for fix in cleaned.fixes})
     ['html-entity', 'space-run']
     """
-    result = Cleaned(text)
-    for step in _steps(quotes):
-        result = compose_fixes(text, result, step(result.text))
+    text = require_text(text, "clean_text")
+    quotes = require_quotes(quotes, "clean_text")
+    steps = _later_steps(quotes)
+    result = repair_encoding(text)
+    for _ in range(_MAX_PASSES):
+        made, refused = _later_pass(result.text, steps)
+        result = compose_fixes(text, result, made)
+        if not (refused and made.fixes):
+            break
     return result
+
+
+def _later_pass(text: str, steps: tuple[Callable[[str], Cleaned], ...]) -> tuple[Cleaned, bool]:
+    """Run ``steps`` over ``text``, each kept stable; also whether any fix was refused."""
+    result = Cleaned(text)
+    refused = False
+    for step in steps:
+        made = step(result.text)
+        kept = _stable(result.text, made)
+        refused = refused or len(kept.fixes) < len(made.fixes)
+        result = compose_fixes(text, result, kept)
+    return result, refused
+
+
+def _stable(before: str, step: Cleaned) -> Cleaned:
+    """The part of ``step`` (fixes of ``before``) that gives encoding repair nothing new."""
+    if not step.fixes:
+        return step
+    kept = keep_repair_stable(before, step.fixes)
+    if len(kept) == len(step.fixes):
+        return step
+    return Cleaned(apply_fixes(before, kept), kept)
 
 
 def fix_text(text: str, *, quotes: QuoteStyle = "straight") -> str:
@@ -50,4 +84,5 @@ def fix_text(text: str, *, quotes: QuoteStyle = "straight") -> str:
     >>> fix_text("Caf\\u00c3\\u00a9 “menu”  today")
     'Café "menu" today'
     """
+    text = require_text(text, "fix_text")
     return clean_text(text, quotes=quotes).text

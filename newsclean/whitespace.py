@@ -11,6 +11,7 @@ import re
 
 import regex
 
+from newsclean.arguments import require_text
 from newsclean.chars import HSPACE_CLASS, NEWLINE
 from newsclean.model import Cleaned, rewrite_at
 
@@ -131,6 +132,7 @@ def clean_whitespace(text: str) -> Cleaned:
     >>> [fix.reason for fix in cleaned.fixes]
     ['indent', 'tab', 'space-run', 'line-ending+trailing-space+blank-lines', 'blank-lines']
     """
+    text = require_text(text, "clean_whitespace")
     return rewrite_at(text, _stretch_starts(text), WHITESPACE_RE, lambda m: _rewrite(m, text))
 
 
@@ -140,4 +142,5 @@ def normalize_whitespace(text: str) -> str:
     >>> normalize_whitespace("Hello   world \\n\\n\\n\\nBye")
     'Hello world\\n\\nBye'
     """
+    text = require_text(text, "normalize_whitespace")
     return clean_whitespace(text).text

@@ -324,6 +324,37 @@ whitespace_soup = st.lists(
 ).map("".join)
 
 
+# --- the text pipeline (newsclean/text.py) -------------------------------------------
+
+#: Letters that lead a UTF-8 sequence when read as cp1252 ("Ã", "Â", "â", "Ð"...): beside a
+#: quote, dash or invisible they are where a careless fix makes mojibake of clean text.
+mojibake_leaders = st.characters(min_codepoint=0xC2, max_codepoint=0xF4, categories=("L",))
+
+#: Any letter from U+00A0 to U+052F: Latin-1, Latin Extended, IPA, Greek, Cyrillic.
+extended_letters = st.characters(min_codepoint=0xA0, max_codepoint=0x52F, categories=("L",))
+
+#: Every kind of quotation mark, dash and invisible character a fix may turn or remove.
+marks = st.sampled_from(
+    [
+        *("'", '"', "\u2018", "\u2019", "\u201c", "\u201d", "\u201a", "\u201e"),
+        *("\u00ab", "\u00bb", "\u2039", "\u203a", "`", "\u00b4", "\u2032", "\u2033"),
+        *("-", "\u2010", "\u2011", "\u2012", "\u2013", "\u2014", "\u2015", "\u2212"),
+        *("\u200b", "\u200c", "\u200d", "\u2060", "\ufeff", "\u00ad", "\u200e", "\u202e"),
+        *("\x00", "\x07", "\x1b", "\x85", "\x9d", "\u00a0", "\u2009", "\u202f", "\ufb01"),
+    ]
+)
+
+#: A mark, a leader, a mark: where a turned quote or a dropped invisible makes a pair.
+leader_between_marks = st.tuples(marks, mojibake_leaders, marks, marks).map("".join)
+
+#: Runs of letters and marks with words and spaces between: "He wrote “Â\u2060” on it".
+letters_beside_marks = st.lists(
+    st.one_of(leader_between_marks, extended_letters, marks, words, st.just(" ")),
+    min_size=1,
+    max_size=20,
+).map("".join)
+
+
 # --- linter (newsclean/rules.py, newsclean/lint.py) ---------------------------------------
 
 #: Any of the soups above: a text dense with what some rule reports.

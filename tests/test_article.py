@@ -58,7 +58,7 @@ def test_lines_refer_to_the_input_even_when_blank_lines_collapse() -> None:
 
 
 def test_rejects_bytes() -> None:
-    with pytest.raises(TypeError, match="needs a str"):
+    with pytest.raises(TypeError, match="takes the text as a str"):
         parse_article(b"bytes")  # type: ignore[arg-type]
 
 

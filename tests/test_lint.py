@@ -3,13 +3,17 @@
 from __future__ import annotations
 
 import json
+import unicodedata
+from collections import Counter
 
+import ftfy
 import pytest
-from hypothesis import given
+from hypothesis import given, settings
 from hypothesis import strategies as st
-from strategies import messy_lines
+from strategies import letters_beside_marks, messy_lines
 
 from newsclean.config import Config
+from newsclean.encoding import FTFY_CONFIG
 from newsclean.lint import (
     FileReport,
     LineIndex,
@@ -321,3 +325,55 @@ def test_the_identity_is_not_a_fix(text: str) -> None:
     # Paired with the properties above: a text with a space run is changed by the fix.
     broken = text + "Tail  end.\n"
     assert fix_until_clean(broken).text != broken
+
+
+# --- fixes never make mojibake that a later round "repairs" (issue 13, item 1) --------
+
+FIX_CONFIGS = [
+    pytest.param(Config(), id="default"),
+    pytest.param(Config(quotes="curly"), id="curly"),
+    pytest.param(Config(quotes="straight", select=("NC1", "NC2")), id="straight-text-rules"),
+]
+
+
+def _letters(text: str) -> Counter[str]:
+    return Counter(c for c in unicodedata.normalize("NFKC", text) if c.isalpha())
+
+
+@pytest.mark.parametrize("config", FIX_CONFIGS)
+@settings(max_examples=150)
+@given(text=letters_beside_marks)
+def test_fixing_twice_changes_nothing_more_and_keeps_letters(config: Config, text: str) -> None:
+    once = fix_until_clean(text, config).text
+    twice = fix_until_clean(once, config).text
+    assert twice == once
+    lost = _letters(text) - _letters(twice)
+    assert lost <= _letters(text) - _letters(ftfy.fix_text(text, FTFY_CONFIG))
+
+
+@pytest.mark.parametrize(
+    ("text", "config", "expected"),
+    [
+        pytest.param(
+            '“Sim,” disse ela. “Não.” E depois "IRMÃ".\n',
+            Config(),
+            '“Sim,” disse ela. “Não.” E depois “IRMÃ".\n',
+            id="mixed-quotes-fix-skips-the-pair",
+        ),
+        pytest.param(
+            'He wrote "Â" on the board.\n',
+            Config(quotes="curly"),
+            'He wrote “Â" on the board.\n',
+            id="curly-style-skips-the-pair",
+        ),
+        pytest.param(
+            'He wrote "Ana" on the board.\n',
+            Config(quotes="curly"),
+            "He wrote “Ana” on the board.\n",
+            id="look-alike-is-curled",
+        ),
+    ],
+)
+def test_quote_fixes_keep_the_letter_beside_them(text: str, config: Config, expected: str) -> None:
+    assert fix_until_clean(text, config).text == expected
+    assert fix_until_clean(expected, config).text == expected

@@ -166,7 +166,7 @@ def test_keep_changes_nothing() -> None:
 
 
 def test_unknown_style() -> None:
-    with pytest.raises(ValueError, match="style must be"):
+    with pytest.raises(ValueError, match="one of"):
         clean_quotes("a", "fancy")  # type: ignore[arg-type]
 
 

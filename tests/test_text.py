@@ -1,0 +1,142 @@
+"""The text pipeline: fix_text and clean_text run encoding, whitespace, spacing, quotes.
+
+The laws: cleaning is idempotent, replays from its fixes, and loses no letter that ftfy
+alone would keep — a later step never hands encoding repair a pair the input did not hold.
+"""
+
+from __future__ import annotations
+
+import unicodedata
+from collections import Counter
+
+import ftfy
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+from strategies import (
+    any_text,
+    encoding_soup,
+    extended_letters,
+    letters_beside_marks,
+    quote_soup,
+    whitespace_soup,
+    words,
+)
+
+from newsclean.encoding import FTFY_CONFIG, is_repairable, keep_repair_stable
+from newsclean.model import QUOTE_STYLES, Fix, QuoteStyle, Span, apply_fixes
+from newsclean.text import clean_text, fix_text
+
+# Cases a fix used to turn into mojibake that the next fix "repaired" away, losing letters.
+PAIRS_MADE_BY_FIXES = [
+    pytest.param('"Ã" x', "curly", '“Ã" x', id="curled-quote-after-A-tilde"),
+    pytest.param('He wrote "Â" on it.', "curly", 'He wrote “Â" on it.', id="curled-after-A-hat"),
+    pytest.param(
+        '“Sim,” disse ela. “Não.” E depois "IRMÃ".',
+        "curly",
+        '“Sim,” disse ela. “Não.” E depois “IRMÃ".',
+        id="portuguese-capitals",
+    ),
+    pytest.param("x “Â\u2060” y", "keep", "x “Â\u2060” y", id="word-joiner-kept"),
+    pytest.param("Ð\u200b” y", "keep", "Ð\u200b” y", id="zero-width-kept-after-eth"),
+    # Look-alikes that are fixed: nothing mojibake-like forms.
+    pytest.param('"Ana" x', "curly", "“Ana” x", id="plain-name-curled"),
+    pytest.param("a\u200bb “c”", "keep", "ab “c”", id="zero-width-between-ascii-dropped"),
+    pytest.param("Ãé\u00a0x", "keep", "Ãé x", id="no-break-space-after-clean-letters"),
+]
+
+
+@pytest.mark.parametrize(("text", "quotes", "expected"), PAIRS_MADE_BY_FIXES)
+def test_fixes_make_no_mojibake(text: str, quotes: QuoteStyle, expected: str) -> None:
+    once = fix_text(text, quotes=quotes)
+    assert once == expected
+    assert fix_text(once, quotes=quotes) == once
+
+
+# Real mojibake is still repaired, as it came in (the identity fails these).
+REPAIRED = [
+    pytest.param("CafÃ© “open”", "keep", "Café “open”", id="mojibake-beside-curly-quotes"),
+    pytest.param('N\u00c3\u00a3o "sim"', "curly", "Não “sim”", id="mojibake-then-curled"),
+    pytest.param("&Atilde;&copy; x", "keep", "é x", id="entity-encoded-mojibake"),
+    pytest.param("Ã\u00ad x", "keep", "í x", id="soft-hyphen-is-evidence"),
+]
+
+
+@pytest.mark.parametrize(("text", "quotes", "expected"), REPAIRED)
+def test_mojibake_as_it_came_in_is_repaired(text: str, quotes: QuoteStyle, expected: str) -> None:
+    assert fix_text(text, quotes=quotes) == expected
+
+
+def _letters(text: str) -> Counter[str]:
+    return Counter(c for c in unicodedata.normalize("NFKC", text) if c.isalpha())
+
+
+def _ftfy_alone(text: str) -> str:
+    return ftfy.fix_text(text, FTFY_CONFIG)
+
+
+# Enough examples for CI's fixed seed to meet a letter beside a mark that a fix turns.
+@pytest.mark.parametrize("quotes", QUOTE_STYLES)
+@settings(max_examples=400)
+@given(text=letters_beside_marks)
+def test_idempotent_beside_quotes_dashes_invisibles(quotes: QuoteStyle, text: str) -> None:
+    once = fix_text(text, quotes=quotes)
+    assert fix_text(once, quotes=quotes) == once
+
+
+@pytest.mark.parametrize("quotes", QUOTE_STYLES)
+@settings(max_examples=400)
+@given(text=letters_beside_marks)
+def test_no_letter_lost_that_ftfy_keeps(quotes: QuoteStyle, text: str) -> None:
+    """Only ftfy's repair of the input as given may turn letters into fewer ones."""
+    twice = fix_text(fix_text(text, quotes=quotes), quotes=quotes)
+    lost = _letters(text) - _letters(twice)
+    assert lost <= _letters(text) - _letters(_ftfy_alone(text))
+
+
+@given(letters=st.lists(extended_letters, min_size=1, max_size=12), word=words)
+def test_mojibake_of_letters_comes_back(letters: list[str], word: str) -> None:
+    clean = unicodedata.normalize("NFC", f"{word} {''.join(letters)} “{word}”")
+    garbled = clean.encode("utf-8").decode("cp1252", errors="replace")
+    if "\ufffd" in garbled or clean == garbled:
+        return  # bytes cp1252 cannot show, or nothing to garble
+    assert fix_text(garbled, quotes="keep") == clean
+
+
+@given(text=letters_beside_marks)
+def test_replays_from_its_fixes(text: str) -> None:
+    cleaned = clean_text(text, quotes="curly")
+    assert apply_fixes(text, cleaned.fixes) == cleaned.text
+
+
+REPAIRABLE = [
+    pytest.param("IRMÃ\u201d.", True, id="A-tilde-before-closing-quote"),
+    pytest.param("a &amp; b", True, id="entity"),
+    pytest.param("e\u0301", True, id="decomposed"),
+    pytest.param('IRMÃ".', False, id="A-tilde-before-straight-quote"),
+    pytest.param("Não “sim”", False, id="clean-portuguese"),
+    pytest.param("a &bogus; b", False, id="unknown-entity-name"),
+    pytest.param("plain", False, id="ascii"),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), REPAIRABLE)
+def test_is_repairable(text: str, expected: bool) -> None:
+    assert is_repairable(text) is expected
+
+
+def test_keep_repair_stable_keeps_what_it_can_in_a_line() -> None:
+    text = '"Ana" and "Ã" here\n"Bo"'
+    curls = [
+        Fix(Span(start, start + 1), mark, "curly-quote")
+        for start, mark in [(0, "“"), (4, "”"), (10, "“"), (12, "”"), (19, "“"), (22, "”")]
+    ]
+    kept = keep_repair_stable(text, curls)
+    assert apply_fixes(text, kept) == '“Ana” and “Ã" here\n“Bo”'
+
+
+@pytest.mark.parametrize("quotes", QUOTE_STYLES)
+@given(text=st.one_of(any_text, encoding_soup, whitespace_soup, quote_soup))
+def test_idempotent_on_any_text(quotes: QuoteStyle, text: str) -> None:
+    once = fix_text(text, quotes=quotes)
+    assert fix_text(once, quotes=quotes) == once
