@@ -25,6 +25,7 @@ from newsclean.chars import LINE_END_RE
 from newsclean.config import Config
 from newsclean.files import newline_style
 from newsclean.model import Finding, Fix, Span, apply_fixes
+from newsclean.render import escape_for_terminal
 from newsclean.rules import ALL_RULES, RULES_BY_CODE, SIDECAR_REASON, Rule, prepare
 
 OutputFormat = Literal["concise", "json", "github", "sarif"]
@@ -265,6 +266,8 @@ def sidecar_text(removed: Sequence[str], existing: str = "") -> str:
 def unified_diff(path: str, old: str, new: str) -> str:
     """Return a unified diff from ``old`` to ``new``, marking a missing final newline.
 
+    The ``---``/``+++`` headers show ``path`` escaped by :func:`escape_for_terminal`.
+
     >>> print(unified_diff("a.txt", "x  \\n", "x\\n"), end="")
     --- a.txt
     +++ a.txt
@@ -272,8 +275,9 @@ def unified_diff(path: str, old: str, new: str) -> str:
     -x
     +x
     """
+    shown = escape_for_terminal(path)
     lines = difflib.unified_diff(
-        old.splitlines(keepends=True), new.splitlines(keepends=True), path, path
+        old.splitlines(keepends=True), new.splitlines(keepends=True), shown, shown
     )
     out = []
     for line in lines:
@@ -351,6 +355,9 @@ def _marker(finding: Finding, unsafe: bool) -> str:
 def render_concise(reports: Iterable[FileReport], *, unsafe: bool = False) -> str:
     """One line per finding: ``path:line:col: CODE [*] message`` (``[*]``: ``--fix`` fixes it).
 
+    The path is escaped by :func:`escape_for_terminal` (the messages quote text through
+    the rules' own visible form), so a file name cannot start a line of its own.
+
     >>> report = FileReport("a.txt", "ab", (Finding("NC403", "no newline", Span(2, 2),
     ...                                             (Fix(Span(2, 2), "\\n", "final-newline"),)),))
     >>> print(render_concise([report]), end="")
@@ -359,10 +366,11 @@ def render_concise(reports: Iterable[FileReport], *, unsafe: bool = False) -> st
     lines = []
     for report in reports:
         index = LineIndex(report.text)
+        path = escape_for_terminal(report.path)
         for finding in report.findings:
             row, column = index.position(finding.span.start)
             marker = _marker(finding, unsafe)
-            lines.append(f"{report.path}:{row}:{column}: {finding.code}{marker} {finding.message}")
+            lines.append(f"{path}:{row}:{column}: {finding.code}{marker} {finding.message}")
     return "".join(line + "\n" for line in lines)
 
 

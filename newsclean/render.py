@@ -2,7 +2,8 @@
 
 ``text`` is the clean article for reading; ``json`` and ``jsonl`` carry every block with
 its label, built by one serializer (:func:`article_record`). The framing functions join
-per-file outputs so the command line can stream them one at a time.
+per-file outputs so the command line can stream them one at a time. :func:`escape_for_terminal`
+makes a name or message safe to show to people, for every output of the package.
 """
 
 from __future__ import annotations
@@ -12,6 +13,8 @@ from collections.abc import Collection, Iterable, Iterator
 from dataclasses import dataclass
 from types import MappingProxyType
 from typing import Any, Literal
+
+import regex
 
 from newsclean.model import Article, Block, Kind, QuoteStyle
 
@@ -39,8 +42,50 @@ KEEPABLE: MappingProxyType[str, Kind] = MappingProxyType(
     {"captions": "caption", "boilerplate": "boilerplate", "alt_headlines": "alt_headline"}
 )
 
+# What must not reach a terminal or a CI log raw, where a file name or other untrusted text is
+# shown to people: a line break would start a forged line (a GitHub "::error" command), an
+# escape sequence would drive the terminal, a bidi control would show a name in a false order.
+_TERMINAL_UNSAFE_RE = regex.compile(
+    r"""
+      \p{Cc}              # controls: C0 (line feed, escape), DEL and C1 (next line, CSI)
+    | \p{Zl} | \p{Zp}     # the line and paragraph separators, line breaks to some viewers
+    | \p{Bidi_Control}    # marks, embeddings, overrides and isolates that reorder the text
+    | \p{Cs}              # a lone surrogate: a file name byte that is not UTF-8
+    | \\                  # the escape character itself, so that every escape reads one way
+    """,
+    regex.VERBOSE,
+)
+
+# The escapes of characters that have a short one in Python and C.
+_SHORT_ESCAPES: MappingProxyType[str, str] = MappingProxyType(
+    {"\n": "\\n", "\r": "\\r", "\t": "\\t", "\\": "\\\\"}
+)
+
 # Kinds always shown in text output, unmarked; the rest only when kept, marked by kind.
 _BODY_KINDS: frozenset[Kind] = frozenset({"paragraph", "subheading"})
+
+
+def _escape(char: str) -> str:
+    point = ord(char)
+    if char in _SHORT_ESCAPES:
+        return _SHORT_ESCAPES[char]
+    if point < 0x100:
+        return f"\\x{point:02x}"
+    return f"\\u{point:04x}" if point < 0x10000 else f"\\U{point:08x}"
+
+
+def escape_for_terminal(text: str) -> str:
+    """Return ``text`` safe to show on a terminal or in a CI log, as Python would escape it.
+
+    Controls (C0, DEL, C1), line and paragraph separators, bidi controls and lone
+    surrogates (bytes of a file name that are not UTF-8) become ``\\n``, ``\\x1b``,
+    ``\\u202e``, ``\\udcff``; a backslash is doubled, so an escaped name never reads
+    as another name. Every other character, any script, is kept.
+
+    >>> print(escape_for_terminal("x\\n::error::\\u202etxt.exe caf\\u00e9\\\\"))
+    x\\n::error::\\u202etxt.exe café\\\\
+    """
+    return str(_TERMINAL_UNSAFE_RE.sub(lambda match: _escape(match[0]), text))
 
 
 def parse_keep(value: str) -> frozenset[str]:
@@ -158,8 +203,9 @@ def frame_outputs(fmt: Format, outputs: Iterable[tuple[str, str]], *, many: bool
 
     For one input its output is printed as is (``json`` gets a final newline). For
     ``many``: ``json`` becomes one array (exactly as ``json.dumps(list, indent=2)``
-    would lay it out), ``text`` gets a ``==> path <==`` header line per article and a
-    blank line between articles, and ``jsonl`` lines are simply concatenated.
+    would lay it out), ``text`` gets a ``==> path <==`` header line per article (the path
+    escaped by :func:`escape_for_terminal`) and a blank line between articles, and
+    ``jsonl`` lines are simply concatenated.
 
     >>> "".join(frame_outputs("json", [("a", "{}"), ("b", "{}")], many=True))
     '[\\n  {},\\n  {}\\n]\\n'
@@ -173,7 +219,7 @@ def frame_outputs(fmt: Format, outputs: Iterable[tuple[str, str]], *, many: bool
     else:
         for index, (path, rendered) in enumerate(outputs):
             separator = "\n" if index else ""
-            yield f"{separator}==> {path} <==\n{rendered}"
+            yield f"{separator}==> {escape_for_terminal(path)} <==\n{rendered}"
 
 
 def _frame_json_array(objects: Iterable[str]) -> Iterator[str]:

@@ -16,10 +16,12 @@ import shutil
 import stat
 import subprocess
 import sys
+import unicodedata
 from pathlib import Path
 from typing import Any
 
 import pytest
+from strategies import BIDI_CONTROLS
 
 from newsclean.cli import main
 
@@ -473,3 +475,72 @@ def test_own_exclude_list_still_skips_sidecars(
     kept = _write(tmp_path / "build" / "c.txt", "One  two.\n")  # defaults replaced
     _, records = _json(capsys, str(tmp_path))
     assert [r["filename"] for r in records] == [str(kept)]
+
+
+# --- file names that try to break the output (#13.6, #13.8) ---------------------------
+
+#: A file name that would start a GitHub workflow command, clear the screen and turn the
+#: rest of the line around if it were printed raw.
+INJECTED = "x\n::error title=Injected::pwned\x1b[2J\u202etxt.txt"
+
+
+def _assert_nothing_raw(stream: str) -> None:
+    """No line starts a workflow command; no control (but the line feeds), separator, bidi
+    control or lone surrogate is left in ``stream``."""
+    assert not [line for line in stream.splitlines() if line.startswith("::error")]
+    for char in stream:
+        unsafe = unicodedata.category(char) in ("Cc", "Cs", "Zl", "Zp") or char in BIDI_CONTROLS
+        assert char == "\n" or not unsafe, f"{char!r} reached the output raw"
+
+
+NAME_CASES = [
+    pytest.param(["check", "{f}"], b"Rain  falls.\n", 1, id="check-concise"),
+    pytest.param(["check", "--diff", "{f}"], b"Rain  falls.\n", 1, id="check-diff"),
+    pytest.param(["check", "{d}"], b"Rain  falls.\n", 1, id="check-walked-directory"),
+    pytest.param(["check", "{f}"], b"\x00\x01\x02 binary", 2, id="check-error"),
+    pytest.param(["check", "{f}.gone"], None, 2, id="check-missing-file"),
+    pytest.param(["{f}", "{f}"], b"Rain falls.\n", 0, id="clean-text-headers"),
+    pytest.param(["{f}"], b"\x00\x01\x02 binary", 2, id="clean-error"),
+    pytest.param(["{f}"], b"Caf\xe9 opens.\n", 0, id="clean-legacy-warning"),
+    pytest.param(["-o", "{d}/gone/out.txt", "{f}"], b"Rain.\n", 2, id="clean-output-error"),
+    pytest.param(["--input-format", "jsonl", "{f}"], b'{"text": "A."}\n[1]\n', 0, id="jsonl"),
+]
+
+
+@pytest.mark.parametrize(("argv", "content", "code"), NAME_CASES)
+def test_a_file_name_cannot_inject_lines_into_any_output(
+    tmp_path: Path,
+    capsys: pytest.CaptureFixture[str],
+    argv: list[str],
+    content: bytes | None,
+    code: int,
+) -> None:
+    folder = tmp_path / INJECTED
+    path = folder / INJECTED
+    if content is not None:
+        _write(path, content)
+    args = [arg.format(f=path, d=folder) for arg in argv]
+    assert main(["check", "-j", "1", *args[1:]] if args[0] == "check" else args) == code
+    out, err = capsys.readouterr()
+    _assert_nothing_raw(out)
+    _assert_nothing_raw(err)
+    assert "x\\n::error title=Injected::pwned\\x1b[2J\\u202etxt.txt" in out + err
+
+
+@pytest.mark.parametrize(
+    "argv",
+    [
+        pytest.param(["check", "--" + INJECTED], id="unknown-option"),
+        pytest.param(["--keep", INJECTED, "a.txt"], id="bad-option-value"),
+        pytest.param(
+            ["check", "--select", "NC1", INJECTED, "--output-format", INJECTED], id="bad-choice"
+        ),
+    ],
+)
+def test_usage_errors_escape_the_arguments_they_quote(
+    capsys: pytest.CaptureFixture[str], argv: list[str]
+) -> None:
+    assert main(argv) == 2
+    err = capsys.readouterr().err
+    _assert_nothing_raw(err)
+    assert "::error title=Injected" in err

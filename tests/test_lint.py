@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 import json
+import unicodedata
 
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
-from strategies import messy_lines
+from strategies import BIDI_CONTROLS, hostile_lines, hostile_names, messy_lines
 
 from newsclean.config import Config
 from newsclean.lint import (
@@ -265,6 +266,27 @@ def test_render_findings_dispatch(fmt: str) -> None:
     assert "NC101" in out
 
 
+INJECTED = "x\n::error title=Injected::pwned.txt"
+
+
+def test_concise_escapes_a_path_that_would_start_a_new_line() -> None:
+    (line,) = render_concise([FileReport(INJECTED, "a  b\n", lint_text("a  b\n"))]).splitlines()
+    assert line == "x\\n::error title=Injected::pwned.txt:1:2: NC405 [*] '  ' for one space"
+
+
+def test_diff_headers_escape_the_path() -> None:
+    diff = unified_diff(INJECTED + "\u202e", "x  \n", "x\n")
+    assert diff.splitlines()[:2] == [
+        "--- x\\n::error title=Injected::pwned.txt\\u202e",
+        "+++ x\\n::error title=Injected::pwned.txt\\u202e",
+    ]
+
+
+def test_github_keeps_an_injected_path_on_one_line() -> None:
+    (line,) = render_github([FileReport(INJECTED, "a  b\n", lint_text("a  b\n"))]).splitlines()
+    assert line.startswith("::warning title=newsclean (NC405),file=x%0A%3A%3Aerror title=")
+
+
 @pytest.mark.parametrize(
     ("findings", "fixed", "expected"),
     [
@@ -321,3 +343,15 @@ def test_the_identity_is_not_a_fix(text: str) -> None:
     # Paired with the properties above: a text with a space run is changed by the fix.
     broken = text + "Tail  end.\n"
     assert fix_until_clean(broken).text != broken
+
+
+@given(hostile_names, hostile_lines)
+def test_concise_output_is_one_clean_line_per_finding(name: str, text: str) -> None:
+    """Whatever the file is called and holds, each finding shows as one line without a
+    control, separator or bidi character: messages quote text in a visible form."""
+    findings = lint_text(text)
+    out = render_concise([FileReport(name, text, findings)], unsafe=True)
+    assert out.count("\n") == len(findings)
+    for char in out.replace("\n", ""):
+        assert unicodedata.category(char) not in ("Cc", "Cs", "Zl", "Zp")
+        assert char not in BIDI_CONTROLS
