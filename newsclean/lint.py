@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import difflib
 import itertools
-import json
+import os
 from bisect import bisect_left, bisect_right, insort
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
@@ -25,7 +25,7 @@ from newsclean.chars import LINE_END_RE
 from newsclean.config import Config
 from newsclean.files import newline_style
 from newsclean.model import Finding, Fix, Span, apply_fixes
-from newsclean.render import escape_for_terminal
+from newsclean.render import escape_for_terminal, escape_surrogates, json_text
 from newsclean.rules import ALL_RULES, RULES_BY_CODE, SIDECAR_REASON, Rule, prepare
 
 OutputFormat = Literal["concise", "json", "github", "sarif"]
@@ -380,11 +380,12 @@ def render_json(reports: Iterable[FileReport]) -> str:
     >>> render_json([])
     '[]\\n'
     """
-    return json.dumps(_records(reports), ensure_ascii=False, indent=2) + "\n"
+    return json_text(_records(reports), indent=2) + "\n"
 
 
 def _github_escape(value: str, *, prop: bool = False) -> str:
-    value = value.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+    # The runner reads a command to the line's end: its own escapes keep it on one line.
+    value = escape_surrogates(value).replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
     return value.replace(":", "%3A").replace(",", "%2C") if prop else value
 
 
@@ -409,11 +410,20 @@ def render_github(reports: Iterable[FileReport]) -> str:
     return "".join(line + "\n" for line in lines)
 
 
+def _uri(path: str) -> str:
+    """A relative URI for ``path``: its bytes percent-encoded, undecodable ones included.
+
+    >>> _uri("news\\\\bad\\udcff name.txt")
+    'news/bad%FF%20name.txt'
+    """
+    return quote(os.fsencode(path.replace("\\", "/")))
+
+
 def render_sarif(reports: Iterable[FileReport], *, version: str = "0") -> str:
     """A minimal SARIF 2.1.0 log: the rules, then one result per finding.
 
-    >>> json.loads(render_sarif([]))["version"]
-    '2.1.0'
+    >>> '"version": "2.1.0"' in render_sarif([])
+    True
     """
     rules = [
         {"id": r.code, "name": r.name, "shortDescription": {"text": r.summary}} for r in ALL_RULES
@@ -428,7 +438,7 @@ def render_sarif(reports: Iterable[FileReport], *, version: str = "0") -> str:
             "endLine": end["row"],
             "endColumn": end["column"],
         }
-        location = {"artifactLocation": {"uri": quote(record["filename"].replace("\\", "/"))}}
+        location = {"artifactLocation": {"uri": _uri(record["filename"])}}
         results.append(
             {
                 "ruleId": record["code"],
@@ -451,7 +461,7 @@ def render_sarif(reports: Iterable[FileReport], *, version: str = "0") -> str:
             {"tool": {"driver": driver}, "columnKind": "unicodeCodePoints", "results": results}
         ],
     }
-    return json.dumps(log, ensure_ascii=False, indent=2) + "\n"
+    return json_text(log, indent=2) + "\n"
 
 
 def render_findings(

@@ -2,8 +2,9 @@
 
 ``text`` is the clean article for reading; ``json`` and ``jsonl`` carry every block with
 its label, built by one serializer (:func:`article_record`). The framing functions join
-per-file outputs so the command line can stream them one at a time. :func:`escape_for_terminal`
-makes a name or message safe to show to people, for every output of the package.
+per-file outputs so the command line can stream them one at a time. Two guards serve every
+output of the package: :func:`escape_for_terminal` for a name or message shown to people,
+:func:`json_text` for JSON that must stay strict and encodable as UTF-8.
 """
 
 from __future__ import annotations
@@ -61,6 +62,10 @@ _SHORT_ESCAPES: MappingProxyType[str, str] = MappingProxyType(
     {"\n": "\\n", "\r": "\\r", "\t": "\\t", "\\": "\\\\"}
 )
 
+# A lone surrogate: what Python makes of a file name byte that is not UTF-8 (surrogateescape),
+# or of a JSON "\ud800" escape; no UTF-8 encoder takes it.
+_LONE_SURROGATE_RE = regex.compile(r"\p{Cs}")
+
 # Kinds always shown in text output, unmarked; the rest only when kept, marked by kind.
 _BODY_KINDS: frozenset[Kind] = frozenset({"paragraph", "subheading"})
 
@@ -86,6 +91,38 @@ def escape_for_terminal(text: str) -> str:
     x\\n::error::\\u202etxt.exe café\\\\
     """
     return str(_TERMINAL_UNSAFE_RE.sub(lambda match: _escape(match[0]), text))
+
+
+def json_text(value: Any, *, indent: int | None = None) -> str:
+    """Return ``value`` as strict JSON: non-ASCII kept, lone surrogates as ``\\uXXXX``.
+
+    Compact (no spaces) by default, else indented by ``indent``. A lone surrogate (a file
+    name byte that is not UTF-8, or an escape a JSON line held) is written as its JSON
+    escape, so the text always encodes as UTF-8 and parses back to the same value. NaN and
+    the infinities raise ``ValueError``: no JSON parser has to accept them.
+
+    >>> print(json_text({"path": "bad\\udcff.txt", "site": "Caf\\u00e9"}))
+    {"path":"bad\\udcff.txt","site":"Café"}
+    """
+    separators = (",", ":") if indent is None else (",", ": ")
+    text = json.dumps(
+        value, ensure_ascii=False, allow_nan=False, indent=indent, separators=separators
+    )
+    # Outside strings json.dumps writes ASCII only, and inside them every backslash it
+    # writes is paired: a surrogate it left raw can only be a character of a string.
+    return escape_surrogates(text)
+
+
+def escape_surrogates(text: str) -> str:
+    """Return ``text`` with each lone surrogate written as its escape, ``\\udcff``.
+
+    The one change that makes any ``str`` encodable as UTF-8; in JSON it is the standard
+    escape of that code point.
+
+    >>> escape_surrogates("bad\\udcff.txt")
+    'bad\\\\udcff.txt'
+    """
+    return str(_LONE_SURROGATE_RE.sub(lambda match: f"\\u{ord(match[0]):04x}", text))
 
 
 def parse_keep(value: str) -> frozenset[str]:
@@ -165,7 +202,7 @@ def render_json(path: str, article: Article) -> str:
       "fixes": []
     }
     """
-    return json.dumps(article_record(path, article), ensure_ascii=False, indent=2)
+    return json_text(article_record(path, article), indent=2)
 
 
 def render_jsonl(path: str, article: Article) -> str:
@@ -174,8 +211,7 @@ def render_jsonl(path: str, article: Article) -> str:
     >>> render_jsonl("a.txt", Article())[:28]
     '{"path":"a.txt","headline":n'
     """
-    record = article_record(path, article)
-    return json.dumps(record, ensure_ascii=False, separators=(",", ":")) + "\n"
+    return json_text(article_record(path, article)) + "\n"
 
 
 def render(

@@ -544,3 +544,59 @@ def test_usage_errors_escape_the_arguments_they_quote(
     err = capsys.readouterr().err
     _assert_nothing_raw(err)
     assert "::error title=Injected" in err
+
+
+@pytest.fixture
+def undecodable(tmp_path: Path) -> Path:
+    """A messy article whose file name holds the byte 0xFF, which is not UTF-8."""
+    raw = os.fsencode(tmp_path) + b"/bad\xff name.txt"
+    try:
+        with open(raw, "wb") as stream:
+            stream.write(b"Rain  falls.\n")
+    except OSError:  # pragma: no cover - macOS and Windows refuse such names
+        pytest.skip("this file system takes UTF-8 file names only")
+    return Path(os.fsdecode(raw))
+
+
+@pytest.mark.parametrize("fmt", ["concise", "json", "github", "sarif"])
+def test_check_writes_an_undecodable_file_name_in_every_format(
+    undecodable: Path, capsys: pytest.CaptureFixture[str], fmt: str
+) -> None:
+    # capsys encodes to UTF-8 strictly, as a real stdout does: a lone surrogate raises
+    assert main(["check", "-j", "1", "--output-format", fmt, str(undecodable)]) == 1
+    out = capsys.readouterr().out
+    if fmt == "json":
+        assert json.loads(out)[0]["filename"] == str(undecodable)
+    elif fmt == "sarif":
+        (result,) = json.loads(out)["runs"][0]["results"]
+        uri = result["locations"][0]["physicalLocation"]["artifactLocation"]["uri"]
+        assert uri.endswith("/bad%FF%20name.txt")
+    else:
+        assert "bad\\udcff name.txt" in out
+
+
+def test_check_diff_and_errors_show_an_undecodable_file_name(
+    undecodable: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert main(["check", "-j", "1", "--diff", str(undecodable)]) == 1
+    assert "+++ " + str(undecodable).replace("\udcff", "\\udcff") in capsys.readouterr().out
+    undecodable.write_bytes(b"\x00\x01\x02")
+    assert main(["check", "-j", "1", str(undecodable)]) == 2
+    assert "bad\\udcff name.txt: binary" in capsys.readouterr().err
+
+
+@pytest.mark.parametrize("fmt", ["text", "json", "jsonl"])
+@pytest.mark.parametrize("to_file", [False, True], ids=["stdout", "output-file"])
+def test_clean_writes_an_undecodable_file_name_in_every_format(
+    undecodable: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str], fmt: str, to_file: bool
+) -> None:
+    target = tmp_path / "out"
+    output = ["-o", str(target)] if to_file else []
+    other = _write(tmp_path / "b.txt", "Snow.\n")
+    assert main(["--format", fmt, *output, str(undecodable), str(other)]) == 0
+    out = target.read_text(encoding="utf-8") if to_file else capsys.readouterr().out
+    if fmt == "text":
+        assert out.startswith("==> " + str(undecodable).replace("\udcff", "\\udcff") + " <==\n")
+        return
+    records = json.loads(out) if fmt == "json" else [json.loads(line) for line in out.splitlines()]
+    assert [record["path"] for record in records] == [str(undecodable), str(other)]

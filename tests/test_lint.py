@@ -12,6 +12,7 @@ from strategies import BIDI_CONTROLS, hostile_lines, hostile_names, messy_lines
 
 from newsclean.config import Config
 from newsclean.lint import (
+    OUTPUT_FORMATS,
     FileReport,
     LineIndex,
     choose_fixes,
@@ -285,6 +286,26 @@ def test_diff_headers_escape_the_path() -> None:
 def test_github_keeps_an_injected_path_on_one_line() -> None:
     (line,) = render_github([FileReport(INJECTED, "a  b\n", lint_text("a  b\n"))]).splitlines()
     assert line.startswith("::warning title=newsclean (NC405),file=x%0A%3A%3Aerror title=")
+
+
+#: A file name that is not UTF-8, as Python hands it over on Linux (byte 0xFF escaped).
+UNDECODABLE = "news/bad\udcff name.txt"
+
+
+@pytest.mark.parametrize("fmt", OUTPUT_FORMATS)
+def test_every_format_writes_an_undecodable_path_as_utf8(fmt: str) -> None:
+    report = FileReport(UNDECODABLE, TEXT, lint_text(TEXT))
+    out = render_findings(fmt, [report])  # type: ignore[arg-type]
+    out.encode("utf-8")  # a lone surrogate would raise here, as writing it to stdout does
+    assert ("%FF" if fmt == "sarif" else "bad\\udcff name") in out
+
+
+def test_json_and_sarif_encode_an_undecodable_path_so_it_comes_back() -> None:
+    report = FileReport(UNDECODABLE, TEXT, lint_text(TEXT))
+    assert json.loads(render_json([report]))[0]["filename"] == UNDECODABLE
+    (result, *_) = json.loads(render_sarif([report]))["runs"][0]["results"]
+    uri = result["locations"][0]["physicalLocation"]["artifactLocation"]["uri"]
+    assert uri == "news/bad%FF%20name.txt"
 
 
 @pytest.mark.parametrize(

@@ -15,6 +15,7 @@ from newsclean.render import (
     article_record,
     escape_for_terminal,
     frame_outputs,
+    json_text,
     parse_keep,
     render,
     render_json,
@@ -231,6 +232,25 @@ ESCAPES = [
 @pytest.mark.parametrize(("name", "shown"), ESCAPES)
 def test_escape_for_terminal(name: str, shown: str) -> None:
     assert escape_for_terminal(name) == shown
+
+
+def test_json_text_escapes_lone_surrogates_and_keeps_other_text() -> None:
+    value = {"bad\udcff.txt": ["é", "\ud800"], "n": 1.5}
+    text = json_text(value)
+    assert text == '{"bad\\udcff.txt":["é","\\ud800"],"n":1.5}'
+    assert json.loads(text.encode("utf-8")) == value
+    assert json_text([1], indent=2) == "[\n  1\n]"
+
+
+@pytest.mark.parametrize("number", [float("nan"), float("inf"), float("-inf")])
+def test_json_text_never_writes_what_json_does_not_allow(number: float) -> None:
+    with pytest.raises(ValueError, match="JSON"):
+        json_text({"n": number})
+
+
+def test_json_outputs_of_an_undecodable_path_are_utf8() -> None:
+    for output in (render_json("bad\udcff.txt", STORY), render_jsonl("bad\udcff.txt", STORY)):
+        assert json.loads(output.encode("utf-8"))["path"] == "bad\udcff.txt"
 
 
 # --- properties ---------------------------------------------------------------------
