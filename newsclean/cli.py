@@ -383,7 +383,8 @@ def add_batch_arguments(parser: argparse.ArgumentParser) -> None:
         default=None,
         metavar="NAME",
         help="jsonl input: the field holding the article (default: text); it gets the clean "
-        "text, other fields pass through; --format jsonl adds the parsed article as newsclean",
+        "text, other fields pass through; --format jsonl adds the parsed article as newsclean "
+        "(so the text field cannot be newsclean then)",
     )
     parser.add_argument(
         "--on-error",
@@ -506,10 +507,11 @@ def run_jsonl(args: argparse.Namespace) -> int:
     if args.fmt == "json":
         _say(f"{PROG}: error: jsonl input is written as jsonl: use --format text or jsonl")
         return ExitCode.USAGE_OR_INPUT
-    options = LineOptions(
-        args.text_field or "text",
-        CleanOptions(args.quotes, args.fmt, args.keep, args.only == "body"),
-    )
+    try:
+        options = LineOptions(args.text_field or "text", _clean_options(args))
+    except ValueError as exc:  # options that do not go together
+        _say(f"{PROG}: error: {exc}")
+        return ExitCode.USAGE_OR_INPUT
     sizes = _file_sizes(args.paths)
     meter = _meter(args, sum(sizes) if sizes else None)
     failed = False
