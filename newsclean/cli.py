@@ -21,7 +21,7 @@ from concurrent.futures import Executor, Future, ProcessPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 from types import MappingProxyType
-from typing import BinaryIO, TypeVar
+from typing import BinaryIO, NoReturn, TypeVar
 
 from newsclean import __version__
 from newsclean.article import parse_article
@@ -67,6 +67,7 @@ from newsclean.render import (
     FORMATS,
     KEEPABLE,
     CleanOptions,
+    escape_for_terminal,
     frame_outputs,
     parse_keep,
     render,
@@ -272,13 +273,18 @@ def run_tasks(
             pool.shutdown(cancel_futures=True)
 
 
+def _say(message: str) -> None:
+    """Print one message on stderr, escaped: a file name in it cannot start a line of its own."""
+    print(escape_for_terminal(message), file=sys.stderr)
+
+
 def _report(outcome: Outcome) -> bool:
     """Print an outcome's note or error on stderr; return whether it failed."""
     if outcome.note:
         name = STDIN_NAME if outcome.name == "-" else outcome.name
-        print(f"{PROG}: warning: {name}: {outcome.note}", file=sys.stderr)
+        _say(f"{PROG}: warning: {name}: {outcome.note}")
     if outcome.error:
-        print(f"{PROG}: error: {outcome.error}", file=sys.stderr)
+        _say(f"{PROG}: error: {outcome.error}")
     return outcome.error is not None
 
 
@@ -377,7 +383,8 @@ def add_batch_arguments(parser: argparse.ArgumentParser) -> None:
         default=None,
         metavar="NAME",
         help="jsonl input: the field holding the article (default: text); it gets the clean "
-        "text, other fields pass through; --format jsonl adds the parsed article as newsclean",
+        "text, other fields pass through; --format jsonl adds the parsed article as newsclean "
+        "(so the text field cannot be newsclean then)",
     )
     parser.add_argument(
         "--on-error",
@@ -490,7 +497,7 @@ def _chunks(name: str, stream: BinaryIO) -> Iterator[_Chunk]:
 
 
 def _jsonl_error(message: str, args: argparse.Namespace) -> None:
-    print(message, file=sys.stderr)
+    _say(message)
     if (args.on_error or "skip") == "fail":
         raise _Abort
 
@@ -498,15 +505,13 @@ def _jsonl_error(message: str, args: argparse.Namespace) -> None:
 def run_jsonl(args: argparse.Namespace) -> int:
     """Clean every line of every JSON Lines input in order; see :mod:`newsclean.jsonl`."""
     if args.fmt == "json":
-        print(
-            f"{PROG}: error: jsonl input is written as jsonl: use --format text or jsonl",
-            file=sys.stderr,
-        )
+        _say(f"{PROG}: error: jsonl input is written as jsonl: use --format text or jsonl")
         return ExitCode.USAGE_OR_INPUT
-    options = LineOptions(
-        args.text_field or "text",
-        CleanOptions(args.quotes, args.fmt, args.keep, args.only == "body"),
-    )
+    try:
+        options = LineOptions(args.text_field or "text", _clean_options(args))
+    except ValueError as exc:  # options that do not go together
+        _say(f"{PROG}: error: {exc}")
+        return ExitCode.USAGE_OR_INPUT
     sizes = _file_sizes(args.paths)
     meter = _meter(args, sum(sizes) if sizes else None)
     failed = False
@@ -556,7 +561,7 @@ def _emit(target: str | None, pieces: Iterable[str]) -> bool:
         _silence_stdout()
     except OSError as exc:
         shown = target if target not in (None, "-") else "<stdout>"
-        print(f"{PROG}: error: {shown}: {exc.strerror or exc}", file=sys.stderr)
+        _say(f"{PROG}: error: {shown}: {exc.strerror or exc}")
         return False
     return True
 
@@ -853,7 +858,7 @@ def run_check(args: argparse.Namespace) -> int:
     try:
         settings.for_dir(Path.cwd())  # bad command-line selectors fail before any work
     except (InputError, ValueError) as exc:
-        print(f"{PROG}: error: {exc}", file=sys.stderr)
+        _say(f"{PROG}: error: {exc}")
         return ExitCode.USAGE_OR_INPUT
     options = CheckOptions(args.fix, args.diff, args.unsafe_fixes)
     work = functools.partial(check_one, options=options)
@@ -913,10 +918,17 @@ COMMANDS: MappingProxyType[str, Command] = MappingProxyType(
 )
 
 
+class _Parser(argparse.ArgumentParser):
+    """An argument parser whose usage errors are escaped: an argument may be a file name."""
+
+    def error(self, message: str) -> NoReturn:
+        super().error(escape_for_terminal(message))
+
+
 def build_parser(command: str = DEFAULT_COMMAND) -> argparse.ArgumentParser:
     """Return the argument parser for ``command``."""
     spec = COMMANDS[command]
-    parser = argparse.ArgumentParser(
+    parser = _Parser(
         prog=PROG if command == DEFAULT_COMMAND else f"{PROG} {command}",
         description=f"{PROG}: {spec.summary}.",
         epilog=spec.epilog

@@ -4,18 +4,25 @@ Pure functions, no I/O: the command line reads the lines and writes what these r
 worker process can clean a chunk of lines from their bytes alone. Every field of a record is
 passed through unchanged except the text field, which gets the clean text; ``jsonl`` output
 also adds the parsed article under :data:`ARTICLE_KEY`.
+
+Input is held to strict JSON, so that every output line is strict JSON too: a line with
+``NaN`` or an infinity (``Infinity``, or a number such as ``1e999`` that overflows a float),
+an integer longer than Python converts (4,300 digits), or nesting too deep to decode is a bad
+line, reported like any other. A lone surrogate (``"\\ud800"``) passes through as the same
+escape.
 """
 
 from __future__ import annotations
 
 import json
+import math
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Any, Literal
 
 from newsclean.article import parse_article
 from newsclean.model import Article
-from newsclean.render import CleanOptions, render_text
+from newsclean.render import CleanOptions, json_text, render_text
 
 ErrorPolicy = Literal["skip", "fail"]
 ERROR_POLICIES: tuple[ErrorPolicy, ...] = ("skip", "fail")
@@ -49,6 +56,14 @@ class LineOptions:
 
     text_field: str = "text"
     clean: CleanOptions = field(default_factory=CleanOptions)
+
+    def __post_init__(self) -> None:
+        if self.clean.fmt == "jsonl" and self.text_field == ARTICLE_KEY:
+            raise ValueError(
+                f"--text-field {ARTICLE_KEY} with --format jsonl: the parsed article is "
+                f'written under "{ARTICLE_KEY}" and would replace the clean text; rename '
+                "the field or use --format text"
+            )
 
 
 @dataclass(frozen=True, slots=True)
@@ -100,10 +115,7 @@ def read_record(raw: bytes, text_field: str, *, first: bool = False) -> tuple[di
         ) from None
     if first:
         line = line.removeprefix("\N{ZERO WIDTH NO-BREAK SPACE}")
-    try:
-        record = json.loads(line)
-    except json.JSONDecodeError as exc:
-        raise RecordError(f"invalid JSON ({exc.msg} at column {exc.colno})") from None
+    record = _decode_json(line)
     if not isinstance(record, dict):
         raise RecordError(f"expected a JSON object, got {json_type_name(record)}")
     if text_field not in record:
@@ -112,6 +124,42 @@ def read_record(raw: bytes, text_field: str, *, first: bool = False) -> tuple[di
     if not isinstance(text, str):
         raise RecordError(f'"{text_field}" is {json_type_name(text)}, expected a string')
     return record, text
+
+
+def _decode_json(line: str) -> Any:
+    """Decode strict JSON: NaN, infinities, overlong integers and deep nesting are refused."""
+    try:
+        return json.loads(
+            line, parse_constant=_refuse_constant, parse_float=_finite, parse_int=_integer
+        )
+    except json.JSONDecodeError as exc:
+        raise RecordError(f"invalid JSON ({exc.msg} at column {exc.colno})") from None
+    except RecursionError:
+        raise RecordError(_TOO_DEEP) from None
+
+
+_TOO_DEEP = "arrays or objects nested too deeply to decode; flatten the record"
+
+
+def _refuse_constant(name: str) -> float:
+    raise RecordError(f"{name} is not a JSON number; write null or a string")
+
+
+def _finite(literal: str) -> float:
+    number = float(literal)
+    if not math.isfinite(number):
+        raise RecordError(f"the number {literal} is too large for a float; write it as a string")
+    return number
+
+
+def _integer(literal: str) -> int:
+    try:
+        return int(literal)
+    except ValueError:  # Python's limit on converting long digit strings (CVE-2020-10735)
+        digits = len(literal.lstrip("-"))
+        raise RecordError(
+            f"an integer of {digits} digits is too long to convert; write it as a string"
+        ) from None
 
 
 def record_output(record: dict[str, Any], article: Article, options: LineOptions) -> dict[str, Any]:
@@ -141,8 +189,11 @@ def clean_record(raw: bytes, options: LineOptions, *, first: bool = False) -> tu
     """
     record, text = read_record(raw, options.text_field, first=first)
     article = parse_article(text, quotes=options.clean.quotes)
-    output = record_output(record, article, options)
-    return json.dumps(output, ensure_ascii=False, separators=(",", ":")) + "\n", len(article.fixes)
+    try:  # a record decoded near the recursion limit may not encode from a deeper stack
+        output = json_text(record_output(record, article, options))
+    except RecursionError:
+        raise RecordError(_TOO_DEEP) from None
+    return output + "\n", len(article.fixes)
 
 
 def clean_line(number: int, raw: bytes, options: LineOptions) -> LineOutcome:

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import difflib
 import itertools
-import json
+import os
 from bisect import bisect_left, bisect_right, insort
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
@@ -27,6 +27,7 @@ from newsclean.config import Config
 from newsclean.encoding import keep_repair_stable
 from newsclean.files import newline_style
 from newsclean.model import Finding, Fix, Span, apply_fixes
+from newsclean.render import escape_for_terminal, escape_surrogates, json_text
 from newsclean.rules import ALL_RULES, RULES_BY_CODE, SIDECAR_REASON, Rule, prepare
 
 OutputFormat = Literal["concise", "json", "github", "sarif"]
@@ -279,6 +280,8 @@ def sidecar_text(removed: Sequence[str], existing: str = "") -> str:
 def unified_diff(path: str, old: str, new: str) -> str:
     """Return a unified diff from ``old`` to ``new``, marking a missing final newline.
 
+    The ``---``/``+++`` headers show ``path`` escaped by :func:`escape_for_terminal`.
+
     >>> print(unified_diff("a.txt", "x  \\n", "x\\n"), end="")
     --- a.txt
     +++ a.txt
@@ -286,8 +289,9 @@ def unified_diff(path: str, old: str, new: str) -> str:
     -x
     +x
     """
+    shown = escape_for_terminal(path)
     lines = difflib.unified_diff(
-        old.splitlines(keepends=True), new.splitlines(keepends=True), path, path
+        old.splitlines(keepends=True), new.splitlines(keepends=True), shown, shown
     )
     out = []
     for line in lines:
@@ -365,6 +369,9 @@ def _marker(finding: Finding, unsafe: bool) -> str:
 def render_concise(reports: Iterable[FileReport], *, unsafe: bool = False) -> str:
     """One line per finding: ``path:line:col: CODE [*] message`` (``[*]``: ``--fix`` fixes it).
 
+    The path is escaped by :func:`escape_for_terminal` (the messages quote text through
+    the rules' own visible form), so a file name cannot start a line of its own.
+
     >>> report = FileReport("a.txt", "ab", (Finding("NC403", "no newline", Span(2, 2),
     ...                                             (Fix(Span(2, 2), "\\n", "final-newline"),)),))
     >>> print(render_concise([report]), end="")
@@ -373,10 +380,11 @@ def render_concise(reports: Iterable[FileReport], *, unsafe: bool = False) -> st
     lines = []
     for report in reports:
         index = LineIndex(report.text)
+        path = escape_for_terminal(report.path)
         for finding in report.findings:
             row, column = index.position(finding.span.start)
             marker = _marker(finding, unsafe)
-            lines.append(f"{report.path}:{row}:{column}: {finding.code}{marker} {finding.message}")
+            lines.append(f"{path}:{row}:{column}: {finding.code}{marker} {finding.message}")
     return "".join(line + "\n" for line in lines)
 
 
@@ -386,11 +394,12 @@ def render_json(reports: Iterable[FileReport]) -> str:
     >>> render_json([])
     '[]\\n'
     """
-    return json.dumps(_records(reports), ensure_ascii=False, indent=2) + "\n"
+    return json_text(_records(reports), indent=2) + "\n"
 
 
 def _github_escape(value: str, *, prop: bool = False) -> str:
-    value = value.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+    # The runner reads a command to the line's end: its own escapes keep it on one line.
+    value = escape_surrogates(value).replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
     return value.replace(":", "%3A").replace(",", "%2C") if prop else value
 
 
@@ -415,11 +424,20 @@ def render_github(reports: Iterable[FileReport]) -> str:
     return "".join(line + "\n" for line in lines)
 
 
+def _uri(path: str) -> str:
+    """A relative URI for ``path``: its bytes percent-encoded, undecodable ones included.
+
+    >>> _uri("news\\\\bad\\udcff name.txt")
+    'news/bad%FF%20name.txt'
+    """
+    return quote(os.fsencode(path.replace("\\", "/")))
+
+
 def render_sarif(reports: Iterable[FileReport], *, version: str = "0") -> str:
     """A minimal SARIF 2.1.0 log: the rules, then one result per finding.
 
-    >>> json.loads(render_sarif([]))["version"]
-    '2.1.0'
+    >>> '"version": "2.1.0"' in render_sarif([])
+    True
     """
     rules = [
         {"id": r.code, "name": r.name, "shortDescription": {"text": r.summary}} for r in ALL_RULES
@@ -434,7 +452,7 @@ def render_sarif(reports: Iterable[FileReport], *, version: str = "0") -> str:
             "endLine": end["row"],
             "endColumn": end["column"],
         }
-        location = {"artifactLocation": {"uri": quote(record["filename"].replace("\\", "/"))}}
+        location = {"artifactLocation": {"uri": _uri(record["filename"])}}
         results.append(
             {
                 "ruleId": record["code"],
@@ -457,7 +475,7 @@ def render_sarif(reports: Iterable[FileReport], *, version: str = "0") -> str:
             {"tool": {"driver": driver}, "columnKind": "unicodeCodePoints", "results": results}
         ],
     }
-    return json.dumps(log, ensure_ascii=False, indent=2) + "\n"
+    return json_text(log, indent=2) + "\n"
 
 
 def render_findings(

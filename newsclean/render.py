@@ -2,7 +2,9 @@
 
 ``text`` is the clean article for reading; ``json`` and ``jsonl`` carry every block with
 its label, built by one serializer (:func:`article_record`). The framing functions join
-per-file outputs so the command line can stream them one at a time.
+per-file outputs so the command line can stream them one at a time. Two guards serve every
+output of the package: :func:`escape_for_terminal` for a name or message shown to people,
+:func:`json_text` for JSON that must stay strict and encodable as UTF-8.
 """
 
 from __future__ import annotations
@@ -12,6 +14,8 @@ from collections.abc import Collection, Iterable, Iterator
 from dataclasses import dataclass
 from types import MappingProxyType
 from typing import Any, Literal
+
+import regex
 
 from newsclean.model import Article, Block, Kind, QuoteStyle
 
@@ -39,8 +43,86 @@ KEEPABLE: MappingProxyType[str, Kind] = MappingProxyType(
     {"captions": "caption", "boilerplate": "boilerplate", "alt_headlines": "alt_headline"}
 )
 
+# What must not reach a terminal or a CI log raw, where a file name or other untrusted text is
+# shown to people: a line break would start a forged line (a GitHub "::error" command), an
+# escape sequence would drive the terminal, a bidi control would show a name in a false order.
+_TERMINAL_UNSAFE_RE = regex.compile(
+    r"""
+      \p{Cc}              # controls: C0 (line feed, escape), DEL and C1 (next line, CSI)
+    | \p{Zl} | \p{Zp}     # the line and paragraph separators, line breaks to some viewers
+    | \p{Bidi_Control}    # marks, embeddings, overrides and isolates that reorder the text
+    | \p{Cs}              # a lone surrogate: a file name byte that is not UTF-8
+    | \\                  # the escape character itself, so that every escape reads one way
+    """,
+    regex.VERBOSE,
+)
+
+# The escapes of characters that have a short one in Python and C.
+_SHORT_ESCAPES: MappingProxyType[str, str] = MappingProxyType(
+    {"\n": "\\n", "\r": "\\r", "\t": "\\t", "\\": "\\\\"}
+)
+
+# A lone surrogate: what Python makes of a file name byte that is not UTF-8 (surrogateescape),
+# or of a JSON "\ud800" escape; no UTF-8 encoder takes it.
+_LONE_SURROGATE_RE = regex.compile(r"\p{Cs}")
+
 # Kinds always shown in text output, unmarked; the rest only when kept, marked by kind.
 _BODY_KINDS: frozenset[Kind] = frozenset({"paragraph", "subheading"})
+
+
+def _escape(char: str) -> str:
+    point = ord(char)
+    if char in _SHORT_ESCAPES:
+        return _SHORT_ESCAPES[char]
+    if point < 0x100:
+        return f"\\x{point:02x}"
+    return f"\\u{point:04x}" if point < 0x10000 else f"\\U{point:08x}"
+
+
+def escape_for_terminal(text: str) -> str:
+    """Return ``text`` safe to show on a terminal or in a CI log, as Python would escape it.
+
+    Controls (C0, DEL, C1), line and paragraph separators, bidi controls and lone
+    surrogates (bytes of a file name that are not UTF-8) become ``\\n``, ``\\x1b``,
+    ``\\u202e``, ``\\udcff``; a backslash is doubled, so an escaped name never reads
+    as another name. Every other character, any script, is kept.
+
+    >>> print(escape_for_terminal("x\\n::error::\\u202etxt.exe caf\\u00e9\\\\"))
+    x\\n::error::\\u202etxt.exe café\\\\
+    """
+    return str(_TERMINAL_UNSAFE_RE.sub(lambda match: _escape(match[0]), text))
+
+
+def json_text(value: Any, *, indent: int | None = None) -> str:
+    """Return ``value`` as strict JSON: non-ASCII kept, lone surrogates as ``\\uXXXX``.
+
+    Compact (no spaces) by default, else indented by ``indent``. A lone surrogate (a file
+    name byte that is not UTF-8, or an escape a JSON line held) is written as its JSON
+    escape, so the text always encodes as UTF-8 and parses back to the same value. NaN and
+    the infinities raise ``ValueError``: no JSON parser has to accept them.
+
+    >>> print(json_text({"path": "bad\\udcff.txt", "site": "Caf\\u00e9"}))
+    {"path":"bad\\udcff.txt","site":"Café"}
+    """
+    separators = (",", ":") if indent is None else (",", ": ")
+    text = json.dumps(
+        value, ensure_ascii=False, allow_nan=False, indent=indent, separators=separators
+    )
+    # Outside strings json.dumps writes ASCII only, and inside them every backslash it
+    # writes is paired: a surrogate it left raw can only be a character of a string.
+    return escape_surrogates(text)
+
+
+def escape_surrogates(text: str) -> str:
+    """Return ``text`` with each lone surrogate written as its escape, ``\\udcff``.
+
+    The one change that makes any ``str`` encodable as UTF-8; in JSON it is the standard
+    escape of that code point.
+
+    >>> escape_surrogates("bad\\udcff.txt")
+    'bad\\\\udcff.txt'
+    """
+    return str(_LONE_SURROGATE_RE.sub(lambda match: f"\\u{ord(match[0]):04x}", text))
 
 
 def parse_keep(value: str) -> frozenset[str]:
@@ -120,7 +202,7 @@ def render_json(path: str, article: Article) -> str:
       "fixes": []
     }
     """
-    return json.dumps(article_record(path, article), ensure_ascii=False, indent=2)
+    return json_text(article_record(path, article), indent=2)
 
 
 def render_jsonl(path: str, article: Article) -> str:
@@ -129,8 +211,7 @@ def render_jsonl(path: str, article: Article) -> str:
     >>> render_jsonl("a.txt", Article())[:28]
     '{"path":"a.txt","headline":n'
     """
-    record = article_record(path, article)
-    return json.dumps(record, ensure_ascii=False, separators=(",", ":")) + "\n"
+    return json_text(article_record(path, article)) + "\n"
 
 
 def render(
@@ -158,8 +239,9 @@ def frame_outputs(fmt: Format, outputs: Iterable[tuple[str, str]], *, many: bool
 
     For one input its output is printed as is (``json`` gets a final newline). For
     ``many``: ``json`` becomes one array (exactly as ``json.dumps(list, indent=2)``
-    would lay it out), ``text`` gets a ``==> path <==`` header line per article and a
-    blank line between articles, and ``jsonl`` lines are simply concatenated.
+    would lay it out), ``text`` gets a ``==> path <==`` header line per article (the path
+    escaped by :func:`escape_for_terminal`) and a blank line between articles, and
+    ``jsonl`` lines are simply concatenated.
 
     >>> "".join(frame_outputs("json", [("a", "{}"), ("b", "{}")], many=True))
     '[\\n  {},\\n  {}\\n]\\n'
@@ -173,7 +255,7 @@ def frame_outputs(fmt: Format, outputs: Iterable[tuple[str, str]], *, many: bool
     else:
         for index, (path, rendered) in enumerate(outputs):
             separator = "\n" if index else ""
-            yield f"{separator}==> {path} <==\n{rendered}"
+            yield f"{separator}==> {escape_for_terminal(path)} <==\n{rendered}"
 
 
 def _frame_json_array(objects: Iterable[str]) -> Iterator[str]:

@@ -426,3 +426,37 @@ def adversarial_lines(draw: st.DrawFn, min_size: int = 50_000, max_size: int = 2
     unit = "".join(atom * count for atom, count in runs)
     size = draw(st.integers(min_size, max_size))
     return (unit * (size // len(unit) + 1))[:size]
+
+
+# --- output for humans: file names that try to break a terminal or a CI log (render.py) ----
+
+#: Unicode's Bidi_Control characters: marks, embeddings, overrides and isolates.
+BIDI_CONTROLS = frozenset(
+    "\u061c\u200e\u200f\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069"
+)
+
+#: Characters that must never reach a terminal or a CI log raw: C0 controls (line feed,
+#: carriage return, escape), DEL, C1 controls (NEL, CSI), the line and paragraph separators,
+#: bidi controls that reorder what is shown, a lone surrogate (an undecodable byte of a
+#: file name), and the backslash that starts an escape.
+unsafe_name_chars = st.sampled_from(
+    [
+        *("\n", "\r", "\t", "\x00", "\x0b", "\x0c", "\x1b", "\x7f", "\x85", "\x9b"),
+        *("\u2028", "\u2029", *sorted(BIDI_CONTROLS), "\udcff", "\udc80", "\ud800", "\\"),
+    ]
+)
+
+#: File names mixing ordinary characters (any script) with unsafe ones.
+hostile_names = st.lists(
+    st.one_of(st.characters(exclude_categories=("Cs",)), unsafe_name_chars), max_size=30
+).map("".join)
+
+#: Lines a file may hold (no lone surrogates: decoding never makes them) that set rules off
+#: and carry every unsafe character: the findings quote them in their messages.
+hostile_lines = st.lists(
+    st.one_of(
+        st.sampled_from(["a", " ", "  ", "\u201c", "\u201d", '"', "Caf\u00c3\u00a9", "\u00a0"]),
+        unsafe_name_chars.filter(lambda char: not "\ud800" <= char <= "\udfff"),
+    ),
+    max_size=40,
+).map("".join)

@@ -488,3 +488,73 @@ def test_jsonl_options_are_refused_for_text_input(
     assert code == 2
     assert out == ""
     assert "--input-format jsonl" in err
+
+
+# --- JSON Lines input that broke the run (#13.9) -------------------------------------
+
+HOSTILE_LINES = [
+    pytest.param('{"n": ' + "7" * 4301 + ', "text": "x"}', "integer of 4301 digits", id="big-int"),
+    pytest.param('{"n": ' + "[" * 100_000 + "]" * 100_000 + ', "text": "x"}', "nested", id="deep"),
+    pytest.param('{"n": NaN, "text": "x"}', "NaN is not a JSON number", id="nan"),
+    pytest.param('{"n": -Infinity, "text": "x"}', "-Infinity is not", id="minus-infinity"),
+    pytest.param('{"n": 1e999, "text": "x"}', "1e999 is too large", id="float-overflow"),
+]
+
+
+def _strict_records(out: str) -> list[dict[str, object]]:
+    """Parse JSON Lines output strictly: UTF-8 bytes, no NaN or infinities."""
+
+    def refuse(name: str) -> None:
+        raise AssertionError(f"{name} in the output")
+
+    return [json.loads(line.encode("utf-8"), parse_constant=refuse) for line in out.splitlines()]
+
+
+@pytest.mark.parametrize(("line", "problem"), HOSTILE_LINES)
+@pytest.mark.parametrize("to_file", [False, True], ids=["stdout", "output-file"])
+def test_a_hostile_line_is_one_error_and_every_good_line_is_written(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], line: str, problem: str, to_file: bool
+) -> None:
+    path = _jsonl(tmp_path, "in.jsonl", {"id": 1, "text": "One  a."}, line, {"id": 3, "text": "C."})
+    target = tmp_path / "out.jsonl"
+    output = ("-o", target) if to_file else ()
+    code, out, err = _run(capsys, "--input-format", "jsonl", *output, path)
+    assert code == 0
+    records = _strict_records(target.read_text(encoding="utf-8") if to_file else out)
+    assert records == [{"id": 1, "text": "One a."}, {"id": 3, "text": "C."}]
+    assert err.startswith(f"{path}:2: error: ")
+    assert err.count("\n") == 1
+    assert problem in err
+
+
+@pytest.mark.parametrize("to_file", [False, True], ids=["stdout", "output-file"])
+def test_a_lone_surrogate_key_is_written_as_an_escape(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], to_file: bool
+) -> None:
+    path = _jsonl(
+        tmp_path, "in.jsonl", {"id": 1, "text": "A."}, '{"\\ud800": 1, "text": "B."}', {"id": 3}
+    )
+    target = tmp_path / "out.jsonl"
+    output = ("-o", target) if to_file else ()
+    code, out, err = _run(capsys, "--input-format", "jsonl", "--format", "jsonl", *output, path)
+    assert code == 0
+    written = target.read_text(encoding="utf-8") if to_file else out
+    assert '{"\\ud800":1,"text":"B."' in written
+    records = _strict_records(written)
+    assert [r["text"] for r in records] == ["A.", "B."]
+    assert records[1]["\ud800"] == 1
+    assert err.startswith(f'{path}:3: error: no "text" field')
+
+
+def test_text_field_named_like_the_article_key_is_refused_for_jsonl_output(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    path = _jsonl(tmp_path, "in.jsonl", {"newsclean": "Rain  falls."})
+    argv = ("--input-format", "jsonl", "--text-field", "newsclean")
+    code, out, err = _run(capsys, *argv, "--format", "jsonl", path)
+    assert (code, out) == (2, "")
+    assert err.startswith("newsclean: error: ")
+    assert err.count("\n") == 1
+    assert "--text-field newsclean" in err
+    code, out, err = _run(capsys, *argv, path)  # text output adds no key: nothing collides
+    assert (code, _strict_records(out), err) == (0, [{"newsclean": "Rain falls."}], "")

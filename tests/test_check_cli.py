@@ -16,10 +16,12 @@ import shutil
 import stat
 import subprocess
 import sys
+import unicodedata
 from pathlib import Path
 from typing import Any
 
 import pytest
+from strategies import BIDI_CONTROLS
 
 from newsclean.cli import main
 
@@ -473,3 +475,128 @@ def test_own_exclude_list_still_skips_sidecars(
     kept = _write(tmp_path / "build" / "c.txt", "One  two.\n")  # defaults replaced
     _, records = _json(capsys, str(tmp_path))
     assert [r["filename"] for r in records] == [str(kept)]
+
+
+# --- file names that try to break the output (#13.6, #13.8) ---------------------------
+
+#: A file name that would start a GitHub workflow command, clear the screen and turn the
+#: rest of the line around if it were printed raw.
+INJECTED = "x\n::error title=Injected::pwned\x1b[2J\u202etxt.txt"
+
+
+def _assert_nothing_raw(stream: str) -> None:
+    """No line starts a workflow command; no control (but the line feeds), separator, bidi
+    control or lone surrogate is left in ``stream``."""
+    assert not [line for line in stream.splitlines() if line.startswith("::error")]
+    for char in stream:
+        unsafe = unicodedata.category(char) in ("Cc", "Cs", "Zl", "Zp") or char in BIDI_CONTROLS
+        assert char == "\n" or not unsafe, f"{char!r} reached the output raw"
+
+
+NAME_CASES = [
+    pytest.param(["check", "{f}"], b"Rain  falls.\n", 1, id="check-concise"),
+    pytest.param(["check", "--diff", "{f}"], b"Rain  falls.\n", 1, id="check-diff"),
+    pytest.param(["check", "{d}"], b"Rain  falls.\n", 1, id="check-walked-directory"),
+    pytest.param(["check", "{f}"], b"\x00\x01\x02 binary", 2, id="check-error"),
+    pytest.param(["check", "{f}.gone"], None, 2, id="check-missing-file"),
+    pytest.param(["{f}", "{f}"], b"Rain falls.\n", 0, id="clean-text-headers"),
+    pytest.param(["{f}"], b"\x00\x01\x02 binary", 2, id="clean-error"),
+    pytest.param(["{f}"], b"Caf\xe9 opens.\n", 0, id="clean-legacy-warning"),
+    pytest.param(["-o", "{d}/gone/out.txt", "{f}"], b"Rain.\n", 2, id="clean-output-error"),
+    pytest.param(["--input-format", "jsonl", "{f}"], b'{"text": "A."}\n[1]\n', 0, id="jsonl"),
+]
+
+
+@pytest.mark.parametrize(("argv", "content", "code"), NAME_CASES)
+def test_a_file_name_cannot_inject_lines_into_any_output(
+    tmp_path: Path,
+    capsys: pytest.CaptureFixture[str],
+    argv: list[str],
+    content: bytes | None,
+    code: int,
+) -> None:
+    folder = tmp_path / INJECTED
+    path = folder / INJECTED
+    if content is not None:
+        _write(path, content)
+    args = [arg.format(f=path, d=folder) for arg in argv]
+    assert main(["check", "-j", "1", *args[1:]] if args[0] == "check" else args) == code
+    out, err = capsys.readouterr()
+    _assert_nothing_raw(out)
+    _assert_nothing_raw(err)
+    assert "x\\n::error title=Injected::pwned\\x1b[2J\\u202etxt.txt" in out + err
+
+
+@pytest.mark.parametrize(
+    "argv",
+    [
+        pytest.param(["check", "--" + INJECTED], id="unknown-option"),
+        pytest.param(["--keep", INJECTED, "a.txt"], id="bad-option-value"),
+        pytest.param(
+            ["check", "--select", "NC1", INJECTED, "--output-format", INJECTED], id="bad-choice"
+        ),
+    ],
+)
+def test_usage_errors_escape_the_arguments_they_quote(
+    capsys: pytest.CaptureFixture[str], argv: list[str]
+) -> None:
+    assert main(argv) == 2
+    err = capsys.readouterr().err
+    _assert_nothing_raw(err)
+    assert "::error title=Injected" in err
+
+
+@pytest.fixture
+def undecodable(tmp_path: Path) -> Path:
+    """A messy article whose file name holds the byte 0xFF, which is not UTF-8."""
+    raw = os.fsencode(tmp_path) + b"/bad\xff name.txt"
+    try:
+        with open(raw, "wb") as stream:
+            stream.write(b"Rain  falls.\n")
+    except OSError:  # pragma: no cover - macOS and Windows refuse such names
+        pytest.skip("this file system takes UTF-8 file names only")
+    return Path(os.fsdecode(raw))
+
+
+@pytest.mark.parametrize("fmt", ["concise", "json", "github", "sarif"])
+def test_check_writes_an_undecodable_file_name_in_every_format(
+    undecodable: Path, capsys: pytest.CaptureFixture[str], fmt: str
+) -> None:
+    # capsys encodes to UTF-8 strictly, as a real stdout does: a lone surrogate raises
+    assert main(["check", "-j", "1", "--output-format", fmt, str(undecodable)]) == 1
+    out = capsys.readouterr().out
+    if fmt == "json":
+        assert json.loads(out)[0]["filename"] == str(undecodable)
+    elif fmt == "sarif":
+        (result,) = json.loads(out)["runs"][0]["results"]
+        uri = result["locations"][0]["physicalLocation"]["artifactLocation"]["uri"]
+        assert uri.endswith("/bad%FF%20name.txt")
+    else:
+        assert "bad\\udcff name.txt" in out
+
+
+def test_check_diff_and_errors_show_an_undecodable_file_name(
+    undecodable: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert main(["check", "-j", "1", "--diff", str(undecodable)]) == 1
+    assert "+++ " + str(undecodable).replace("\udcff", "\\udcff") in capsys.readouterr().out
+    undecodable.write_bytes(b"\x00\x01\x02")
+    assert main(["check", "-j", "1", str(undecodable)]) == 2
+    assert "bad\\udcff name.txt: binary" in capsys.readouterr().err
+
+
+@pytest.mark.parametrize("fmt", ["text", "json", "jsonl"])
+@pytest.mark.parametrize("to_file", [False, True], ids=["stdout", "output-file"])
+def test_clean_writes_an_undecodable_file_name_in_every_format(
+    undecodable: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str], fmt: str, to_file: bool
+) -> None:
+    target = tmp_path / "out"
+    output = ["-o", str(target)] if to_file else []
+    other = _write(tmp_path / "b.txt", "Snow.\n")
+    assert main(["--format", fmt, *output, str(undecodable), str(other)]) == 0
+    out = target.read_text(encoding="utf-8") if to_file else capsys.readouterr().out
+    if fmt == "text":
+        assert out.startswith("==> " + str(undecodable).replace("\udcff", "\\udcff") + " <==\n")
+        return
+    records = json.loads(out) if fmt == "json" else [json.loads(line) for line in out.splitlines()]
+    assert [record["path"] for record in records] == [str(undecodable), str(other)]

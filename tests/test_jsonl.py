@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 from typing import Any
 
 import pytest
@@ -44,12 +45,47 @@ BAD_LINES = [
     pytest.param(b'{"text": ["a"]}', '"text" is an array, expected a string', id="list-field"),
     pytest.param(b'{"text": false}', '"text" is a boolean, expected a string', id="bool-field"),
     pytest.param(b'\xef\xbb\xbf{"text": "a"}', "invalid JSON", id="bom-after-line-1"),
+    pytest.param(
+        b'{"n": ' + b"7" * 4301 + b', "text": "a"}',
+        "an integer of 4301 digits is too long to convert; write it as a string",
+        id="integer-over-4300-digits",
+    ),
+    pytest.param(
+        b'{"n": -' + b"7" * 5000 + b', "text": "a"}',
+        "an integer of 5000 digits is too long",
+        id="negative-integer-over-4300-digits",
+    ),
+    pytest.param(
+        b'{"n": ' + b"[" * 100_000 + b"]" * 100_000 + b', "text": "a"}',
+        "arrays or objects nested too deeply to decode",
+        id="nested-100k-deep",
+    ),
+    pytest.param(
+        b'{"text": "a", "n": ' + b'{"a": ' * 5000 + b"1" + b"}" * 5000 + b"}",
+        "arrays or objects nested too deeply to decode",
+        id="objects-nested-5000-deep",
+    ),
+    pytest.param(b'{"n": NaN, "text": "a"}', "NaN is not a JSON number", id="nan"),
+    pytest.param(b'{"n": Infinity, "text": "a"}', "Infinity is not a JSON number", id="infinity"),
+    pytest.param(
+        b'{"n": [-Infinity], "text": "a"}', "-Infinity is not a JSON number", id="minus-infinity"
+    ),
+    pytest.param(
+        b'{"text": "a", "n": 1e999}',
+        "the number 1e999 is too large for a float; write it as a string",
+        id="float-overflow",
+    ),
+    pytest.param(
+        b'{"text": "a", "n": -2.5E+400}',
+        "the number -2.5E+400 is too large",
+        id="negative-float-overflow",
+    ),
 ]
 
 
 @pytest.mark.parametrize(("raw", "message"), BAD_LINES)
 def test_bad_line_is_an_error_value_saying_what_is_wrong(raw: bytes, message: str) -> None:
-    with pytest.raises(RecordError, match="^" + message.replace("(", r"\(").replace(")", r"\)")):
+    with pytest.raises(RecordError, match="^" + re.escape(message)):
         read_record(raw, "text")
     outcome = clean_line(7, raw, LineOptions())
     assert (outcome.line, outcome.output) == (7, None)
@@ -71,6 +107,48 @@ GOOD_LINES = [
     ),
     pytest.param(b'{"text": "a", "text": "b"}', {"text": "b"}, id="duplicate-key-last-wins"),
 ]
+
+
+def test_edge_values_within_range_pass_through_exactly() -> None:
+    raw = b'{"big": ' + b"9" * 4300 + b', "tiny": 1e-999, "deep": ' + b"[" * 100 + b"]" * 100
+    record, _ = read_record(raw + b', "text": "a"}', "text")
+    output, _ = clean_record(raw + b', "text": "a"}', LineOptions())
+    assert json.loads(output) == {**record, "text": "a"}
+    assert (record["big"], record["tiny"]) == (int("9" * 4300), 0.0)
+
+
+def _strict_json(line: str) -> Any:
+    """Parse one output line as strict JSON: UTF-8 bytes, no NaN or infinities."""
+
+    def refuse(name: str) -> None:
+        raise AssertionError(f"{name} in the output")
+
+    return json.loads(line.encode("utf-8"), parse_constant=refuse)
+
+
+@pytest.mark.parametrize(
+    "raw",
+    [
+        pytest.param(b'{"\\ud800": 1, "text": "a"}', id="lone-high-surrogate-key"),
+        pytest.param(b'{"k": "\\udcff", "text": "a"}', id="lone-low-surrogate-value"),
+        pytest.param(b'{"text": "x \\ud83d y"}', id="lone-surrogate-in-the-text"),
+        pytest.param(b'{"k": ["\\ud83d\\ude00"], "text": "a"}', id="surrogate-pair-is-a-character"),
+    ],
+)
+@pytest.mark.parametrize("fmt", ["text", "jsonl"])
+def test_lone_surrogates_are_written_as_json_escapes(raw: bytes, fmt: str) -> None:
+    output, _ = clean_record(raw, LineOptions(clean=CleanOptions(fmt=fmt)))
+    record, _ = read_record(raw, "text")
+    cleaned = _strict_json(output)
+    assert {k: v for k, v in cleaned.items() if k not in ("text", ARTICLE_KEY)} == {
+        k: v for k, v in record.items() if k != "text"
+    }
+
+
+def test_the_text_field_cannot_be_the_article_key_in_jsonl_format() -> None:
+    with pytest.raises(ValueError, match="--text-field newsclean"):
+        LineOptions(ARTICLE_KEY, CleanOptions(fmt="jsonl"))
+    assert LineOptions(ARTICLE_KEY).text_field == ARTICLE_KEY  # text format adds no key
 
 
 @pytest.mark.parametrize(("raw", "record"), GOOD_LINES)

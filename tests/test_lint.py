@@ -10,11 +10,18 @@ import ftfy
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
-from strategies import letters_beside_marks, messy_lines
+from strategies import (
+    BIDI_CONTROLS,
+    hostile_lines,
+    hostile_names,
+    letters_beside_marks,
+    messy_lines,
+)
 
 from newsclean.config import Config
 from newsclean.encoding import FTFY_CONFIG
 from newsclean.lint import (
+    OUTPUT_FORMATS,
     FileReport,
     LineIndex,
     choose_fixes,
@@ -269,6 +276,47 @@ def test_render_findings_dispatch(fmt: str) -> None:
     assert "NC101" in out
 
 
+INJECTED = "x\n::error title=Injected::pwned.txt"
+
+
+def test_concise_escapes_a_path_that_would_start_a_new_line() -> None:
+    (line,) = render_concise([FileReport(INJECTED, "a  b\n", lint_text("a  b\n"))]).splitlines()
+    assert line == "x\\n::error title=Injected::pwned.txt:1:2: NC405 [*] '  ' for one space"
+
+
+def test_diff_headers_escape_the_path() -> None:
+    diff = unified_diff(INJECTED + "\u202e", "x  \n", "x\n")
+    assert diff.splitlines()[:2] == [
+        "--- x\\n::error title=Injected::pwned.txt\\u202e",
+        "+++ x\\n::error title=Injected::pwned.txt\\u202e",
+    ]
+
+
+def test_github_keeps_an_injected_path_on_one_line() -> None:
+    (line,) = render_github([FileReport(INJECTED, "a  b\n", lint_text("a  b\n"))]).splitlines()
+    assert line.startswith("::warning title=newsclean (NC405),file=x%0A%3A%3Aerror title=")
+
+
+#: A file name that is not UTF-8, as Python hands it over on Linux (byte 0xFF escaped).
+UNDECODABLE = "news/bad\udcff name.txt"
+
+
+@pytest.mark.parametrize("fmt", OUTPUT_FORMATS)
+def test_every_format_writes_an_undecodable_path_as_utf8(fmt: str) -> None:
+    report = FileReport(UNDECODABLE, TEXT, lint_text(TEXT))
+    out = render_findings(fmt, [report])  # type: ignore[arg-type]
+    out.encode("utf-8")  # a lone surrogate would raise here, as writing it to stdout does
+    assert ("%FF" if fmt == "sarif" else "bad\\udcff name") in out
+
+
+def test_json_and_sarif_encode_an_undecodable_path_so_it_comes_back() -> None:
+    report = FileReport(UNDECODABLE, TEXT, lint_text(TEXT))
+    assert json.loads(render_json([report]))[0]["filename"] == UNDECODABLE
+    (result, *_) = json.loads(render_sarif([report]))["runs"][0]["results"]
+    uri = result["locations"][0]["physicalLocation"]["artifactLocation"]["uri"]
+    assert uri == "news/bad%FF%20name.txt"
+
+
 @pytest.mark.parametrize(
     ("findings", "fixed", "expected"),
     [
@@ -377,3 +425,15 @@ def test_fixing_twice_changes_nothing_more_and_keeps_letters(config: Config, tex
 def test_quote_fixes_keep_the_letter_beside_them(text: str, config: Config, expected: str) -> None:
     assert fix_until_clean(text, config).text == expected
     assert fix_until_clean(expected, config).text == expected
+
+
+@given(hostile_names, hostile_lines)
+def test_concise_output_is_one_clean_line_per_finding(name: str, text: str) -> None:
+    """Whatever the file is called and holds, each finding shows as one line without a
+    control, separator or bidi character: messages quote text in a visible form."""
+    findings = lint_text(text)
+    out = render_concise([FileReport(name, text, findings)], unsafe=True)
+    assert out.count("\n") == len(findings)
+    for char in out.replace("\n", ""):
+        assert unicodedata.category(char) not in ("Cc", "Cs", "Zl", "Zp")
+        assert char not in BIDI_CONTROLS

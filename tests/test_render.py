@@ -3,16 +3,19 @@
 from __future__ import annotations
 
 import json
+import unicodedata
 from typing import Any
 
 import pytest
 from hypothesis import given
-from strategies import articles
+from strategies import BIDI_CONTROLS, articles, hostile_names, unsafe_name_chars
 
 from newsclean.model import Article, Block, Fix, Kind, Span
 from newsclean.render import (
     article_record,
+    escape_for_terminal,
     frame_outputs,
+    json_text,
     parse_keep,
     render,
     render_json,
@@ -187,6 +190,18 @@ def test_frame_outputs(fmt: Any, outputs: list[tuple[str, str]], many: bool, exp
     assert "".join(frame_outputs(fmt, outputs, many=many)) == expected
 
 
+def test_text_header_escapes_a_path_that_would_start_a_new_line() -> None:
+    outputs = [("x\n::error title=Injected::pwned.txt", "A\n"), ("b\u202etxt.exe", "B\n")]
+    framed = "".join(frame_outputs("text", outputs, many=True))
+    assert framed.splitlines() == [
+        "==> x\\n::error title=Injected::pwned.txt <==",
+        "A",
+        "",
+        "==> b\\u202etxt.exe <==",
+        "B",
+    ]
+
+
 def test_frame_outputs_is_lazy() -> None:
     def outputs() -> Any:
         yield "a", "{}"
@@ -194,6 +209,48 @@ def test_frame_outputs_is_lazy() -> None:
 
     pieces = frame_outputs("json", outputs(), many=True)
     assert next(pieces) == "[\n  {}"
+
+
+# --- escaping for humans and for JSON --------------------------------------------
+
+ESCAPES = [
+    pytest.param("news/a.txt", "news/a.txt", id="plain-path-unchanged"),
+    pytest.param("café – ünï 東京.txt", "café – ünï 東京.txt", id="printable-non-ascii-unchanged"),
+    pytest.param("x\n::error title=I::p.txt", "x\\n::error title=I::p.txt", id="line-feed"),
+    pytest.param("a\rb\tc", "a\\rb\\tc", id="carriage-return-and-tab"),
+    pytest.param("a\x1b[31mb", "a\\x1b[31mb", id="terminal-escape-sequence"),
+    pytest.param("a\x00\x0b\x0c\x7f", "a\\x00\\x0b\\x0c\\x7f", id="nul-tabs-feeds-delete"),
+    pytest.param("a\x85b\x9bc", "a\\x85b\\x9bc", id="c1-controls"),
+    pytest.param("a\u2028b\u2029", "a\\u2028b\\u2029", id="line-and-paragraph-separators"),
+    pytest.param("evil\u202etxt.exe", "evil\\u202etxt.exe", id="right-to-left-override"),
+    pytest.param("\u2066a\u2069\u200f", "\\u2066a\\u2069\\u200f", id="bidi-isolates-and-marks"),
+    pytest.param("a\\nb", "a\\\\nb", id="backslash-doubled"),
+    pytest.param("bad\udcff.txt", "bad\\udcff.txt", id="undecodable-byte"),
+]
+
+
+@pytest.mark.parametrize(("name", "shown"), ESCAPES)
+def test_escape_for_terminal(name: str, shown: str) -> None:
+    assert escape_for_terminal(name) == shown
+
+
+def test_json_text_escapes_lone_surrogates_and_keeps_other_text() -> None:
+    value = {"bad\udcff.txt": ["é", "\ud800"], "n": 1.5}
+    text = json_text(value)
+    assert text == '{"bad\\udcff.txt":["é","\\ud800"],"n":1.5}'
+    assert json.loads(text.encode("utf-8")) == value
+    assert json_text([1], indent=2) == "[\n  1\n]"
+
+
+@pytest.mark.parametrize("number", [float("nan"), float("inf"), float("-inf")])
+def test_json_text_never_writes_what_json_does_not_allow(number: float) -> None:
+    with pytest.raises(ValueError, match="JSON"):
+        json_text({"n": number})
+
+
+def test_json_outputs_of_an_undecodable_path_are_utf8() -> None:
+    for output in (render_json("bad\udcff.txt", STORY), render_jsonl("bad\udcff.txt", STORY)):
+        assert json.loads(output.encode("utf-8"))["path"] == "bad\udcff.txt"
 
 
 # --- properties ---------------------------------------------------------------------
@@ -236,3 +293,27 @@ def test_articles_strategy_lays_blocks_out_in_order(article: Article) -> None:
     assert starts == sorted(starts)
     headlines = [block.text for block in article.blocks if block.kind == "headline"]
     assert article.headline == (headlines[0] if headlines else None)
+
+
+def _is_unsafe(char: str) -> bool:
+    category = unicodedata.category(char)
+    return category in ("Cc", "Cs", "Zl", "Zp") or char in BIDI_CONTROLS
+
+
+@given(hostile_names)
+def test_escaped_names_hold_no_unsafe_character(name: str) -> None:
+    """The identity fails this: the generated names carry controls and separators."""
+    assert not any(_is_unsafe(char) for char in escape_for_terminal(name))
+
+
+@given(hostile_names)
+def test_escaping_is_unambiguous(name: str) -> None:
+    """Python's own escape decoding gets the exact name back, so two names never look alike."""
+    escaped = escape_for_terminal(name)
+    assert escaped.encode("ascii", "backslashreplace").decode("unicode_escape") == name
+
+
+@given(unsafe_name_chars)
+def test_unsafe_name_chars_are_all_escaped_or_the_backslash(char: str) -> None:
+    assert _is_unsafe(char) or char == "\\"
+    assert escape_for_terminal(char) != char
