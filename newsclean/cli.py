@@ -42,6 +42,7 @@ from newsclean.files import (
     DecodeError,
     InputError,
     NoTextFilesError,
+    Skipped,
     SourceText,
     atomic_output,
     iter_paths,
@@ -221,11 +222,18 @@ def _tasks(paths: Sequence[str]) -> Iterator[Task | Outcome]:
             yield _stdin_task()
             continue
         try:
-            yield from (Task(str(path)) for path in iter_paths([raw]))
+            yield from (_task_or_note(path) for path in iter_paths([raw]))
         except InputError as exc:
             yield Outcome(raw, error=str(exc))
         except OSError as exc:
             yield Outcome(raw, error=f"{exc.filename or raw}: {exc.strerror or exc}")
+
+
+def _task_or_note(path: Path | Skipped) -> Task | Outcome:
+    """A task for a file found; a warning for an entry a directory walk had to pass over."""
+    if isinstance(path, Skipped):
+        return Outcome(str(path.path), note=f"skipped: {path.problem}")
+    return Task(str(path))
 
 
 def _stdin_task() -> Task | Outcome:
@@ -770,8 +778,9 @@ class _Settings:
 
     def excluded(self, path: Path, config: Config, top: Path | None = None) -> bool:
         """Whether ``path`` is excluded by the settings (patterns relative to the project
-        root, else to ``top``) or by a .gitignore from that directory down to the file's."""
-        path = path.resolve()
+        root, else to ``top``) or by a .gitignore from that directory down to the file's.
+        A symlink is judged where it lies, not where it leads (a loop leads nowhere)."""
+        path = path.parent.resolve() / path.name
         base = Path(config.root) if config.root else (top or path.parent).resolve()
         relative = relative_to_root(path, base)
         if relative is None:
@@ -804,7 +813,7 @@ def _check_tasks(args: argparse.Namespace, settings: _Settings) -> Iterator[Task
             yield Outcome(raw, error=f"{exc.filename or raw}: {exc.strerror or exc}")
 
 
-def _tasks_for(raw: str, args: argparse.Namespace, settings: _Settings) -> Iterator[Task]:
+def _tasks_for(raw: str, args: argparse.Namespace, settings: _Settings) -> Iterator[Task | Outcome]:
     if raw == "-":
         name = args.stdin_filename or "-"
         config = settings.for_dir(Path(name).parent if args.stdin_filename else Path.cwd())
@@ -813,20 +822,29 @@ def _tasks_for(raw: str, args: argparse.Namespace, settings: _Settings) -> Itera
         yield CheckTask(name, source=read_stdin(), config=config)
         return
     top = Path(raw)
-    if not top.is_dir():
+    if not top.is_dir():  # named explicitly: taken as given, through a symlink too
         config = settings.for_dir(top.parent)
         if not (args.force_exclude and top.exists() and settings.excluded(top, config)):
             yield from (CheckTask(str(p), config=config) for p in iter_paths([raw]))
         return
+    yield from _walked(top, settings)
+
+
+def _walked(top: Path, settings: _Settings) -> Iterator[Task | Outcome]:
+    """A task per file found under ``top`` that the settings take; a warning per entry the
+    walk passed over (a symlink loop, a dangling link) unless the settings exclude it."""
     config = settings.for_dir(top)
-    for path in iter_paths([raw], suffixes=_walk_suffixes(config)):
+    for found in iter_paths([top], suffixes=_walk_suffixes(config)):
+        path = found.path if isinstance(found, Skipped) else found
         local = settings.for_dir(path.parent)
-        relative = relative_to_root(path.resolve(), Path(local.root or top).resolve())
-        if settings.excluded(path, local, top) or not is_included(
-            relative or Path(path.name), local
-        ):
+        if settings.excluded(path, local, top):
             continue
-        yield CheckTask(str(path), config=local, walked=True)
+        if isinstance(found, Skipped):
+            yield Outcome(str(path), note=f"skipped: {found.problem}")
+            continue
+        relative = relative_to_root(path.resolve(), Path(local.root or top).resolve())
+        if is_included(relative or Path(path.name), local):
+            yield CheckTask(str(path), config=local, walked=True)
 
 
 def _check_exit(failed: bool, outcomes: Sequence[CheckOutcome], args: argparse.Namespace) -> int:

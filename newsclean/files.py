@@ -3,17 +3,19 @@
 Reading decodes bytes by fixed rules (UTF-8 with or without a BOM; a legacy cp1252 file is
 recovered with a note; anything else is refused with a specific error) and remembers the
 layout facts (BOM, line-ending style, final newline) that :func:`write_atomic` re-applies,
-so a file written back differs only where its text changed.
+so a file written back differs only where its text changed. Only regular files are read,
+and directory walks never follow symbolic links.
 """
 
 from __future__ import annotations
 
 import contextlib
+import errno
 import os
 import secrets
 import stat
 import sys
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import BinaryIO, Literal
@@ -37,6 +39,10 @@ TEXT_SUFFIXES: tuple[str, ...] = (".txt", ".text", ".md", ".markdown")
 STDIN_NAME = "<stdin>"
 
 _UTF8_BOM = b"\xef\xbb\xbf"
+# Open flags POSIX has and Windows lacks; without them the stat before opening still guards.
+_O_NONBLOCK: int = getattr(os, "O_NONBLOCK", 0)
+_O_NOFOLLOW: int = getattr(os, "O_NOFOLLOW", 0)
+
 
 # Control bytes that never occur in text; tab, line feed, vertical tab, form feed,
 # carriage return and escape are left out because scraped text does carry them.
@@ -92,6 +98,16 @@ class DecodeError(InputError):
 
 class FileTooLargeError(InputError):
     """The file is larger than :data:`MAX_FILE_BYTES`."""
+
+
+class NotRegularFileError(InputError):
+    """The path names a FIFO, a device, a socket or a directory (or, where links are not
+    followed, a symbolic link) instead of a regular file; ``kind`` says which."""
+
+    def __init__(self, path: str, kind: str) -> None:
+        super().__init__(path, f"not a regular file ({kind}); name a file or - for stdin")
+        self.args = (path, kind)
+        self.kind = kind
 
 
 @dataclass(frozen=True, slots=True)
@@ -193,17 +209,58 @@ def _too_large(size: int) -> str:
     return f"file too large ({size} bytes; the limit is {MAX_FILE_BYTES} bytes)"
 
 
-def read_text_file(path: str | os.PathLike[str]) -> SourceText:
-    """Read and decode the file at ``path`` (see :func:`decode_text` for the rules).
+def read_text_file(path: str | os.PathLike[str], *, follow_symlinks: bool = True) -> SourceText:
+    """Read and decode the regular file at ``path`` (see :func:`decode_text` for the rules).
 
-    Raises :class:`InputError` subclasses for bad content and ``OSError`` for I/O failures.
+    A FIFO, device, socket or directory is refused before it is read
+    (:class:`NotRegularFileError`), so a read never blocks or runs on; so is a symbolic
+    link when ``follow_symlinks`` is false. Raises :class:`InputError` subclasses for bad
+    content and ``OSError`` for I/O failures.
     """
     name = os.fspath(path)
-    with open(path, "rb") as stream:
+    with open(_open_regular(name, follow_symlinks=follow_symlinks), "rb") as stream:
         size = os.fstat(stream.fileno()).st_size
         if size > MAX_FILE_BYTES:
             raise FileTooLargeError(name, _too_large(size))
         return decode_text(_read_limited(stream, name), name=name)
+
+
+#: What a file that is not a regular file is, by the stat test that recognises it.
+_FILE_KINDS: tuple[tuple[str, Callable[[int], bool]], ...] = (
+    ("a directory", stat.S_ISDIR),
+    ("a FIFO", stat.S_ISFIFO),
+    ("a character device", stat.S_ISCHR),
+    ("a block device", stat.S_ISBLK),
+    ("a socket", stat.S_ISSOCK),
+    ("a symbolic link", stat.S_ISLNK),
+)
+
+
+def _refuse_special(name: str, mode: int) -> None:
+    """Raise NotRegularFileError unless ``mode`` is a regular file's."""
+    if stat.S_ISREG(mode):
+        return
+    raise NotRegularFileError(
+        name, next((kind for kind, test in _FILE_KINDS if test(mode)), "a special file")
+    )
+
+
+def _open_regular(name: str, *, follow_symlinks: bool) -> int:
+    """Open ``name`` for reading if it is a regular file; refuse anything else unread.
+
+    The stat comes first, so a FIFO or a device is never even opened; the open is
+    non-blocking and followed by an ``fstat``, so one swapped in after the stat is refused
+    too instead of blocking (O_NONBLOCK does not change reads from a regular file).
+    """
+    _refuse_special(name, (os.stat if follow_symlinks else os.lstat)(name).st_mode)
+    flags = os.O_RDONLY | _O_NONBLOCK | (0 if follow_symlinks else _O_NOFOLLOW)
+    fd = os.open(name, flags)
+    try:
+        _refuse_special(name, os.fstat(fd).st_mode)
+    except BaseException:
+        os.close(fd)
+        raise
+    return fd
 
 
 def read_stdin(stream: BinaryIO | None = None) -> SourceText:
@@ -229,23 +286,35 @@ def is_text_path(path: Path) -> bool:
     return not path.name.startswith(".") and path.suffix.lower() in TEXT_SUFFIXES
 
 
+@dataclass(frozen=True, slots=True)
+class Skipped:
+    """An entry a directory walk passed over because it could not look at it, and why."""
+
+    path: Path
+    problem: str
+
+
 def iter_paths(
     paths: Iterable[str | os.PathLike[str]], *, suffixes: tuple[str, ...] = TEXT_SUFFIXES
-) -> Iterator[Path]:
+) -> Iterator[Path | Skipped]:
     """Yield the files to read: files as given, directories recursed, lazily.
 
-    A directory yields its files with a text suffix, sorted by path components, skipping
-    hidden files and directories and not following symlinked directories (no loops).
+    A directory yields its regular files with a text suffix, sorted by path components,
+    skipping hidden files and directories. Symbolic links found in a directory are never
+    followed (as ruff and pre-commit do): a link could lead out of the tree, or round in a
+    loop. One that leads nowhere (a loop, a dangling link), or a subdirectory that cannot
+    be listed, is yielded as :class:`Skipped` and the walk goes on. A path named in
+    ``paths`` is taken as given, through a symbolic link too.
     Raises :class:`MissingPathError` for a path that does not exist and
-    :class:`NoTextFilesError` for a directory that yields nothing.
+    :class:`NoTextFilesError` for a directory that yields no file.
     """
     wanted = tuple(s.lower() for s in suffixes)
     for raw in paths:
         path = Path(raw)
         if path.is_dir():
             found = False
-            for found_path in _walk(path, wanted):
-                found = True
+            for found_path in _walk(path, _sorted_entries(path), wanted):
+                found = found or isinstance(found_path, Path)
                 yield found_path
             if not found:
                 listed = ", ".join(wanted)
@@ -256,18 +325,49 @@ def iter_paths(
             raise MissingPathError(str(path), "no such file or directory")
 
 
-def _walk(directory: Path, suffixes: tuple[str, ...]) -> Iterator[Path]:
-    """Yield text files under ``directory``, depth first, entries sorted by name."""
+def _sorted_entries(directory: Path) -> list[os.DirEntry[str]]:
     with os.scandir(directory) as scan:
-        entries = sorted(scan, key=lambda entry: entry.name)
+        return sorted(scan, key=lambda entry: entry.name)
+
+
+def _walk(
+    directory: Path, entries: list[os.DirEntry[str]], suffixes: tuple[str, ...]
+) -> Iterator[Path | Skipped]:
+    """Yield the text files under ``directory`` (listed as ``entries``), depth first."""
     for entry in entries:
         if entry.name.startswith("."):
             continue
         path = directory / entry.name
-        if entry.is_dir(follow_symlinks=False):
-            yield from _walk(path, suffixes)
-        elif entry.is_file() and path.suffix.lower() in suffixes:
+        try:
+            kind = _entry_kind(entry)
+            below = _sorted_entries(path) if kind == "directory" else []
+        except OSError as exc:
+            yield Skipped(path, _unreachable(exc))
+            continue
+        if kind == "directory":
+            yield from _walk(path, below, suffixes)
+        elif kind == "file" and path.suffix.lower() in suffixes:
             yield path
+
+
+def _entry_kind(entry: os.DirEntry[str]) -> Literal["directory", "file", "other"]:
+    """Tell a directory from a regular file, never following a link; raise OSError for a
+    link that leads nowhere, so that it is told rather than passed over in silence."""
+    if entry.is_symlink():
+        os.stat(entry.path)
+        return "other"
+    if entry.is_dir(follow_symlinks=False):
+        return "directory"
+    return "file" if entry.is_file(follow_symlinks=False) else "other"
+
+
+def _unreachable(error: OSError) -> str:
+    """Say why a directory entry could not be looked at."""
+    if error.errno == errno.ELOOP:
+        return "a symbolic link loop"
+    if error.errno == errno.ENOENT:
+        return "a dangling symbolic link"
+    return error.strerror or str(error)
 
 
 def layout_text(text: str, like: SourceText) -> str:

@@ -13,6 +13,7 @@ import json
 import os
 import re
 import shutil
+import signal
 import stat
 import subprocess
 import sys
@@ -473,3 +474,113 @@ def test_own_exclude_list_still_skips_sidecars(
     kept = _write(tmp_path / "build" / "c.txt", "One  two.\n")  # defaults replaced
     _, records = _json(capsys, str(tmp_path))
     assert [r["filename"] for r in records] == [str(kept)]
+
+
+# --- special files and directory walks (#13) --------------------------------------
+
+
+@pytest.fixture
+def no_hang() -> Any:
+    """A safety net only: a read that blocks (the bug) fails the test instead of hanging it."""
+
+    def stop(*_: object) -> None:
+        pytest.fail("blocked: the input should have been refused before reading")
+
+    previous = signal.signal(signal.SIGALRM, stop)
+    signal.alarm(60)
+    yield
+    signal.alarm(0)
+    signal.signal(signal.SIGALRM, previous)
+
+
+def _fix(*argv: str) -> int:
+    return main(["check", "-j", "1", "--fix", *argv])
+
+
+@pytest.mark.usefixtures("no_hang")
+@pytest.mark.parametrize("command", [[], ["check"], ["check", "--fix"]], ids=" ".join)
+def test_a_fifo_is_refused_not_waited_on(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], command: list[str]
+) -> None:
+    fifo = tmp_path / "pipe.txt"
+    os.mkfifo(fifo)
+    assert main([*command, "-j", "1", str(fifo)]) == 2
+    err = capsys.readouterr().err.splitlines()
+    problem = "not a regular file (a FIFO); name a file or - for stdin"
+    assert err[0] == f"newsclean: error: {fifo}: {problem}"
+
+
+@pytest.mark.usefixtures("no_hang")
+@pytest.mark.skipif(not os.path.exists("/dev/zero"), reason="needs /dev/zero")
+@pytest.mark.parametrize("command", [[], ["check"]], ids=" ".join)
+def test_a_device_is_refused_not_read(
+    capsys: pytest.CaptureFixture[str], command: list[str]
+) -> None:
+    assert main([*command, "-j", "1", "/dev/zero"]) == 2
+    err = capsys.readouterr().err.splitlines()
+    assert err[0].startswith("newsclean: error: /dev/zero: not a regular file (a character device)")
+
+
+def test_a_walk_does_not_fix_through_a_symlinked_file(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """``ln -s ../outside/victim.txt repo/evil.txt; newsclean check --fix repo``."""
+    victim = _write(tmp_path / "outside" / "victim.txt", "One  two.\n")
+    own = _write(tmp_path / "repo" / "own.txt", "One  two.\n")
+    (tmp_path / "repo" / "evil.txt").symlink_to(Path("..") / "outside" / "victim.txt")
+    assert _fix(str(tmp_path / "repo")) == 1
+    assert victim.read_text(encoding="utf-8") == "One  two.\n"
+    assert own.read_text(encoding="utf-8") == "One two.\n"
+    assert (tmp_path / "repo" / "evil.txt").is_symlink()
+    capsys.readouterr()
+
+
+def test_a_symlink_named_explicitly_is_fixed_through(tmp_path: Path) -> None:
+    target = _write(tmp_path / "outside" / "victim.txt", "One  two.\n")
+    link = tmp_path / "link.txt"
+    link.symlink_to(target)
+    assert _fix(str(link)) == 1
+    assert link.is_symlink()
+    assert target.read_text(encoding="utf-8") == "One two.\n"
+
+
+def test_clean_walk_warns_about_a_symlink_loop_and_goes_on(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    _write(tmp_path / "a.txt", CLEAN)
+    (tmp_path / "loop.txt").symlink_to("loop.txt")
+    _write(tmp_path / "z.txt", CLEAN)
+    assert main(["-j", "1", str(tmp_path)]) == 0
+    captured = capsys.readouterr()
+    warning = f"newsclean: warning: {tmp_path / 'loop.txt'}: skipped: a symbolic link loop"
+    assert captured.err.splitlines() == [warning]
+    assert captured.out.count("Storm batters the coast") == 2
+
+
+def test_a_symlink_loop_in_a_walk_is_skipped_and_the_rest_checked(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    messy = "One  two.\n"
+    _write(tmp_path / "a.txt", messy)
+    (tmp_path / "loop").symlink_to("loop")
+    _write(tmp_path / "one" / "in-one.txt", messy)
+    _write(tmp_path / "two" / "in-two.txt", messy)
+    (tmp_path / "one" / "to-two").symlink_to(Path("..") / "two", target_is_directory=True)
+    (tmp_path / "two" / "to-one").symlink_to(Path("..") / "one", target_is_directory=True)
+    _write(tmp_path / "z.txt", messy)
+    (tmp_path / "node_modules").mkdir()  # excluded: nothing inside is reported
+    (tmp_path / "node_modules" / "loop").symlink_to("loop")
+    code, records = _json(capsys, str(tmp_path))
+    assert code == 1
+    assert [Path(r["filename"]).relative_to(tmp_path).as_posix() for r in records] == [
+        "a.txt",
+        "one/in-one.txt",
+        "two/in-two.txt",
+        "z.txt",
+    ]
+    assert main(["check", "-j", "1", str(tmp_path)]) == 1
+    err = capsys.readouterr().err.splitlines()
+    assert err == [
+        f"newsclean: warning: {tmp_path / 'loop'}: skipped: a symbolic link loop",
+        "Found 4 findings (4 fixable with --fix).",
+    ]

@@ -4,8 +4,11 @@ from __future__ import annotations
 
 import io
 import os
+import signal
 import stat
+from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 import pytest
 from hypothesis import given, settings
@@ -306,3 +309,107 @@ def test_atomic_output_leaves_target_alone_when_the_block_fails(tmp_path: Path) 
         write_half()
     assert path.read_bytes() == b"[]"
     assert [p.name for p in tmp_path.iterdir()] == ["out.json"]
+
+
+# --- special files and directory walks (#13) --------------------------------------
+
+
+@pytest.fixture
+def no_hang() -> Iterator[None]:
+    """A safety net only: a read that blocks (the bug) fails the test instead of hanging it."""
+
+    def stop(*_: object) -> None:
+        pytest.fail("blocked: the read should have been refused before it started")
+
+    previous = signal.signal(signal.SIGALRM, stop)
+    signal.alarm(60)
+    try:
+        yield
+    finally:
+        signal.alarm(0)
+        signal.signal(signal.SIGALRM, previous)
+
+
+@pytest.mark.usefixtures("no_hang")
+def test_read_refuses_a_fifo_before_opening_it(tmp_path: Path) -> None:
+    fifo = tmp_path / "pipe.txt"
+    os.mkfifo(fifo)
+    with pytest.raises(files.InputError, match=r"pipe\.txt: not a regular file \(a FIFO\)"):
+        read_text_file(fifo)
+
+
+@pytest.mark.usefixtures("no_hang")
+@pytest.mark.skipif(not os.path.exists("/dev/zero"), reason="needs /dev/zero")
+def test_read_refuses_a_device_without_reading_it() -> None:
+    with pytest.raises(files.InputError, match="not a regular file"):
+        read_text_file("/dev/zero")
+
+
+@pytest.mark.usefixtures("no_hang")
+def test_a_fifo_swapped_in_after_the_stat_is_refused_without_blocking(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The stat says "regular file", then a FIFO takes the name: the non-blocking open and
+    the fstat of the open file still refuse it."""
+    fifo = tmp_path / "swapped.txt"
+    os.mkfifo(fifo)
+    real_stat = os.stat
+    regular = real_stat(__file__)
+    monkeypatch.setattr(
+        os, "stat", lambda p, **kw: regular if Path(p) == fifo else real_stat(p, **kw)
+    )
+    with pytest.raises(files.InputError, match="a FIFO"):
+        read_text_file(fifo)
+
+
+def test_walk_does_not_follow_symlinked_files(tmp_path: Path) -> None:
+    """``ln -s ../outside/victim.txt repo/evil.txt``: the walk must not hand out the target."""
+    _tree(tmp_path, ["outside/victim.txt", "repo/own.txt"])
+    (tmp_path / "repo" / "evil.txt").symlink_to(tmp_path / "outside" / "victim.txt")
+    assert list(iter_paths([tmp_path / "repo"])) == [tmp_path / "repo" / "own.txt"]
+
+
+def test_a_symlink_named_explicitly_is_followed(tmp_path: Path) -> None:
+    _tree(tmp_path, ["outside/victim.txt"])
+    link = tmp_path / "link.txt"
+    link.symlink_to(tmp_path / "outside" / "victim.txt")
+    assert list(iter_paths([link])) == [link]
+    assert read_text_file(link).text == "Text.\n"
+
+
+def test_walk_skips_symlink_loops_with_a_note_and_goes_on(tmp_path: Path) -> None:
+    """A self-referencing link, a cycle between directories, a dangling link: each is
+    passed over (the unfollowable ones with a note) and the files sorted after them are found."""
+    _tree(tmp_path, ["a.txt", "one/in-one.txt", "two/in-two.txt", "z.txt"])
+    (tmp_path / "loop").symlink_to("loop")
+    (tmp_path / "loop.txt").symlink_to("loop.txt")
+    (tmp_path / "one" / "to-two").symlink_to("../two", target_is_directory=True)
+    (tmp_path / "two" / "to-one").symlink_to("../one", target_is_directory=True)
+    (tmp_path / "gone.txt").symlink_to("nowhere.txt")
+    found = list(iter_paths([tmp_path]))
+    paths = [p.relative_to(tmp_path).as_posix() for p in found if isinstance(p, Path)]
+    assert paths == ["a.txt", "one/in-one.txt", "two/in-two.txt", "z.txt"]
+    notes = {s.path.name: s.problem for s in found if isinstance(s, files.Skipped)}
+    assert notes == {
+        "gone.txt": "a dangling symbolic link",
+        "loop": "a symbolic link loop",
+        "loop.txt": "a symbolic link loop",
+    }
+
+
+def test_walk_skips_a_directory_it_cannot_list_and_goes_on(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    _tree(tmp_path, ["a.txt", "locked/b.txt", "z.txt"])
+    real_scandir = os.scandir
+
+    def scandir(path: Any) -> Any:
+        if Path(path).name == "locked":
+            raise PermissionError(13, "Permission denied", str(path))
+        return real_scandir(path)
+
+    monkeypatch.setattr(os, "scandir", scandir)
+    found = list(iter_paths([tmp_path]))
+    assert found[0] == tmp_path / "a.txt"
+    assert found[1] == files.Skipped(tmp_path / "locked", "Permission denied")
+    assert found[2] == tmp_path / "z.txt"
