@@ -42,13 +42,17 @@ from newsclean.files import (
     DecodeError,
     InputError,
     NoTextFilesError,
+    NotRegularFileError,
+    Replacement,
     Skipped,
     SourceText,
     atomic_output,
+    encode_text,
     iter_paths,
+    locked_text_file,
     read_stdin,
     read_text_file,
-    write_atomic,
+    replace_files,
 )
 from newsclean.jsonl import ERROR_POLICIES, LineOptions, LineOutcome, clean_lines, is_blank
 from newsclean.lint import (
@@ -608,31 +612,92 @@ class CheckOutcome(Outcome):
     diff: str = ""
 
 
-def _write_fixed(task: Task, source: SourceText, result: FixResult) -> None:
-    """Write the fixed file and append what structural fixes removed to its sidecar."""
-    if result.removed:
-        sidecar = Path(task.name + SIDECAR_SUFFIX)
-        existing = read_text_file(sidecar) if sidecar.exists() else SourceText("")
-        new = sidecar_text(result.removed, existing.text)
-        write_atomic(sidecar, new, SourceText(new, encoding=existing.encoding))
+def _write_fixed(name: str, source: SourceText, result: FixResult) -> None:
+    """Write the fixed file back and, if structural fixes removed blocks, its sidecar.
+
+    Both go to temp files before either is renamed, and the sidecar is renamed last, so a
+    failure before the renames (a full disk) changes nothing and a rerun cannot add the
+    blocks twice. Runs fixing the same file take turns on its lock; even without one (a
+    file system with no locks) no block doubles: the sidecar is read after the file and
+    before the file is checked unchanged, and renamed after the file, so a run that read
+    the sidecar after another run's rename finds the file changed and writes nothing.
+    """
     like = SourceText(result.text, had_bom=source.had_bom, encoding=source.encoding)
-    write_atomic(task.name, result.text, like)
+    fixed = Replacement(name, encode_text(result.text, like), was=source.stamp)
+    if not result.removed:
+        replace_files([fixed])
+        return
+    path = name + SIDECAR_SUFFIX
+    existing = _read_sidecar(path, name)
+    text = sidecar_text(result.removed, existing.text if existing else "")
+    data = encode_text(text, _sidecar_layout(existing, source))
+    if existing is None:  # a new sidecar: the file's mode, owner and group
+        sidecar = Replacement(path, data, new=True, like=source.stamp)
+    else:
+        sidecar = Replacement(path, data, was=existing.stamp)
+    replace_files([fixed, sidecar])
 
 
-def _read_utf8(task: Task) -> SourceText:
-    """Read a task's text; the linter rewrites files in place, so it takes UTF-8 only."""
-    source = task.source or read_text_file(task.name)
+def _write_error(name: str, source: SourceText, result: FixResult) -> str | None:
+    """Write the fix back; return why it could not be written, if it could not."""
+    try:
+        _write_fixed(name, source, result)
+    except InputError as exc:  # changed meanwhile, hard-linked, a symlinked sidecar...
+        return str(exc)
+    except (OSError, ValueError) as exc:
+        return f"{name}: cannot write: {exc}"
+    return None
+
+
+def _read_sidecar(path: str, name: str) -> SourceText | None:
+    """Read the sidecar of ``name``, or None if it has none. A symbolic link (which could
+    lead anywhere, as it could lead out of the tree) is refused, never written through."""
+    try:
+        return read_text_file(path, follow_symlinks=False)
+    except FileNotFoundError:
+        return None
+    except NotRegularFileError as exc:
+        raise InputError(
+            path, f"{exc.kind}, not a regular file; {name} was not fixed, nothing was written"
+        ) from None
+
+
+def _sidecar_layout(existing: SourceText | None, source: SourceText) -> SourceText:
+    """The layout the sidecar is written in: an existing one's BOM, encoding and line
+    endings (a single style applies to the new blocks too); a new one is UTF-8 without a
+    BOM, in the article's line-ending style."""
+    if existing is None:
+        return SourceText("\n" if source.newline == "mixed" else source.newline)
+    ends = "\r\n\n" if existing.newline == "mixed" else existing.newline
+    return SourceText(ends, had_bom=existing.had_bom, encoding=existing.encoding)
+
+
+def _utf8_only(name: str, source: SourceText) -> SourceText:
+    """The linter rewrites files in place, so it takes UTF-8 only."""
     if source.encoding != "utf-8":
         problem = (source.note or "not UTF-8").split(";")[0]
-        raise DecodeError(task.name, f"{problem}; convert it to UTF-8 to lint it")
+        raise DecodeError(name, f"{problem}; convert it to UTF-8 to lint it")
     return source
 
 
+def _source_of(task: Task, *, lock: bool) -> contextlib.AbstractContextManager[SourceText]:
+    """A task's text; with ``lock``, read under the file's lock, held until the block ends."""
+    if task.source is not None:
+        return contextlib.nullcontext(task.source)
+    if lock:
+        return locked_text_file(task.name)
+    return contextlib.nullcontext(read_text_file(task.name))
+
+
 def check_one(task: Task, options: CheckOptions) -> Outcome:
-    """Lint one input, and fix it or diff it if asked; failures become values."""
-    config = task.config if isinstance(task, CheckTask) else Config()
+    """Lint one input, and fix it or diff it if asked; failures become values.
+
+    With --fix the file stays locked from reading to writing back: runs fixing the same
+    file take turns instead of racing.
+    """
     try:
-        source = _read_utf8(task)
+        with _source_of(task, lock=options.fix) as source:
+            return _check_source(task, _utf8_only(task.name, source), options)
     except (BinaryFileError, DecodeError) as exc:
         if isinstance(task, CheckTask) and task.walked:
             return Outcome(task.name, note=f"skipped: {exc.problem}")
@@ -641,6 +706,11 @@ def check_one(task: Task, options: CheckOptions) -> Outcome:
         return Outcome(task.name, error=str(exc))
     except OSError as exc:
         return Outcome(task.name, error=f"{task.name}: {exc.strerror or exc}")
+
+
+def _check_source(task: Task, source: SourceText, options: CheckOptions) -> Outcome:
+    """Lint, fix or diff one input's text; write the fix back to its file if asked."""
+    config = task.config if isinstance(task, CheckTask) else Config()
     if not (options.fix or options.diff):
         findings = lint_text(source.text, config)
         return CheckOutcome(task.name, note=source.note, text=source.text, findings=findings)
@@ -649,10 +719,9 @@ def check_one(task: Task, options: CheckOptions) -> Outcome:
     diff = unified_diff(task.name, source.text, result.text) if options.diff else ""
     output = result.text if options.fix and task.source is not None else None
     if options.fix and changed and task.source is None:
-        try:
-            _write_fixed(task, source, result)
-        except (OSError, InputError, ValueError) as exc:
-            return Outcome(task.name, error=f"{task.name}: cannot write: {exc}")
+        error = _write_error(task.name, source, result)
+        if error is not None:
+            return Outcome(task.name, error=error)
     return CheckOutcome(
         task.name,
         output=output,
