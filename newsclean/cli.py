@@ -42,12 +42,17 @@ from newsclean.files import (
     DecodeError,
     InputError,
     NoTextFilesError,
+    NotRegularFileError,
+    Replacement,
+    Skipped,
     SourceText,
     atomic_output,
+    encode_text,
     iter_paths,
+    locked_text_file,
     read_stdin,
     read_text_file,
-    write_atomic,
+    replace_files,
 )
 from newsclean.jsonl import ERROR_POLICIES, LineOptions, LineOutcome, clean_lines, is_blank
 from newsclean.lint import (
@@ -222,11 +227,18 @@ def _tasks(paths: Sequence[str]) -> Iterator[Task | Outcome]:
             yield _stdin_task()
             continue
         try:
-            yield from (Task(str(path)) for path in iter_paths([raw]))
+            yield from (_task_or_note(path) for path in iter_paths([raw]))
         except InputError as exc:
             yield Outcome(raw, error=str(exc))
         except OSError as exc:
             yield Outcome(raw, error=f"{exc.filename or raw}: {exc.strerror or exc}")
+
+
+def _task_or_note(path: Path | Skipped) -> Task | Outcome:
+    """A task for a file found; a warning for an entry a directory walk had to pass over."""
+    if isinstance(path, Skipped):
+        return Outcome(str(path.path), note=f"skipped: {path.problem}")
+    return Task(str(path))
 
 
 def _stdin_task() -> Task | Outcome:
@@ -605,31 +617,92 @@ class CheckOutcome(Outcome):
     diff: str = ""
 
 
-def _write_fixed(task: Task, source: SourceText, result: FixResult) -> None:
-    """Write the fixed file and append what structural fixes removed to its sidecar."""
-    if result.removed:
-        sidecar = Path(task.name + SIDECAR_SUFFIX)
-        existing = read_text_file(sidecar) if sidecar.exists() else SourceText("")
-        new = sidecar_text(result.removed, existing.text)
-        write_atomic(sidecar, new, SourceText(new, encoding=existing.encoding))
+def _write_fixed(name: str, source: SourceText, result: FixResult) -> None:
+    """Write the fixed file back and, if structural fixes removed blocks, its sidecar.
+
+    Both go to temp files before either is renamed, and the sidecar is renamed last, so a
+    failure before the renames (a full disk) changes nothing and a rerun cannot add the
+    blocks twice. Runs fixing the same file take turns on its lock; even without one (a
+    file system with no locks) no block doubles: the sidecar is read after the file and
+    before the file is checked unchanged, and renamed after the file, so a run that read
+    the sidecar after another run's rename finds the file changed and writes nothing.
+    """
     like = SourceText(result.text, had_bom=source.had_bom, encoding=source.encoding)
-    write_atomic(task.name, result.text, like)
+    fixed = Replacement(name, encode_text(result.text, like), was=source.stamp)
+    if not result.removed:
+        replace_files([fixed])
+        return
+    path = name + SIDECAR_SUFFIX
+    existing = _read_sidecar(path, name)
+    text = sidecar_text(result.removed, existing.text if existing else "")
+    data = encode_text(text, _sidecar_layout(existing, source))
+    if existing is None:  # a new sidecar: the file's mode, owner and group
+        sidecar = Replacement(path, data, new=True, like=source.stamp)
+    else:
+        sidecar = Replacement(path, data, was=existing.stamp)
+    replace_files([fixed, sidecar])
 
 
-def _read_utf8(task: Task) -> SourceText:
-    """Read a task's text; the linter rewrites files in place, so it takes UTF-8 only."""
-    source = task.source or read_text_file(task.name)
+def _write_error(name: str, source: SourceText, result: FixResult) -> str | None:
+    """Write the fix back; return why it could not be written, if it could not."""
+    try:
+        _write_fixed(name, source, result)
+    except InputError as exc:  # changed meanwhile, hard-linked, a symlinked sidecar...
+        return str(exc)
+    except (OSError, ValueError) as exc:
+        return f"{name}: cannot write: {exc}"
+    return None
+
+
+def _read_sidecar(path: str, name: str) -> SourceText | None:
+    """Read the sidecar of ``name``, or None if it has none. A symbolic link (which could
+    lead anywhere, as it could lead out of the tree) is refused, never written through."""
+    try:
+        return read_text_file(path, follow_symlinks=False)
+    except FileNotFoundError:
+        return None
+    except NotRegularFileError as exc:
+        raise InputError(
+            path, f"{exc.kind}, not a regular file; {name} was not fixed, nothing was written"
+        ) from None
+
+
+def _sidecar_layout(existing: SourceText | None, source: SourceText) -> SourceText:
+    """The layout the sidecar is written in: an existing one's BOM, encoding and line
+    endings (a single style applies to the new blocks too); a new one is UTF-8 without a
+    BOM, in the article's line-ending style."""
+    if existing is None:
+        return SourceText("\n" if source.newline == "mixed" else source.newline)
+    ends = "\r\n\n" if existing.newline == "mixed" else existing.newline
+    return SourceText(ends, had_bom=existing.had_bom, encoding=existing.encoding)
+
+
+def _utf8_only(name: str, source: SourceText) -> SourceText:
+    """The linter rewrites files in place, so it takes UTF-8 only."""
     if source.encoding != "utf-8":
         problem = (source.note or "not UTF-8").split(";")[0]
-        raise DecodeError(task.name, f"{problem}; convert it to UTF-8 to lint it")
+        raise DecodeError(name, f"{problem}; convert it to UTF-8 to lint it")
     return source
 
 
+def _source_of(task: Task, *, lock: bool) -> contextlib.AbstractContextManager[SourceText]:
+    """A task's text; with ``lock``, read under the file's lock, held until the block ends."""
+    if task.source is not None:
+        return contextlib.nullcontext(task.source)
+    if lock:
+        return locked_text_file(task.name)
+    return contextlib.nullcontext(read_text_file(task.name))
+
+
 def check_one(task: Task, options: CheckOptions) -> Outcome:
-    """Lint one input, and fix it or diff it if asked; failures become values."""
-    config = task.config if isinstance(task, CheckTask) else Config()
+    """Lint one input, and fix it or diff it if asked; failures become values.
+
+    With --fix the file stays locked from reading to writing back: runs fixing the same
+    file take turns instead of racing.
+    """
     try:
-        source = _read_utf8(task)
+        with _source_of(task, lock=options.fix) as source:
+            return _check_source(task, _utf8_only(task.name, source), options)
     except (BinaryFileError, DecodeError) as exc:
         if isinstance(task, CheckTask) and task.walked:
             return Outcome(task.name, note=f"skipped: {exc.problem}")
@@ -638,6 +711,11 @@ def check_one(task: Task, options: CheckOptions) -> Outcome:
         return Outcome(task.name, error=str(exc))
     except OSError as exc:
         return Outcome(task.name, error=f"{task.name}: {exc.strerror or exc}")
+
+
+def _check_source(task: Task, source: SourceText, options: CheckOptions) -> Outcome:
+    """Lint, fix or diff one input's text; write the fix back to its file if asked."""
+    config = task.config if isinstance(task, CheckTask) else Config()
     if not (options.fix or options.diff):
         findings = lint_text(source.text, config)
         return CheckOutcome(task.name, note=source.note, text=source.text, findings=findings)
@@ -646,10 +724,9 @@ def check_one(task: Task, options: CheckOptions) -> Outcome:
     diff = unified_diff(task.name, source.text, result.text) if options.diff else ""
     output = result.text if options.fix and task.source is not None else None
     if options.fix and changed and task.source is None:
-        try:
-            _write_fixed(task, source, result)
-        except (OSError, InputError, ValueError) as exc:
-            return Outcome(task.name, error=f"{task.name}: cannot write: {exc}")
+        error = _write_error(task.name, source, result)
+        if error is not None:
+            return Outcome(task.name, error=error)
     return CheckOutcome(
         task.name,
         output=output,
@@ -775,8 +852,9 @@ class _Settings:
 
     def excluded(self, path: Path, config: Config, top: Path | None = None) -> bool:
         """Whether ``path`` is excluded by the settings (patterns relative to the project
-        root, else to ``top``) or by a .gitignore from that directory down to the file's."""
-        path = path.resolve()
+        root, else to ``top``) or by a .gitignore from that directory down to the file's.
+        A symlink is judged where it lies, not where it leads (a loop leads nowhere)."""
+        path = path.parent.resolve() / path.name
         base = Path(config.root) if config.root else (top or path.parent).resolve()
         relative = relative_to_root(path, base)
         if relative is None:
@@ -809,7 +887,7 @@ def _check_tasks(args: argparse.Namespace, settings: _Settings) -> Iterator[Task
             yield Outcome(raw, error=f"{exc.filename or raw}: {exc.strerror or exc}")
 
 
-def _tasks_for(raw: str, args: argparse.Namespace, settings: _Settings) -> Iterator[Task]:
+def _tasks_for(raw: str, args: argparse.Namespace, settings: _Settings) -> Iterator[Task | Outcome]:
     if raw == "-":
         name = args.stdin_filename or "-"
         config = settings.for_dir(Path(name).parent if args.stdin_filename else Path.cwd())
@@ -818,20 +896,29 @@ def _tasks_for(raw: str, args: argparse.Namespace, settings: _Settings) -> Itera
         yield CheckTask(name, source=read_stdin(), config=config)
         return
     top = Path(raw)
-    if not top.is_dir():
+    if not top.is_dir():  # named explicitly: taken as given, through a symlink too
         config = settings.for_dir(top.parent)
         if not (args.force_exclude and top.exists() and settings.excluded(top, config)):
             yield from (CheckTask(str(p), config=config) for p in iter_paths([raw]))
         return
+    yield from _walked(top, settings)
+
+
+def _walked(top: Path, settings: _Settings) -> Iterator[Task | Outcome]:
+    """A task per file found under ``top`` that the settings take; a warning per entry the
+    walk passed over (a symlink loop, a dangling link) unless the settings exclude it."""
     config = settings.for_dir(top)
-    for path in iter_paths([raw], suffixes=_walk_suffixes(config)):
+    for found in iter_paths([top], suffixes=_walk_suffixes(config)):
+        path = found.path if isinstance(found, Skipped) else found
         local = settings.for_dir(path.parent)
-        relative = relative_to_root(path.resolve(), Path(local.root or top).resolve())
-        if settings.excluded(path, local, top) or not is_included(
-            relative or Path(path.name), local
-        ):
+        if settings.excluded(path, local, top):
             continue
-        yield CheckTask(str(path), config=local, walked=True)
+        if isinstance(found, Skipped):
+            yield Outcome(str(path), note=f"skipped: {found.problem}")
+            continue
+        relative = relative_to_root(path.resolve(), Path(local.root or top).resolve())
+        if is_included(relative or Path(path.name), local):
+            yield CheckTask(str(path), config=local, walked=True)
 
 
 def _check_exit(failed: bool, outcomes: Sequence[CheckOutcome], args: argparse.Namespace) -> int:

@@ -13,6 +13,7 @@ import json
 import os
 import re
 import shutil
+import signal
 import stat
 import subprocess
 import sys
@@ -23,6 +24,7 @@ from typing import Any
 import pytest
 from strategies import BIDI_CONTROLS
 
+from newsclean import cli, files
 from newsclean.cli import main
 
 
@@ -600,3 +602,294 @@ def test_clean_writes_an_undecodable_file_name_in_every_format(
         return
     records = json.loads(out) if fmt == "json" else [json.loads(line) for line in out.splitlines()]
     assert [record["path"] for record in records] == [str(undecodable), str(other)]
+
+
+# --- special files and directory walks (#13) --------------------------------------
+
+
+@pytest.fixture
+def no_hang() -> Any:
+    """A safety net only: a read that blocks (the bug) fails the test instead of hanging it."""
+
+    def stop(*_: object) -> None:
+        pytest.fail("blocked: the input should have been refused before reading")
+
+    previous = signal.signal(signal.SIGALRM, stop)
+    signal.alarm(60)
+    yield
+    signal.alarm(0)
+    signal.signal(signal.SIGALRM, previous)
+
+
+def _fix(*argv: str) -> int:
+    return main(["check", "-j", "1", "--fix", *argv])
+
+
+@pytest.mark.usefixtures("no_hang")
+@pytest.mark.parametrize("command", [[], ["check"], ["check", "--fix"]], ids=" ".join)
+def test_a_fifo_is_refused_not_waited_on(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], command: list[str]
+) -> None:
+    fifo = tmp_path / "pipe.txt"
+    os.mkfifo(fifo)
+    assert main([*command, "-j", "1", str(fifo)]) == 2
+    err = capsys.readouterr().err.splitlines()
+    problem = "not a regular file (a FIFO); name a file or - for stdin"
+    assert err[0] == f"newsclean: error: {fifo}: {problem}"
+
+
+@pytest.mark.usefixtures("no_hang")
+@pytest.mark.skipif(not os.path.exists("/dev/zero"), reason="needs /dev/zero")
+@pytest.mark.parametrize("command", [[], ["check"]], ids=" ".join)
+def test_a_device_is_refused_not_read(
+    capsys: pytest.CaptureFixture[str], command: list[str]
+) -> None:
+    assert main([*command, "-j", "1", "/dev/zero"]) == 2
+    err = capsys.readouterr().err.splitlines()
+    assert err[0].startswith("newsclean: error: /dev/zero: not a regular file (a character device)")
+
+
+def test_a_walk_does_not_fix_through_a_symlinked_file(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """``ln -s ../outside/victim.txt repo/evil.txt; newsclean check --fix repo``."""
+    victim = _write(tmp_path / "outside" / "victim.txt", "One  two.\n")
+    own = _write(tmp_path / "repo" / "own.txt", "One  two.\n")
+    (tmp_path / "repo" / "evil.txt").symlink_to(Path("..") / "outside" / "victim.txt")
+    assert _fix(str(tmp_path / "repo")) == 1
+    assert victim.read_text(encoding="utf-8") == "One  two.\n"
+    assert own.read_text(encoding="utf-8") == "One two.\n"
+    assert (tmp_path / "repo" / "evil.txt").is_symlink()
+    capsys.readouterr()
+
+
+def test_a_symlink_named_explicitly_is_fixed_through(tmp_path: Path) -> None:
+    target = _write(tmp_path / "outside" / "victim.txt", "One  two.\n")
+    link = tmp_path / "link.txt"
+    link.symlink_to(target)
+    assert _fix(str(link)) == 1
+    assert link.is_symlink()
+    assert target.read_text(encoding="utf-8") == "One two.\n"
+
+
+def test_clean_walk_warns_about_a_symlink_loop_and_goes_on(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    _write(tmp_path / "a.txt", CLEAN)
+    (tmp_path / "loop.txt").symlink_to("loop.txt")
+    _write(tmp_path / "z.txt", CLEAN)
+    assert main(["-j", "1", str(tmp_path)]) == 0
+    captured = capsys.readouterr()
+    warning = f"newsclean: warning: {tmp_path / 'loop.txt'}: skipped: a symbolic link loop"
+    assert captured.err.splitlines() == [warning]
+    assert captured.out.count("Storm batters the coast") == 2
+
+
+def test_a_symlink_loop_in_a_walk_is_skipped_and_the_rest_checked(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    messy = "One  two.\n"
+    _write(tmp_path / "a.txt", messy)
+    (tmp_path / "loop").symlink_to("loop")
+    _write(tmp_path / "one" / "in-one.txt", messy)
+    _write(tmp_path / "two" / "in-two.txt", messy)
+    (tmp_path / "one" / "to-two").symlink_to(Path("..") / "two", target_is_directory=True)
+    (tmp_path / "two" / "to-one").symlink_to(Path("..") / "one", target_is_directory=True)
+    _write(tmp_path / "z.txt", messy)
+    (tmp_path / "node_modules").mkdir()  # excluded: nothing inside is reported
+    (tmp_path / "node_modules" / "loop").symlink_to("loop")
+    code, records = _json(capsys, str(tmp_path))
+    assert code == 1
+    assert [Path(r["filename"]).relative_to(tmp_path).as_posix() for r in records] == [
+        "a.txt",
+        "one/in-one.txt",
+        "two/in-two.txt",
+        "z.txt",
+    ]
+    assert main(["check", "-j", "1", str(tmp_path)]) == 1
+    err = capsys.readouterr().err.splitlines()
+    assert err == [
+        f"newsclean: warning: {tmp_path / 'loop'}: skipped: a symbolic link loop",
+        "Found 4 findings (4 fixable with --fix).",
+    ]
+
+
+# --- files fixed in place: changed files, sidecars, modes, owners, links (#13) ----
+
+
+def test_an_edit_made_while_fixing_is_not_lost(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """The file is appended to after it was read and before the fix is written back."""
+    story = _write(tmp_path / "story.txt", "One  two.\n")
+    real_fix = cli.fix_until_clean
+
+    def fix_then_someone_appends(*args: Any, **kwargs: Any) -> Any:
+        result = real_fix(*args, **kwargs)
+        with story.open("ab") as stream:
+            stream.write(b"A line typed meanwhile.\n")
+        return result
+
+    monkeypatch.setattr(cli, "fix_until_clean", fix_then_someone_appends)
+    assert _fix(str(story)) == 2
+    assert story.read_bytes() == b"One  two.\nA line typed meanwhile.\n"
+    err = capsys.readouterr().err.splitlines()
+    assert err[0] == f"newsclean: error: {story}: changed while being fixed; not written"
+    assert [p.name for p in tmp_path.iterdir()] == ["story.txt"]
+
+
+def test_a_failure_between_the_two_writes_then_a_rerun_does_not_double_the_sidecar(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    story = _write(tmp_path / "story.txt", MESSY)
+    real_replace = os.replace
+    failed = False
+
+    def disk_full_once(src: Any, dst: Any) -> None:
+        nonlocal failed
+        if Path(dst).name == "story.txt" and not failed:
+            failed = True
+            raise OSError(28, "No space left on device")
+        real_replace(src, dst)
+
+    monkeypatch.setattr(os, "replace", disk_full_once)
+    assert _fix("--unsafe-fixes", str(story)) == 2
+    assert "No space left on device" in capsys.readouterr().err
+    assert _fix("--unsafe-fixes", str(story)) == 1
+    sidecar = (tmp_path / "story.txt.removed.txt").read_text(encoding="utf-8")
+    assert sidecar.count(CAPTION) == 1
+    assert CAPTION not in story.read_text(encoding="utf-8-sig")
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["story.txt", "story.txt.removed.txt"]
+
+
+def test_an_existing_sidecar_keeps_its_bom_and_crlf(tmp_path: Path) -> None:
+    story = _write(tmp_path / "story.txt", MESSY)
+    sidecar = _write(tmp_path / "story.txt.removed.txt", b"\xef\xbb\xbfOld caption\r\n")
+    assert _fix("--unsafe-fixes", str(story)) == 1
+    data = sidecar.read_bytes()
+    assert data == f"\ufeffOld caption\r\n\r\n{CAPTION}\r\n".encode()
+
+
+def _fix_in_a_process(path: str, barrier: Any) -> None:  # pragma: no cover - child process
+    barrier.wait()
+    null = os.open(os.devnull, os.O_WRONLY)
+    os.dup2(null, 1)
+    os.dup2(null, 2)
+    sys.stdout = sys.stderr = open(os.devnull, "w")  # noqa: SIM115 - the process ends here
+    os._exit(main(["check", "-j", "1", "-q", "--fix", "--unsafe-fixes", path]))
+
+
+def _race(story: Path, count: int) -> list[int | None]:
+    """Start ``count`` processes that fix ``story`` at the same moment; their exit codes."""
+    import multiprocessing
+
+    context = multiprocessing.get_context("fork")
+    barrier = context.Barrier(count)
+    runs = [
+        context.Process(target=_fix_in_a_process, args=(str(story), barrier)) for _ in range(count)
+    ]
+    for run in runs:
+        run.start()
+    try:
+        for run in runs:
+            run.join(timeout=120)  # a safety net against a hang, not a time bound
+    finally:
+        for run in runs:
+            if run.is_alive():
+                run.kill()
+                run.join()
+    return [run.exitcode for run in runs]
+
+
+def test_concurrent_unsafe_fixes_take_turns(tmp_path: Path) -> None:
+    """Three processes fix the same file at once: the lock makes them take turns, so one
+    fixes it, the others find it fixed, and the sidecar holds the caption once."""
+    story = _write(tmp_path / "story.txt", MESSY)
+    assert sorted(_race(story, 3)) == [0, 0, 1]
+    sidecar = (tmp_path / "story.txt.removed.txt").read_text(encoding="utf-8")
+    assert sidecar == CAPTION + "\n"
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["story.txt", "story.txt.removed.txt"]
+
+
+def test_concurrent_unsafe_fixes_without_locks_never_double_a_block(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """On a file system without locks the runs race, but the order of reads, checks and
+    renames still lets no block into the sidecar twice (a loser finds the file changed)."""
+    monkeypatch.setattr(files, "_lock", lambda fd: None)  # inherited by the forked runs
+    story = _write(tmp_path / "story.txt", MESSY)
+    codes = _race(story, 4)
+    assert set(codes) <= {0, 1, 2}  # 2: "changed while being fixed"
+    assert 1 in codes
+    sidecar = (tmp_path / "story.txt.removed.txt").read_text(encoding="utf-8")
+    assert sidecar == CAPTION + "\n"
+    assert CAPTION not in story.read_text(encoding="utf-8-sig")
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["story.txt", "story.txt.removed.txt"]
+
+
+@pytest.fixture
+def umask_022() -> Any:
+    old = os.umask(0o022)
+    yield
+    os.umask(old)
+
+
+@pytest.mark.usefixtures("umask_022")
+def test_a_new_sidecar_takes_the_files_mode(tmp_path: Path) -> None:
+    story = _write(tmp_path / "story.txt", MESSY, mode=0o600)
+    assert _fix("--unsafe-fixes", str(story)) == 1
+    assert stat.S_IMODE((tmp_path / "story.txt.removed.txt").stat().st_mode) == 0o600
+    assert stat.S_IMODE(story.stat().st_mode) == 0o600
+
+
+@pytest.mark.usefixtures("umask_022")
+def test_an_existing_sidecar_keeps_its_own_mode(tmp_path: Path) -> None:
+    story = _write(tmp_path / "story.txt", MESSY, mode=0o600)
+    sidecar = _write(tmp_path / "story.txt.removed.txt", "Old caption\n", mode=0o640)
+    assert _fix("--unsafe-fixes", str(story)) == 1
+    assert stat.S_IMODE(sidecar.stat().st_mode) == 0o640
+
+
+@pytest.mark.skipif(not hasattr(os, "geteuid") or os.geteuid() != 0, reason="needs root")
+def test_root_fixing_keeps_owner_and_group_of_file_and_new_sidecar(tmp_path: Path) -> None:
+    story = _write(tmp_path / "story.txt", MESSY, mode=0o640)
+    os.chown(story, 12345, 23456)
+    assert _fix("--unsafe-fixes", str(story)) == 1
+    for path in (story, tmp_path / "story.txt.removed.txt"):
+        after = path.stat()
+        assert (after.st_uid, after.st_gid, stat.S_IMODE(after.st_mode)) == (12345, 23456, 0o640)
+
+
+def test_a_hard_linked_file_is_refused_not_split(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    story = _write(tmp_path / "story.txt", "One  two.\n")
+    twin = tmp_path / "twin.txt"
+    os.link(story, twin)
+    assert _fix(str(story)) == 2
+    err = capsys.readouterr().err.splitlines()
+    assert err[0].startswith(f"newsclean: error: {story}: has 2 hard links")
+    assert story.read_bytes() == twin.read_bytes() == b"One  two.\n"
+    assert story.stat().st_ino == twin.stat().st_ino
+    assert main(["check", "-j", "1", "--diff", str(story)]) == 1  # still checked and diffed
+    clean = _write(tmp_path / "clean.txt", CLEAN)
+    os.link(clean, tmp_path / "clean-twin.txt")
+    assert _fix(str(clean)) == 0  # nothing to write: nothing refused
+
+
+def test_a_symlinked_sidecar_is_never_written_through(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    victim = _write(tmp_path / "outside" / "victim.txt", "Private notes.\n")
+    story = _write(tmp_path / "repo" / "story.txt", MESSY)
+    (tmp_path / "repo" / "story.txt.removed.txt").symlink_to(victim)
+    assert _fix("--unsafe-fixes", str(story)) == 2
+    err = capsys.readouterr().err.splitlines()
+    assert len(err) == 2  # the error and the summary line
+    assert err[0].startswith(f"newsclean: error: {story}.removed.txt: a symbolic link")
+    assert victim.read_text(encoding="utf-8") == "Private notes.\n"
+    assert story.read_bytes() == MESSY.encode("utf-8")
+    assert sorted(p.name for p in (tmp_path / "repo").iterdir()) == [
+        "story.txt",
+        "story.txt.removed.txt",
+    ]
