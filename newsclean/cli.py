@@ -50,6 +50,7 @@ from newsclean.files import (
     encode_text,
     iter_paths,
     locked_text_file,
+    open_regular_file,
     read_stdin,
     read_text_file,
     replace_files,
@@ -481,7 +482,7 @@ def clean_chunk(chunk: _Chunk, options: LineOptions) -> tuple[str, tuple[LineOut
 
 def _opened(name: str) -> contextlib.AbstractContextManager[BinaryIO]:
     """Open an input for reading bytes; standard input is used, never closed."""
-    return contextlib.nullcontext(sys.stdin.buffer) if name == "-" else open(name, "rb")
+    return contextlib.nullcontext(sys.stdin.buffer) if name == "-" else open_regular_file(name)
 
 
 def _chunks(name: str, stream: BinaryIO) -> Iterator[_Chunk]:
@@ -537,6 +538,10 @@ def run_jsonl(args: argparse.Namespace) -> int:
                     for chunk in _chunks(name, stream):
                         meter.update(done=sum(len(raw) for _, raw in chunk[1]))
                         yield chunk
+            except InputError as exc:
+                meter.clear()
+                failed = True
+                _jsonl_error(f"{PROG}: error: {exc}", args)
             except OSError as exc:
                 meter.clear()
                 failed = True

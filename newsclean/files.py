@@ -374,6 +374,16 @@ def _open_regular(name: str, *, follow_symlinks: bool) -> int:
     return fd
 
 
+def open_regular_file(path: str | os.PathLike[str]) -> BinaryIO:
+    """Open ``path`` for reading bytes if it is a regular file (a symlink to one is followed).
+
+    A FIFO, a device or a directory is refused with :class:`NotRegularFileError` before a
+    byte is read, so nothing blocks and nothing endless is read.
+    """
+    name = os.fspath(path)
+    return os.fdopen(_open_regular(name, follow_symlinks=True), "rb")
+
+
 def _read_source(stream: BinaryIO, name: str) -> SourceText:
     """Read and decode an open regular file, stamped with the stat taken before reading
     (a write during the read then shows as a change, never the other way round)."""

@@ -626,7 +626,11 @@ def _fix(*argv: str) -> int:
 
 
 @pytest.mark.usefixtures("no_hang")
-@pytest.mark.parametrize("command", [[], ["check"], ["check", "--fix"]], ids=" ".join)
+@pytest.mark.parametrize(
+    "command",
+    [[], ["check"], ["check", "--fix"], ["--input-format", "jsonl"]],
+    ids=" ".join,
+)
 def test_a_fifo_is_refused_not_waited_on(
     tmp_path: Path, capsys: pytest.CaptureFixture[str], command: list[str]
 ) -> None:
@@ -640,7 +644,7 @@ def test_a_fifo_is_refused_not_waited_on(
 
 @pytest.mark.usefixtures("no_hang")
 @pytest.mark.skipif(not os.path.exists("/dev/zero"), reason="needs /dev/zero")
-@pytest.mark.parametrize("command", [[], ["check"]], ids=" ".join)
+@pytest.mark.parametrize("command", [[], ["check"], ["--input-format", "jsonl"]], ids=" ".join)
 def test_a_device_is_refused_not_read(
     capsys: pytest.CaptureFixture[str], command: list[str]
 ) -> None:
