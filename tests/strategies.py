@@ -424,18 +424,3 @@ def adversarial_units(draw: st.DrawFn) -> str:
         st.lists(st.tuples(adversarial_atoms, st.integers(1, 300)), min_size=1, max_size=12)
     )
     return "".join(atom * count for atom, count in runs)
-
-
-@st.composite
-def adversarial_lines(draw: st.DrawFn, min_size: int = 50_000, max_size: int = 200_000) -> str:
-    """A long text of repeated adversarial atoms (runs of 1-300), ``min_size``-``max_size`` long.
-
-    Runs are capped at 300 so the text probes many kinds of boundary rather than one long
-    run of a single character; long single-character runs are tested separately.
-    """
-    runs = draw(
-        st.lists(st.tuples(adversarial_atoms, st.integers(1, 300)), min_size=1, max_size=12)
-    )
-    unit = "".join(atom * count for atom, count in runs)
-    size = draw(st.integers(min_size, max_size))
-    return (unit * (size // len(unit) + 1))[:size]
