@@ -27,7 +27,7 @@ from newsclean.shape import (
 
 #: Whole blocks that are standard web furniture, in any case, maybe with a count.
 FURNITURE_RE = regex.compile(
-    r"""^\W*(?:
+    r"""^\W*+(?:
       what['’]?s\ (?:hot|trending) | trending(?:\ now|\ stories)?
     | exclusive | save | bookmark | more\ to\ come | more\ \w+
     | topics | tags | categories | filed\ under | more\ on\ this\ story
@@ -69,7 +69,7 @@ FURNITURE_RE = regex.compile(
 )
 #: Lines that open with a furniture marker, whatever follows: "Read more: ...", "Tags: ...".
 FURNITURE_LEAD_RE = regex.compile(
-    r"""^\W*(?:read\ (?:more|next|also)|related|see\ also|more|tags?|topics?|filed\ under|
+    r"""^\W*+(?:read\ (?:more|next|also)|related|see\ also|more|tags?|topics?|filed\ under|
         categories|category|keywords|also\ read|recommended|sponsored|disclaimer|
         advertisement|follow|share|click|subscribe|sign\ up|related\ coverage|more\ on\ this)
         \s*(?::|>|»|\N{EM DASH}|\N{EN DASH}|\|)""",
@@ -135,9 +135,20 @@ DATELINE_WORD_RE = regex.compile(
     regex.IGNORECASE,
 )
 #: A breadcrumb trail: "Home > News > World", or two section names "Culture | Books".
+#: Each level is an atomic group that ends only where the next separator (or the end)
+#: can start, so a long line of "a | a | …" that fails at its end is given up in one
+#: pass instead of re-splitting every earlier level (quadratic time; issue #13).
 BREADCRUMB_RE = regex.compile(
-    r"^[^>»/|]{1,30}(?:(?:\s*[>»›|]\s*|\s+/\s+)[^>»›/|]{1,30}){2,}$"
-    r"|^\p{Lu}\w*(?:\ \p{Lu}\w*)?\ [|>»›]\ \p{Lu}\w*(?:\ \p{Lu}\w*)?$"
+    r"""
+      ^ [^>»/|]{1,30}                             # the first level
+        (?>                                       # each further level, split once:
+          (?: \s*+ [>»›|] \s* | \s++ / \s+ )      # a separator (a slash needs spaces)
+          [^>»›/|]{1,30}                          # the level's name, the longest that
+          (?= \s*+ [>»›|] | \s++ / | $ )          # ends where a separator or the end starts
+        ){2,} $
+    | ^ \p{Lu}\w* (?:\ \p{Lu}\w*)? \ [|>»›]\ \p{Lu}\w* (?:\ \p{Lu}\w*)? $  # "Culture | Books"
+    """,
+    regex.VERBOSE,
 )
 #: Agency sign-offs and notes about the article rather than its subject.
 SIGN_OFF_RE = regex.compile(

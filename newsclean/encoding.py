@@ -118,6 +118,9 @@ SPACE_RUN_RE = regex.compile(
     regex.VERBOSE,
 )
 
+#: A line and its line end (LF, CRLF or a lone CR), or the text's unterminated last line.
+SEGMENT_RE = re.compile(r"[^\r\n]*(?:\r\n|\r|\n)|[^\r\n]+")
+
 #: One HTML entity alone (to test whether a decoded text could form a new one).
 HTML_ENTITY_RE = regex.compile(HTML_ENTITY, regex.VERBOSE)
 
@@ -292,9 +295,9 @@ def _ftfy_lines(text: str) -> Cleaned:
     fixes: list[Fix] = []
     parts: list[str] = []
     offset = 0
-    lines = text.split("\n")
-    for number, line in enumerate(lines, 1):
-        segment = line if number == len(lines) else line + "\n"  # ftfy's own segments
+    # ftfy's own segments end at a line feed; an old Mac line end (a lone CR) ends one
+    # too, or a CR-only text would be one segment, all of it run through ftfy (#13).
+    for segment in SEGMENT_RE.findall(text):
         fixed = segment
         # ftfy changes nothing on ASCII and inert punctuation with this configuration;
         # ``isascii`` is a flag lookup, so the search runs only on non-ASCII lines.

@@ -31,7 +31,7 @@ from newsclean.shape import (
 
 #: Boilerplate that heads a list of links: "Related", "More on this", "Topics".
 LIST_HEADER_RE = regex.compile(
-    r"""^\W*(?:related|more|most|explore|topics?|tags?|see\ also|read\ (?:more|next)|
+    r"""^\W*+(?:related|more|most|explore|topics?|tags?|see\ also|read\ (?:more|next)|
         trending|recommended|you\ (?:may|might)|popular|latest|don['’]?t\ miss|top\ stories|
         in\ other\ news|editor['’]?s?\ picks?|further\ reading)\b""",
     regex.VERBOSE | regex.IGNORECASE,

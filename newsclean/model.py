@@ -8,6 +8,7 @@ All are frozen, so they can be shared between threads and processes freely.
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from typing import Any, Literal
@@ -276,10 +277,17 @@ def _regroup(pieces: list[tuple[Span, int, str]], final: str) -> tuple[Fix, ...]
     for start, end, growth, reasons in groups:
         out_start = start + delta
         out_end = out_start + (end - start) + growth
-        reason = "+".join(dict.fromkeys(r for rs in reasons for r in rs.split("+")))
+        reason = _merged_reason("+".join(reasons))
         fixes.append(Fix(Span(start, end), final[out_start:out_end], reason))
         delta += growth
     return tuple(fixes)
+
+
+@functools.lru_cache(maxsize=1024)
+def _merged_reason(reasons: str) -> str:
+    """``+``-joined reasons with each named once, in first-seen order (cached: a text can
+    hold a fix per character, with few distinct reasons)."""
+    return "+".join(dict.fromkeys(reasons.split("+")))
 
 
 @dataclass(frozen=True, slots=True)

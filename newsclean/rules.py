@@ -10,6 +10,7 @@ NC3xx structure, NC4xx whitespace and layout. Codes are never reused.
 
 from __future__ import annotations
 
+import functools
 import re
 import unicodedata
 from bisect import bisect_left, bisect_right
@@ -86,13 +87,16 @@ class LintSource:
     """What every rule reads: the text as given, the pipeline's fixes, the article.
 
     ``cleaned`` holds ``clean_text(text, quotes=quotes)``, fixes relative to ``text``;
-    ``article`` is parsed only when a structure rule runs (else None).
+    ``article`` is parsed only when a structure rule runs (else None), and ``placed``
+    then holds its blocks with their spans in ``text`` (mapped once, not once per rule:
+    the mapping walks every fix, and a text can hold a fix per character).
     """
 
     text: str
     quotes: QuoteStyle
     cleaned: Cleaned
     article: Article | None = None
+    placed: tuple[_Placed, ...] = ()
 
 
 def prepare(text: str, quotes: QuoteStyle = "keep", *, structure: bool = True) -> LintSource:
@@ -104,7 +108,8 @@ def prepare(text: str, quotes: QuoteStyle = "keep", *, structure: bool = True) -
     if not structure:
         return LintSource(text, quotes, clean_text(text, quotes=quotes))
     article = parse_article(text, quotes=quotes)
-    return LintSource(text, quotes, Cleaned(article.text, article.fixes), article)
+    cleaned = Cleaned(article.text, article.fixes)
+    return LintSource(text, quotes, cleaned, article, _placed(article))
 
 
 @dataclass(frozen=True, slots=True)
@@ -181,7 +186,14 @@ def reasons_of(fix: Fix) -> frozenset[str]:
     >>> sorted(reasons_of(Fix(Span(0, 1), "", "a+b")))
     ['a', 'b']
     """
-    return frozenset(fix.reason.split("+"))
+    return _reason_set(fix.reason)
+
+
+@functools.lru_cache(maxsize=1024)
+def _reason_set(reason: str) -> frozenset[str]:
+    # Every rule asks of every fix, and a text has few distinct reasons but can have a
+    # fix per character: split each reason once.
+    return frozenset(reason.split("+"))
 
 
 def _stage_fixes(
@@ -451,12 +463,14 @@ class _Placed:
     span: Span
 
 
-def _placed(article: Article) -> list[_Placed]:
+def _placed(article: Article) -> tuple[_Placed, ...]:
     """Map every block's span back to the text as given."""
     blocks = article.blocks
     starts = map_back(article.fixes, [b.span.start for b in blocks], ends=False)
     ends = map_back(article.fixes, [b.span.end for b in blocks], ends=True)
-    return [_Placed(b, Span(s, max(s, e))) for b, s, e in zip(blocks, starts, ends, strict=True)]
+    return tuple(
+        _Placed(b, Span(s, max(s, e))) for b, s, e in zip(blocks, starts, ends, strict=True)
+    )
 
 
 def _body_range(placed: Sequence[_Placed]) -> range:
@@ -497,7 +511,7 @@ def _runs_on(before: str, after: str) -> bool:
 def _splits(source: LintSource) -> list[tuple[int, int]]:
     if source.article is None:
         return []
-    placed = _placed(source.article)
+    placed = source.placed
     return [
         (a, b)
         for a, b in _split_runs(placed)
@@ -510,7 +524,7 @@ def duplicate_headline(source: LintSource) -> Iterator[Yielded]:
     """A second, duplicate or variant headline (standfirst copies, social titles)."""
     if source.article is None:
         return
-    placed = _placed(source.article)
+    placed = source.placed
     for index, item in enumerate(placed):
         if item.block.kind == "alt_headline":
             message = f"duplicate or variant headline {show(item.block.text)}"
@@ -520,7 +534,7 @@ def duplicate_headline(source: LintSource) -> Iterator[Yielded]:
 def _in_body(source: LintSource, kind: str, label: str) -> Iterator[Yielded]:
     if source.article is None:
         return
-    placed = _placed(source.article)
+    placed = source.placed
     split = {i for a, b in _splits(source) for i in range(a + 1, b)}
     for index in _body_range(placed):
         item = placed[index]
@@ -546,7 +560,7 @@ def split_paragraph(source: LintSource) -> Iterator[Yielded]:
     """A paragraph cut in two by a caption: the text before it runs on after it."""
     if source.article is None:
         return
-    placed = _placed(source.article)
+    placed = source.placed
     for before, after in _splits(source):
         gap = Span(placed[before].span.end, placed[after].span.start)
         caption = placed[before + 1]

@@ -47,7 +47,9 @@ SENTENCE_START_RE = regex.compile(
 STAT_ROW_RE = regex.compile(r"^[\p{L} ]{1,30}:\s*[\p{N}.,%/()\s-]+$")
 #: A line wrapped whole in single quotes, apostrophes aside: a quoted crosshead, as
 #: British papers set quotations in headings (speech in body text takes double quotes).
-QUOTED_HEAD_RE = regex.compile(r"^['‘](?:[^'‘’\"“”]|(?<=\p{L})['’](?=\p{L}))+['’]$")
+#: The repetition is possessive: it never takes a closing quote (an apostrophe needs a
+#: letter after it), and giving characters back made a failed match quadratic (#13).
+QUOTED_HEAD_RE = regex.compile(r"^['‘](?:[^'‘’\"“”]++|(?<=\p{L})['’](?=\p{L}))++['’]$")
 #: A full stop (not an abbreviation's) at the end.
 FULL_STOP_END_RE = regex.compile(r"(?<!\b\p{Lu})\.[\"'”’)]*$")
 

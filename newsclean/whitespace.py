@@ -7,6 +7,7 @@ when a stretch had several problems, as :func:`newsclean.model.compose_fixes` do
 
 from __future__ import annotations
 
+import functools
 import re
 
 import regex
@@ -69,10 +70,14 @@ def _breaks_reason(stretch: str, new: str, at_start: bool, at_end: bool) -> str:
 
 
 def _rewrite(match: regex.Match[str], text: str) -> tuple[str, str]:
-    kind = match.lastgroup
     stretch = match[0]
+    form = _remembered_form if len(stretch) <= _MEMO_CHARS else _normal_form
+    return form(match.lastgroup or "", stretch, match.start() == 0, match.end() == len(text))
+
+
+def _normal_form(kind: str, stretch: str, at_start: bool, at_end: bool) -> tuple[str, str]:
+    """The normal form of a stretch of whitespace of ``kind``, and the reason it changed."""
     if kind == "breaks":
-        at_start, at_end = match.start() == 0, match.end() == len(text)
         count = _break_count(stretch)
         new = "" if at_start else "\n" if at_end or count == 1 else "\n\n"
         if new == stretch:
@@ -83,6 +88,13 @@ def _rewrite(match: regex.Match[str], text: str) -> tuple[str, str]:
     if kind == "indent":
         return "", "indent"
     return " ", "space-run" if len(stretch) > 1 else "tab"
+
+
+#: Stretches up to this long have their normal form remembered: a text with old Mac line
+#: ends has one stretch per line, nearly all alike ("\r", "\r\r"), and working each out
+#: again made it many times slower than the same text with line feeds (issue #13).
+_MEMO_CHARS = 8
+_remembered_form = functools.lru_cache(maxsize=1024)(_normal_form)
 
 
 def _stretch_starts(text: str) -> list[int]:

@@ -385,6 +385,39 @@ def messy_lines(draw: st.DrawFn) -> str:
     return "".join(piece + draw(endings) for piece in pieces)
 
 
+# --- classifier patterns (newsclean/boilerplate.py, newsclean/subheadings.py) -----------
+
+#: Pieces of navigation trails: section names, every separator the trail pattern knows,
+#: runs of spaces and tabs, a line break, and a name too long to be a section.
+breadcrumb_pieces = st.sampled_from(
+    ["Home", "news", "A", "b", " ", "  ", "\t", "\n", "|", "/", ">", "\u203a", "\u00bb", "x" * 29]
+)
+
+#: Short texts built from ``breadcrumb_pieces``: mostly no trail at all.
+breadcrumb_soup = st.lists(breadcrumb_pieces, max_size=20).map("".join)
+
+#: Section names of a trail: words, a blank, one too long to be a section (over 30).
+breadcrumb_names = st.sampled_from(["Home", "news", "A", " ", "World Cup", "x" * 29, "x" * 31])
+
+#: The separators of a navigation trail, spaced, unspaced and oddly spaced.
+breadcrumb_separators = st.sampled_from(
+    [" > ", ">", " | ", "|", " / ", "/", " \u203a ", "\u00bb", "  >  ", "\t| "]
+)
+
+
+@st.composite
+def breadcrumb_trails(draw: st.DrawFn) -> str:
+    """A navigation trail of 1-8 levels (a level may be blank or too long), maybe with
+    a broken end: the texts on either side of what the trail pattern accepts."""
+    names = draw(st.lists(breadcrumb_names, min_size=1, max_size=8))
+    trail = names[0] + "".join(draw(breadcrumb_separators) + name for name in names[1:])
+    return trail + draw(st.sampled_from(["", " ", " >", "/", "\n"]))
+
+
+#: Short texts of letters, spaces and every quote mark a quoted heading may hold.
+quoted_head_soup = st.text(st.sampled_from(list("aAb é'‘’\"“”\n.")), max_size=30)
+
+
 # --- batches: JSON Lines and adversarial input (newsclean/jsonl.py, bench) -----------------
 
 #: Any JSON value a record field may hold (no NaN or infinity: they are not JSON).
@@ -414,18 +447,14 @@ adversarial_atoms = st.sampled_from(
 
 
 @st.composite
-def adversarial_lines(draw: st.DrawFn, min_size: int = 50_000, max_size: int = 200_000) -> str:
-    """A long text of repeated adversarial atoms (runs of 1-300), ``min_size``-``max_size`` long.
-
-    Runs are capped at 300 so the text probes many kinds of boundary rather than one long
-    run of a single character; long single-character runs are tested separately.
-    """
+def adversarial_units(draw: st.DrawFn) -> str:
+    """One period of an adversarial text: 1-12 runs of adversarial atoms, each run 1-300
+    atoms long; repeated, it probes many kinds of boundary rather than one long run of a
+    single character (long single-character runs are tested separately)."""
     runs = draw(
         st.lists(st.tuples(adversarial_atoms, st.integers(1, 300)), min_size=1, max_size=12)
     )
-    unit = "".join(atom * count for atom, count in runs)
-    size = draw(st.integers(min_size, max_size))
-    return (unit * (size // len(unit) + 1))[:size]
+    return "".join(atom * count for atom, count in runs)
 
 
 # --- output for humans: file names that try to break a terminal or a CI log (render.py) ----

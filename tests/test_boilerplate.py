@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 import pytest
+import regex
 from hypothesis import given
 from hypothesis import strategies as st
-from strategies import any_text
+from strategies import any_text, breadcrumb_soup, breadcrumb_trails
 
 from newsclean import boilerplate
 from newsclean.boilerplate import comments_start, is_boilerplate
@@ -250,3 +251,35 @@ def test_first_name_bios_only_after_the_body() -> None:
     assert "author-bio" in why("Ann is a reporter for the Valley Echo.", after=())
     assert "author-bio" not in why("Ann is a reporter for the Valley Echo.", after=(PARA,))
     assert "promo" in why("Ann Lee owns shares of Harbour Holdings.")
+
+
+#: The trail pattern as it was before issue #13: right, but it re-split every level of a
+#: long line that failed at its end (quadratic time). The oracle for the atomic rewrite.
+BACKTRACKING_BREADCRUMB_RE = regex.compile(
+    r"^[^>»/|]{1,30}(?:(?:\s*[>»›|]\s*|\s+/\s+)[^>»›/|]{1,30}){2,}$"
+    r"|^\p{Lu}\w*(?:\ \p{Lu}\w*)?\ [|>»›]\ \p{Lu}\w*(?:\ \p{Lu}\w*)?$"
+)
+
+
+@pytest.mark.parametrize(
+    ("text", "trail"),
+    [
+        pytest.param("Home > News > World", True, id="arrows"),
+        pytest.param("Home \u203a News \u203a Local", True, id="single-guillemets"),
+        pytest.param("Home / News / World", True, id="spaced-slashes"),
+        pytest.param("Culture | Books", True, id="two-sections"),
+        pytest.param("Home >  > World", True, id="blank-level"),
+        pytest.param("Home/News/World", False, id="unspaced-slashes"),
+        pytest.param("Home > News > " + "x" * 31, False, id="level-too-long"),
+        pytest.param("Home > News >", False, id="trailing-separator"),
+    ],
+)
+def test_breadcrumb_pattern(text: str, trail: bool) -> None:
+    assert (boilerplate.BREADCRUMB_RE.match(text) is not None) is trail
+
+
+@given(st.one_of(breadcrumb_soup, breadcrumb_trails()))
+def test_the_breadcrumb_pattern_matches_what_the_backtracking_one_did(text: str) -> None:
+    old = BACKTRACKING_BREADCRUMB_RE.match(text)
+    new = boilerplate.BREADCRUMB_RE.match(text)
+    assert (old and old.span()) == (new and new.span())

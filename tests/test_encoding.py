@@ -177,6 +177,18 @@ def test_fixes_are_narrow() -> None:
     assert spans == [(3, 5, "é"), (12, 14, "ï")]
 
 
+def test_an_old_mac_line_end_ends_a_repair() -> None:
+    # CR-only text was one ftfy segment: a repair ran from one paragraph into the next
+    # (and the whole text went through ftfy, many times slower than with line feeds)
+    lines = (
+        "Caf\u00c3\u00a9 owners cheered.",
+        "",
+        "A \u00c2\u00a36m restoration \u00c2\u00a9 Town",
+        "",
+    )
+    assert clean_encoding("\r".join(lines)).fixes == clean_encoding("\n".join(lines)).fixes
+
+
 def test_decode_entity_undoes_every_layer() -> None:
     assert decode_entity("&amp;amp;amp;quot;") == '"'
     assert decode_entity("&#38;lt;") == "<"

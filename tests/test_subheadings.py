@@ -3,10 +3,13 @@
 from __future__ import annotations
 
 import pytest
+import regex
+from hypothesis import given
+from strategies import quoted_head_soup
 
 from newsclean.model import Block, Span
 from newsclean.shape import context_of
-from newsclean.subheadings import is_subheading
+from newsclean.subheadings import QUOTED_HEAD_RE, is_subheading
 
 PARA = (
     "The committee heard evidence from three engineers on Wednesday, each of whom said the "
@@ -132,3 +135,15 @@ def test_a_section_heading_over_its_first_crosshead() -> None:
     assert kind("How the repairs were paid for", after=("Grants", PARA)) == "subheading"
     # a list's first item under a paragraph-less lead is no heading
     assert kind("Ann Lee, Harbour", after=("Eggs", "Milk")) is None
+
+
+#: The quoted-heading pattern before issue #13, which gave back characters one by one
+#: when a long line failed at its end (quadratic time): the oracle for the possessive one.
+BACKTRACKING_QUOTED_HEAD_RE = regex.compile(r"^['‘](?:[^'‘’\"“”]|(?<=\p{L})['’](?=\p{L}))+['’]$")
+
+
+@given(quoted_head_soup)
+def test_the_quoted_head_pattern_matches_what_the_backtracking_one_did(text: str) -> None:
+    old = BACKTRACKING_QUOTED_HEAD_RE.match(text)
+    new = QUOTED_HEAD_RE.match(text)
+    assert (old and old.span()) == (new and new.span())
