@@ -328,8 +328,12 @@ def atomic_output(path: str | os.PathLike[str]) -> Iterator[BinaryIO]:
     """
     target = Path(os.path.realpath(path))
     mode = _existing_mode(target)
-    temp, fd = _create_temp(target)
+    temp = _temp_name(target)
     try:
+        # Created inside the ``try``, under a name chosen before it: a signal that the
+        # command line turns into an exception just after the file appears removes it too.
+        while (fd := _create_temp(temp)) is None:
+            temp = _temp_name(target)
         with os.fdopen(fd, "wb") as stream:
             yield stream
             stream.flush()
@@ -351,14 +355,20 @@ def _existing_mode(path: Path) -> int | None:
         return None
 
 
-def _create_temp(target: Path) -> tuple[Path, int]:
-    """Create a fresh hidden temp file beside ``target``; 0o666 lets the umask decide."""
-    while True:
-        temp = target.with_name(f".{target.name}.{secrets.token_hex(4)}.tmp")
-        try:
-            return temp, os.open(temp, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o666)
-        except FileExistsError:
-            continue
+def _temp_name(target: Path) -> Path:
+    """A fresh hidden name beside ``target`` for its temp file."""
+    return target.with_name(f".{target.name}.{secrets.token_hex(4)}.tmp")
+
+
+def _create_temp(temp: Path) -> int | None:
+    """Create ``temp`` and return its descriptor, or None if the name is taken.
+
+    0o666 lets the umask decide.
+    """
+    try:
+        return os.open(temp, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o666)
+    except FileExistsError:
+        return None
 
 
 def _fsync_directory(directory: Path) -> None:
