@@ -13,14 +13,20 @@ import contextlib
 import enum
 import functools
 import itertools
+import multiprocessing
+import multiprocessing.connection
 import os
+import signal
 import sys
+import threading
+import time
 from collections import deque
-from collections.abc import Callable, Iterable, Iterator, Sequence
-from concurrent.futures import Executor, Future, ProcessPoolExecutor
+from collections.abc import Callable, Generator, Iterable, Iterator, Sequence
+from concurrent.futures import Future, ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass, field
 from pathlib import Path
-from types import MappingProxyType
+from types import FrameType, MappingProxyType, TracebackType
 from typing import BinaryIO, NoReturn, TypeVar
 
 from newsclean import __version__
@@ -91,7 +97,7 @@ class ExitCode(enum.IntEnum):
     OK = 0
     FINDINGS = 1
     USAGE_OR_INPUT = 2
-    INTERRUPTED = 130
+    INTERRUPTED = 130  # SIGINT; every stop signal N exits 128 + N
 
 
 @dataclass(frozen=True, slots=True)
@@ -257,38 +263,218 @@ def _windows(items: Iterable[Task | Outcome], size: int) -> Iterator[list[Task |
         yield window
 
 
+# --- worker processes and signals ---------------------------------------------------
+
+#: The signals that end a run. Each becomes an :class:`Interrupted` exception wherever the
+#: main thread is, so an atomic write under way removes its temp file on the way out, the
+#: workers are ended, and the exit status is 128 + the signal's number.
+STOP_SIGNALS: tuple[signal.Signals, ...] = tuple(
+    getattr(signal, name) for name in ("SIGINT", "SIGTERM", "SIGHUP") if hasattr(signal, name)
+)
+#: Seconds ended workers get to unwind (remove their temp file) before they are killed.
+WORKER_GRACE_SECONDS = 10.0
+#: The exit status when the output pipe closes under ``check``: 128 + SIGPIPE, as a shell
+#: shows for a command that SIGPIPE ended (Python ignores SIGPIPE and gets an error instead).
+BROKEN_PIPE_STATUS = 128 + getattr(signal, "SIGPIPE", 13)
+
+
+class Interrupted(BaseException):
+    """A stop signal arrived; like ``KeyboardInterrupt``, ordinary handlers let it pass."""
+
+    def __init__(self, signum: int) -> None:
+        super().__init__(signum)
+        self.signum = signum
+
+
+class _StopTrap:
+    """While installed, the first stop signal raises :class:`Interrupted` in the main thread.
+
+    Later signals are ignored, so they cannot cut short the cleanup the first one started
+    (removing a temp file, ending the workers); that cleanup is bounded by
+    :data:`WORKER_GRACE_SECONDS`, so a stuck run still ends.
+    """
+
+    def __init__(self) -> None:
+        self.pid = os.getpid()
+        self.signum: int | None = None
+
+    def __call__(self, signum: int, frame: FrameType | None) -> None:
+        if os.getpid() != self.pid:  # a just-forked worker whose initializer has not run
+            os._exit(128 + signum)
+        _ignore_stop_signals()
+        self.signum = signum
+        raise Interrupted(signum)
+
+
+@contextlib.contextmanager
+def _stop_signals_raised() -> Iterator[_StopTrap]:
+    """Install a :class:`_StopTrap` for the block, then put the old handlers back.
+
+    Handlers can only be set from the main thread; elsewhere the signals keep their effect.
+    """
+    trap = _StopTrap()
+    try:
+        previous = {signum: signal.signal(signum, trap) for signum in STOP_SIGNALS}
+    except ValueError:  # not the main thread
+        previous = {}
+    try:
+        yield trap
+    finally:
+        for signum, handler in previous.items():
+            signal.signal(signum, handler)
+
+
+def _ignore_stop_signals() -> None:
+    for signum in STOP_SIGNALS:
+        signal.signal(signum, signal.SIG_IGN)
+
+
+def _start_worker() -> None:
+    """Set up a worker process: stop signals and the parent's end stop it, cleanly.
+
+    A terminal's Ctrl-C reaches every process of the group, but only the parent acts on it
+    (it ends the workers with SIGTERM): a worker that raised KeyboardInterrupt itself would
+    print a traceback, or report the interruption as a task's result and take the next one.
+    SIGTERM and SIGHUP unwind the task under way, so its atomic write removes its temp file.
+    """
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    for signum in STOP_SIGNALS:
+        if signum != signal.SIGINT:
+            signal.signal(signum, _stop_worker)
+    parent = multiprocessing.parent_process()
+    if parent is not None and hasattr(signal, "pthread_kill"):
+        threading.Thread(target=_stop_with_parent, args=(parent.sentinel,), daemon=True).start()
+
+
+def _stop_with_parent(sentinel: int) -> None:
+    """Wait until the parent process is gone, then stop this worker as SIGTERM would.
+
+    The parent ends its workers itself on every signal it can catch; this covers the rest
+    (SIGKILL, a crash), where the workers would take the tasks already queued, rewriting
+    files for minutes, then wait for work forever. The sentinel is a pipe whose writing end
+    only the parent holds: multiprocessing gives one to every child, whatever the platform
+    and start method, and waiting on it costs nothing until it closes. The alternatives
+    fall short: prctl's PR_SET_PDEATHSIG is Linux only and fires when the *thread* that
+    started the worker ends; polling os.getppid() needs a period, and under the forkserver
+    start method the parent it sees is the fork server. Under "fork" a later worker also
+    holds an earlier one's writing end, so the workers notice in turn, last started first.
+    """
+    multiprocessing.connection.wait([sentinel])
+    signal.pthread_kill(threading.main_thread().ident or 0, signal.SIGTERM)
+
+
+def _stop_worker(signum: int, frame: FrameType | None) -> None:
+    """End a worker: unwind the task under way (see :func:`_run_task`), or exit at once."""
+    _ignore_stop_signals()
+    while frame is not None:
+        if frame.f_code is _run_task.__code__:
+            raise Interrupted(signum)
+        frame = frame.f_back
+    os._exit(128 + signum)
+
+
+def _run_task(work: Callable[[_Item], _Result], item: _Item) -> _Result:
+    """Run one task in a worker; once a stop signal has unwound it, end the process.
+
+    Leaving by an exception instead would hand the interruption back as the task's result
+    and let the worker take its next task.
+    """
+    try:
+        return work(item)
+    except Interrupted as exc:
+        os._exit(128 + exc.signum)
+
+
+class _Workers:
+    """A pool of worker processes, started on first use and ended with the ``with`` block.
+
+    A block left normally waits for the workers to finish; one left by an exception (a
+    stop signal, a closed output, an early ``close()``) ends them at once.
+    """
+
+    def __init__(self, jobs: int) -> None:
+        self.jobs = jobs
+        self.pool: ProcessPoolExecutor | None = None
+
+    def __enter__(self) -> _Workers:
+        return self
+
+    def __exit__(
+        self, kind: type[BaseException] | None, exc: BaseException | None, tb: TracebackType | None
+    ) -> None:
+        if self.pool is None:
+            return
+        if kind is not None:
+            _end_workers(self.pool)
+            return
+        try:
+            self.pool.shutdown()
+        except BaseException:  # a signal while the last tasks finish
+            _end_workers(self.pool)
+            raise
+
+    def started(self) -> ProcessPoolExecutor:
+        """The pool, started now if it is not yet."""
+        if self.pool is None:
+            self.pool = ProcessPoolExecutor(self.jobs, initializer=_start_worker)
+        return self.pool
+
+
+def _end_workers(pool: ProcessPoolExecutor) -> None:
+    """Cancel the queued tasks and end the workers now: SIGTERM, then SIGKILL if stuck."""
+    processes = list((pool._processes or {}).values())  # shutdown() forgets them
+    pool.shutdown(wait=False, cancel_futures=True)
+    for process in processes:
+        process.terminate()
+    for stuck in _still_running(processes, WORKER_GRACE_SECONDS):
+        stuck.kill()
+
+
+def _still_running(
+    processes: Sequence[multiprocessing.process.BaseProcess], seconds: float
+) -> list[multiprocessing.process.BaseProcess]:
+    """Wait up to ``seconds`` for ``processes`` to end; return those that have not."""
+    deadline = time.monotonic() + seconds
+    running = {process.sentinel: process for process in processes}
+    while running and (left := deadline - time.monotonic()) > 0:
+        ended = set(multiprocessing.connection.wait(list(running), left))
+        running = {key: process for key, process in running.items() if key not in ended}
+    return list(running.values())
+
+
 def run_tasks(
     items: Iterable[Task | Outcome],
     options: CleanOptions,
     jobs: int,
     *,
     work: Callable[[Task], Outcome] | None = None,
-) -> Iterator[Outcome]:
+) -> Generator[Outcome, None, None]:
     """Yield an outcome per item in input order, using ``jobs`` processes when it pays.
 
     Inputs go to the pool a bounded window at a time, so memory stays flat however many
     files there are; a pool is started only once a window holds two tasks or more.
     ``work`` (default: clean with ``options``) must be picklable, as a partial of a
-    module-level function is.
+    module-level function is. Closing the iterator early ends the workers at once.
     """
     work = work or functools.partial(clean_one, options=options)
-    pool: Executor | None = None
-    try:
+    with _Workers(jobs) as workers:
         for window in _windows(items, jobs * WINDOW_PER_JOB):
             todo = [item for item in window if isinstance(item, Task)]
-            if pool is None and jobs > 1 and len(todo) > 1:
-                pool = ProcessPoolExecutor(max_workers=jobs)
-            chunksize = max(1, len(todo) // (jobs * 4))
-            done = iter(pool.map(work, todo, chunksize=chunksize) if pool else map(work, todo))
+            done: Iterator[Outcome]
+            if workers.pool is None and (jobs == 1 or len(todo) < 2):
+                done = map(work, todo)
+            else:
+                chunksize = max(1, len(todo) // (jobs * 4))
+                task = functools.partial(_run_task, work)
+                done = workers.started().map(task, todo, chunksize=chunksize)
             yield from (next(done) if isinstance(item, Task) else item for item in window)
-    finally:
-        if pool is not None:
-            pool.shutdown(cancel_futures=True)
 
 
 def _say(message: str) -> None:
-    """Print one message on stderr, escaped: a file name in it cannot start a line of its own."""
-    print(escape_for_terminal(message), file=sys.stderr)
+    """Print one message on stderr, escaped (a file name in it cannot start a line of its
+    own); stderr may be gone (a hung-up terminal, a closed pipe)."""
+    with contextlib.suppress(OSError):
+        print(escape_for_terminal(message), file=sys.stderr)
 
 
 def _report(outcome: Outcome) -> bool:
@@ -351,15 +537,19 @@ def run_clean(args: argparse.Namespace) -> int:
     failed = False
     meter = _meter(args, len(args.paths) if _file_sizes(args.paths) else None)
 
+    outcomes = run_tasks(_tasks(args.paths), options, args.jobs or _default_jobs())
+
     def successes() -> Iterator[tuple[str, str]]:
         nonlocal failed
-        for outcome in run_tasks(_tasks(args.paths), options, args.jobs or _default_jobs()):
+        for outcome in outcomes:
             _count(meter, outcome)
             failed = _report(outcome) or failed
             if outcome.output is not None:
                 yield outcome.name, outcome.output
 
-    if not _emit(args.output, frame_outputs(options.fmt, successes(), many=many)):
+    with contextlib.closing(outcomes):  # ends the workers now if the output fails or a signal
+        written = _emit(args.output, frame_outputs(options.fmt, successes(), many=many))
+    if not written:
         return ExitCode.USAGE_OR_INPUT
     meter.finish()
     return ExitCode.USAGE_OR_INPUT if failed else ExitCode.OK
@@ -449,29 +639,28 @@ def _count(meter: Meter, outcome: Outcome) -> None:
 
 def ordered_map(
     work: Callable[[_Item], _Result], items: Iterable[_Item], jobs: int
-) -> Iterator[_Result]:
+) -> Generator[_Result, None, None]:
     """Yield ``work(item)`` for every item in input order, in ``jobs`` processes.
 
     At most :data:`CHUNKS_PER_JOB` items per worker are in flight, so memory stays flat
     however many items come, and a slow item holds back only the output, not the workers.
     A pool is started only for two items or more; ``work`` and the items must pickle.
+    Closing the iterator early ends the workers at once.
     """
     iterator = iter(items)
     head = list(itertools.islice(iterator, 2))
     if jobs == 1 or len(head) < 2:
         yield from map(work, itertools.chain(head, iterator))
         return
-    pool = ProcessPoolExecutor(max_workers=jobs)
     pending: deque[Future[_Result]] = deque()
-    try:
+    with _Workers(jobs) as workers:
+        pool = workers.started()
         for item in itertools.chain(head, iterator):
-            pending.append(pool.submit(work, item))
+            pending.append(pool.submit(_run_task, work, item))
             if len(pending) >= jobs * CHUNKS_PER_JOB:
                 yield pending.popleft().result()
         while pending:
             yield pending.popleft().result()
-    finally:
-        pool.shutdown(cancel_futures=True)
 
 
 def clean_chunk(chunk: _Chunk, options: LineOptions) -> tuple[str, tuple[LineOutcome, ...]]:
@@ -548,9 +737,11 @@ def run_jsonl(args: argparse.Namespace) -> int:
                 shown = STDIN_NAME if name == "-" else name
                 _jsonl_error(f"{PROG}: error: {shown}: {exc.strerror or exc}", args)
 
+    work = functools.partial(clean_chunk, options=options)
+    results = ordered_map(work, chunks(), args.jobs or _default_jobs())
+
     def lines() -> Iterator[str]:
-        work = functools.partial(clean_chunk, options=options)
-        for name, outcomes in ordered_map(work, chunks(), args.jobs or _default_jobs()):
+        for name, outcomes in results:
             for outcome in outcomes:
                 meter.update(articles=outcome.output is not None, fixes=outcome.fixes)
                 if outcome.output is not None:
@@ -562,7 +753,8 @@ def run_jsonl(args: argparse.Namespace) -> int:
                 _jsonl_error(f"{shown}:{outcome.line}: error: {outcome.error}", args)
 
     try:
-        written = _emit(args.output, lines())
+        with contextlib.closing(results):  # ends the workers now on an abort or a signal
+            written = _emit(args.output, lines())
     except _Abort:
         failed = written = True
     meter.finish()
@@ -957,14 +1149,16 @@ def run_check(args: argparse.Namespace) -> int:
     failures = 0
     outcomes: list[CheckOutcome] = []
     items = _check_tasks(args, settings)
-    for outcome in run_tasks(items, CleanOptions(), args.jobs or _default_jobs(), work=work):
-        failures += _report(outcome)
-        if isinstance(outcome, CheckOutcome):
-            outcomes.append(outcome)
-            if outcome.diff:
-                sys.stdout.write(outcome.diff)
-            if outcome.output is not None:
-                sys.stdout.write(outcome.output)
+    results = run_tasks(items, CleanOptions(), args.jobs or _default_jobs(), work=work)
+    with contextlib.closing(results):  # ends the workers now if writing fails or a signal
+        for outcome in results:
+            failures += _report(outcome)
+            if isinstance(outcome, CheckOutcome):
+                outcomes.append(outcome)
+                if outcome.diff:
+                    sys.stdout.write(outcome.diff)
+                if outcome.output is not None:
+                    sys.stdout.write(outcome.output)
     reports = [FileReport(o.name, o.text, o.findings) for o in outcomes if o.findings]
     if not args.diff:
         rendered = render_findings(
@@ -1048,8 +1242,27 @@ def main(argv: Sequence[str] | None = None) -> int:
         args = build_parser(command).parse_args(rest)
     except SystemExit as exc:  # argparse exits for --help, --version and usage errors
         return exc.code if isinstance(exc.code, int) else ExitCode.USAGE_OR_INPUT
+    with _stop_signals_raised() as trap:
+        try:
+            return COMMANDS[command].run(args)
+        except KeyboardInterrupt:
+            signum: int = signal.SIGINT
+        except Interrupted as exc:
+            signum = exc.signum
+        except BrokenProcessPool:
+            if trap.signum is None:  # not this run's own signal: killed from outside
+                _say(f"{PROG}: error: a worker process ended unexpectedly (out of memory?)")
+                return ExitCode.USAGE_OR_INPUT
+            signum = trap.signum
+        except BrokenPipeError:  # stdout closed early (| head): stop quietly, as SIGPIPE would
+            _silence_stdout()
+            return BROKEN_PIPE_STATUS
+    _say(f"{PROG}: interrupted" + ("" if signum == signal.SIGINT else f" by {_name(signum)}"))
+    return 128 + signum  # as a shell reports a command a signal ended: 130 for Ctrl-C
+
+
+def _name(signum: int) -> str:
     try:
-        return COMMANDS[command].run(args)
-    except KeyboardInterrupt:
-        print(f"{PROG}: interrupted", file=sys.stderr)
-        return ExitCode.INTERRUPTED
+        return signal.Signals(signum).name
+    except ValueError:
+        return f"signal {signum}"

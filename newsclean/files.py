@@ -683,8 +683,13 @@ def atomic_output(path: str | os.PathLike[str]) -> Iterator[BinaryIO]:
     file is removed and ``path`` is left untouched.
     """
     target = Path(os.path.realpath(path))
-    temp, fd = _create_temp(target, _stamp_if_any(target))
+    like = _stamp_if_any(target)
+    temp = _temp_name(target)
     try:
+        # Created inside the ``try``, under a name chosen before it: a signal that the
+        # command line turns into an exception just after the file appears removes it too.
+        while (fd := _create_temp(temp, like)) is None:
+            temp = _temp_name(target)
         with os.fdopen(fd, "wb") as stream:
             yield stream
             stream.flush()
@@ -698,8 +703,10 @@ def atomic_output(path: str | os.PathLike[str]) -> Iterator[BinaryIO]:
 
 def _write_temp(target: Path, data: bytes, like: FileStamp | None) -> Path:
     """Write ``data`` to a new temp file beside ``target``, flushed to disk; return its path."""
-    temp, fd = _create_temp(target, like)
+    temp = _temp_name(target)
     try:
+        while (fd := _create_temp(temp, like)) is None:
+            temp = _temp_name(target)
         with os.fdopen(fd, "wb") as stream:
             stream.write(data)
             stream.flush()
@@ -710,25 +717,29 @@ def _write_temp(target: Path, data: bytes, like: FileStamp | None) -> Path:
     return temp
 
 
-def _create_temp(target: Path, like: FileStamp | None) -> tuple[Path, int]:
-    """Create a fresh hidden temp file beside ``target`` with the owner and mode of
-    ``like`` before any byte is in it: created 0600, so it is never readable by more people
-    than the file it replaces. A file new to the disk gets 0666 less the umask, as open()
-    gives; it holds nothing that needs hiding."""
-    while True:
-        temp = target.with_name(f".{target.name}.{secrets.token_hex(4)}.tmp")
-        try:
-            fd = os.open(temp, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600 if like else 0o666)
-        except FileExistsError:
-            continue
-        try:
-            if like is not None:
-                _take_owner_and_mode(fd, like)
-        except BaseException:
-            os.close(fd)
-            _remove([temp])
-            raise
-        return temp, fd
+def _temp_name(target: Path) -> Path:
+    """A fresh hidden name beside ``target`` for its temp file."""
+    return target.with_name(f".{target.name}.{secrets.token_hex(4)}.tmp")
+
+
+def _create_temp(temp: Path, like: FileStamp | None) -> int | None:
+    """Create ``temp`` with the owner and mode of ``like`` before any byte is in it, and
+    return its descriptor, or None if the name is taken.
+
+    Created 0600, so it is never readable by more people than the file it replaces. A file
+    new to the disk gets 0666 less the umask, as open() gives; it holds nothing to hide.
+    """
+    try:
+        fd = os.open(temp, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600 if like else 0o666)
+    except FileExistsError:
+        return None
+    try:
+        if like is not None:
+            _take_owner_and_mode(fd, like)
+    except BaseException:
+        os.close(fd)
+        raise
+    return fd
 
 
 def _take_owner_and_mode(fd: int, like: FileStamp) -> None:
