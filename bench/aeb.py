@@ -21,8 +21,15 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from newsclean.article import parse_article
+from newsclean.evaluate.shingles import (
+    PageMatch,
+    Score,
+    Shingle,
+    match_counts,
+    score_pages,
+    shingles,
+)
 from newsclean.model import Article, Block
-from newsclean.shingles import PageMatch, Score, Shingle, match_counts, score_pages, shingles
 
 SYSTEMS = ("trafilatura", "html-text")
 BODY_KINDS = frozenset({"paragraph", "subheading"})

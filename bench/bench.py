@@ -112,7 +112,7 @@ def _function(step: str) -> Callable[[str], object]:
 
         return ftfy.fix_text
     if step == "newsclean.fix_text":
-        from newsclean.text import fix_text
+        from newsclean.text.pipeline import fix_text
 
         return fix_text
     from newsclean.article import parse_article

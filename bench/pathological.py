@@ -35,8 +35,8 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from newsclean.article import parse_article  # noqa: E402
-from newsclean.config import Config  # noqa: E402
-from newsclean.lint import fix_until_clean  # noqa: E402
+from newsclean.lint.config import Config  # noqa: E402
+from newsclean.lint.run import fix_until_clean  # noqa: E402
 
 CORPUS = ROOT / "corpus"
 KB = 1000

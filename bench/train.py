@@ -2,7 +2,7 @@
 
 Usage: python bench/train.py PATH... [--cv [--aeb DIR]] [--save] [--folds N] [--l2 X]
 
-PATH holds labelled texts in either format newsclean.evaluate reads (the team corpus, the
+PATH holds labelled texts in either format newsclean.evaluate.measure reads (the team corpus, the
 labelled real pages). Each predicted block gets the gold kind of the gold blocks aligned to
 it (evaluate's word alignment); headline blocks are left to headlines.py and never trained.
 ``--cv`` runs grouped cross-validation: real pages grouped by the domain of their "url" (or
@@ -10,7 +10,7 @@ the fixture's file name), team-corpus files one group each, whole groups held ou
 and prints per-kind F1 on the held-out folds for the rules, the scorer alone and two ways of
 combining them (``label_blocks_scored``, ``rescore_confident``). ``--aeb DIR`` adds the
 extraction benchmark's F1 after each, every page labelled by the fold that held out its
-labelled twin's site. ``--save`` trains on everything and writes newsclean/weights.json.
+labelled twin's site. ``--save`` trains on everything and writes newsclean/learn/weights.json.
 Plain Python (numpy is not needed). Run by hand; no test runs this.
 """
 
@@ -32,7 +32,8 @@ from urllib.parse import urlparse
 import regex
 
 from newsclean.article import parse_article
-from newsclean.evaluate import (
+from newsclean.blocks.shape import body_bounds
+from newsclean.evaluate.measure import (
     PAGE_LABELS,
     Page,
     PageResult,
@@ -43,9 +44,9 @@ from newsclean.evaluate import (
     summarise,
     words,
 )
-from newsclean.features import block_features, feature_names
-from newsclean.model import KINDS, Article, Block
-from newsclean.scorer import (
+from newsclean.evaluate.shingles import PageMatch, match_counts, score_pages, shingles
+from newsclean.learn.features import block_features, feature_names
+from newsclean.learn.scorer import (
     SCORED_KINDS,
     Weights,
     label_blocks_scored,
@@ -53,10 +54,9 @@ from newsclean.scorer import (
     score_one,
     unlabelled,
 )
-from newsclean.shape import body_bounds
-from newsclean.shingles import PageMatch, match_counts, score_pages, shingles
+from newsclean.model import KINDS, Article, Block
 
-WEIGHTS_PATH = Path(__file__).resolve().parent.parent / "newsclean" / "weights.json"
+WEIGHTS_PATH = Path(__file__).resolve().parent.parent / "newsclean" / "learn" / "weights.json"
 #: Gold kinds of either format, as the scorer's kinds (headlines are not trained).
 TARGET = {"body": "paragraph", "paragraph": "paragraph", "subheading": "subheading",
           "caption": "caption", "boilerplate": "boilerplate"}  # fmt: skip
@@ -250,7 +250,7 @@ def scorer_alone(p: Prepared, weights: Weights) -> tuple[Block, ...]:
 
 
 def combined(p: Prepared, weights: Weights) -> tuple[Block, ...]:
-    """newsclean.scorer.label_blocks_scored: strong rule signals, else the scorer; layout."""
+    """newsclean.learn.scorer.label_blocks_scored: strong rule signals, else the scorer; layout."""
     return label_blocks_scored(p.base, weights)
 
 
@@ -260,7 +260,7 @@ def rules(p: Prepared, weights: Weights) -> tuple[Block, ...]:
 
 
 def confident(p: Prepared, weights: Weights) -> tuple[Block, ...]:
-    """newsclean.scorer.rescore_confident: the rules, unless the scorer is sure of another kind."""
+    """newsclean.learn.scorer.rescore_confident: the rules unless the scorer is sure."""
     return rescore_confident(p.rules.blocks, weights=weights)
 
 
@@ -391,7 +391,7 @@ def save(weights: Weights, pages: Sequence[Prepared], paths: Sequence[str], fit:
     counts = Counter(t for p in pages for t in p.targets if t is not None)
     data = {
         "about": "newsclean block scorer: multinomial logistic regression over "
-        "newsclean.features.block_features; written by bench/train.py",
+        "newsclean.learn.features.block_features; written by bench/train.py",
         "trained_on": [Path(p).name for p in paths],
         "trained_pages": len(pages),
         "trained_blocks": dict(sorted(counts.items())),

@@ -5,13 +5,16 @@ is (headline, paragraph, caption, boilerplate…) without dropping a word.
 """
 
 from newsclean.article import parse_article
-from newsclean.boilerplate import is_boilerplate
-from newsclean.captions import is_caption
-from newsclean.config import Config
-from newsclean.encoding import clean_encoding, fix_encoding
-from newsclean.headlines import split_headlines
-from newsclean.layout import apply_layout
-from newsclean.lint import fix_until_clean, lint_text
+from newsclean.blocks.headlines import split_headlines
+from newsclean.blocks.paragraphs import segment_paragraphs
+from newsclean.blocks.shape import Context, context_of
+from newsclean.classify.boilerplate import is_boilerplate
+from newsclean.classify.captions import is_caption
+from newsclean.classify.layout import apply_layout
+from newsclean.classify.subheadings import is_subheading
+from newsclean.lint.config import Config
+from newsclean.lint.rules import ALL_RULES, Rule
+from newsclean.lint.run import fix_until_clean, lint_text
 from newsclean.model import (
     Article,
     Block,
@@ -22,14 +25,11 @@ from newsclean.model import (
     Span,
     apply_fixes,
 )
-from newsclean.paragraphs import segment_paragraphs
-from newsclean.quotes import clean_quotes, normalize_quotes
-from newsclean.rules import ALL_RULES, Rule
-from newsclean.shape import Context, context_of
-from newsclean.spacing import clean_spacing, fix_spacing
-from newsclean.subheadings import is_subheading
-from newsclean.text import clean_text, fix_text
-from newsclean.whitespace import clean_whitespace, normalize_whitespace
+from newsclean.text.encoding import clean_encoding, fix_encoding
+from newsclean.text.pipeline import clean_text, fix_text
+from newsclean.text.quotes import clean_quotes, normalize_quotes
+from newsclean.text.spacing import clean_spacing, fix_spacing
+from newsclean.text.whitespace import clean_whitespace, normalize_whitespace
 
 __version__ = "0.1.0"
 

@@ -2,6 +2,6 @@
 
 import sys
 
-from newsclean.cli import main
+from newsclean.cli.main import main
 
 sys.exit(main())

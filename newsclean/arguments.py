@@ -15,7 +15,7 @@ from newsclean.model import QUOTE_STYLES, Block, QuoteStyle
 #: How to turn what a caller has into what a function takes.
 _HOW_TO_GET = {
     "bytes": "decode it first, e.g. data.decode('utf-8'), or read the file with "
-    "newsclean.files.read_text_file",
+    "newsclean.io.files.read_text_file",
     "Block": "get blocks from newsclean.segment_paragraphs(text) or parse_article(text).blocks",
 }
 

@@ -11,15 +11,15 @@ from collections.abc import Callable, Sequence
 from dataclasses import replace
 
 from newsclean.arguments import require_quotes, require_text
-from newsclean.boilerplate import comments_start, is_boilerplate
-from newsclean.captions import is_caption
-from newsclean.headlines import split_headlines
-from newsclean.layout import apply_layout
+from newsclean.blocks.headlines import split_headlines
+from newsclean.blocks.paragraphs import segment_paragraphs
+from newsclean.blocks.shape import Context, body_bounds, context_of
+from newsclean.classify.boilerplate import comments_start, is_boilerplate
+from newsclean.classify.captions import is_caption
+from newsclean.classify.layout import apply_layout
+from newsclean.classify.subheadings import is_subheading
 from newsclean.model import Article, Block, Decision, Fix, QuoteStyle, map_offsets
-from newsclean.paragraphs import segment_paragraphs
-from newsclean.shape import Context, body_bounds, context_of
-from newsclean.subheadings import is_subheading
-from newsclean.text import clean_text
+from newsclean.text.pipeline import clean_text
 
 Classifier = Callable[[Block, Context], Decision]
 

@@ -45,7 +45,7 @@ line_chars = st.characters(
     exclude_categories=("Cs", "Cc"), exclude_characters="\ufeff", include_characters="\t"
 )
 
-#: A line-ending style as ``newsclean.files`` names it.
+#: A line-ending style as ``newsclean.io.files`` names it.
 newline_styles = st.sampled_from(["\n", "\r\n", "\r", "mixed"])
 
 

@@ -11,7 +11,7 @@ import pytest
 from hypothesis import given
 from strategies import any_text, shingle_texts
 
-from newsclean.shingles import PageMatch, match_page, score_pages, shingles
+from newsclean.evaluate.shingles import PageMatch, match_page, score_pages, shingles
 
 
 @pytest.mark.parametrize(

@@ -8,7 +8,7 @@ from hypothesis import given
 from strategies import any_text, prose
 
 from newsclean.article import parse_article
-from newsclean.text import fix_text
+from newsclean.text.pipeline import fix_text
 
 WORD_RE = regex.compile(r"\w+")
 

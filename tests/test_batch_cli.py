@@ -17,12 +17,19 @@ from pathlib import Path
 
 import pytest
 
-from newsclean import cli
 from newsclean.article import parse_article
-from newsclean.cli import CleanOptions, Outcome, Task, clean_chunk, main, ordered_map, run_tasks
-from newsclean.jsonl import LineOptions, LineOutcome
-from newsclean.model import Article
-from newsclean.progress import (
+from newsclean.cli import main as cli
+from newsclean.cli.main import (
+    CleanOptions,
+    Outcome,
+    Task,
+    clean_chunk,
+    main,
+    ordered_map,
+    run_tasks,
+)
+from newsclean.io.jsonl import LineOptions, LineOutcome
+from newsclean.io.progress import (
     Meter,
     Tally,
     format_bar,
@@ -30,6 +37,7 @@ from newsclean.progress import (
     format_summary,
     plural,
 )
+from newsclean.model import Article
 
 STORY = "Harbour wall gives way\n\nThe  old harbour wall gave way before dawn on Tuesday.\n"
 

@@ -8,10 +8,10 @@ from hypothesis import given
 from hypothesis import strategies as st
 from strategies import any_text, breadcrumb_soup, breadcrumb_trails
 
-from newsclean import boilerplate
-from newsclean.boilerplate import comments_start, is_boilerplate
+from newsclean.blocks.shape import body_bounds, context_of
+from newsclean.classify import boilerplate
+from newsclean.classify.boilerplate import comments_start, is_boilerplate
 from newsclean.model import Block, Span
-from newsclean.shape import body_bounds, context_of
 
 HINTED = (
     (boilerplate.COPYRIGHT_HINT_RE, boilerplate.COPYRIGHT_RE),

@@ -7,7 +7,8 @@ from hypothesis import given
 from hypothesis import strategies as st
 from strategies import any_text
 
-from newsclean.captions import (
+from newsclean.blocks.shape import context_of
+from newsclean.classify.captions import (
     CREDIT_HINT_RE,
     CREDIT_RE,
     POSITION_HINT_RE,
@@ -15,7 +16,6 @@ from newsclean.captions import (
     is_caption,
 )
 from newsclean.model import Block, Span
-from newsclean.shape import context_of
 
 BEFORE = (
     "The council said on Monday that the flood barrier had held through the night, "

@@ -24,8 +24,9 @@ from typing import Any
 import pytest
 from strategies import BIDI_CONTROLS
 
-from newsclean import cli, files
-from newsclean.cli import main
+from newsclean.cli import main as cli
+from newsclean.cli.main import main
+from newsclean.io import files
 
 
 @pytest.fixture(autouse=True)

@@ -15,8 +15,9 @@ from typing import Any
 
 import pytest
 
-from newsclean import __version__, cli
-from newsclean.cli import main
+from newsclean import __version__
+from newsclean.cli import main as cli
+from newsclean.cli.main import main
 from newsclean.model import Article, Block, Kind, QuoteStyle, Span
 
 PREFIX_KINDS: dict[str, Kind] = {

@@ -24,9 +24,10 @@ from pathlib import Path
 
 import pytest
 
-from newsclean import cli, files
-from newsclean.cli import main
-from newsclean.files import atomic_output
+from newsclean.cli import main as cli
+from newsclean.cli.main import main
+from newsclean.io import files
+from newsclean.io.files import atomic_output
 from newsclean.model import Article
 
 needs_proc = pytest.mark.skipif(

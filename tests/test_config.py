@@ -6,7 +6,7 @@ from pathlib import PurePosixPath
 
 import pytest
 
-from newsclean.config import (
+from newsclean.lint.config import (
     Config,
     config_from_pyproject,
     config_from_table,

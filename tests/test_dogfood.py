@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from newsclean.cli import main
+from newsclean.cli.main import main
 
 ROOT = Path(__file__).resolve().parent.parent
 DOCS = ["README.md", "CONTRIBUTING.md", "corpus/README.md"]

@@ -1,4 +1,4 @@
-"""Tests for newsclean.encoding: example tables, then properties."""
+"""Tests for newsclean.text.encoding: example tables, then properties."""
 
 from __future__ import annotations
 
@@ -17,8 +17,8 @@ from strategies import (
 )
 
 from newsclean.chars import FTFY_INERT_CLASS, KEPT_JOINERS, members
-from newsclean.encoding import FTFY_CONFIG, clean_encoding, decode_entity, fix_encoding
 from newsclean.model import apply_fixes
+from newsclean.text.encoding import FTFY_CONFIG, clean_encoding, decode_entity, fix_encoding
 
 # --- tables ------------------------------------------------------------------
 

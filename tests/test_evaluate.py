@@ -16,7 +16,7 @@ import pytest
 from hypothesis import given
 from strategies import labelled_blocks
 
-from newsclean.evaluate import (
+from newsclean.evaluate.measure import (
     Alignment,
     InputError,
     KindScore,

@@ -9,7 +9,8 @@ from hypothesis import given
 from hypothesis import strategies as st
 from strategies import any_text
 
-from newsclean.features import (
+from newsclean.blocks.shape import body_bounds
+from newsclean.learn.features import (
     block_features,
     feature_names,
     paragraph_distance,
@@ -17,7 +18,6 @@ from newsclean.features import (
     short_run,
 )
 from newsclean.model import Block, Span
-from newsclean.shape import body_bounds
 
 PARA = (
     "The ferry company said on Monday that fares would rise by a tenth from spring, "

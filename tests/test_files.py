@@ -1,4 +1,4 @@
-"""Tests for newsclean.files: decoding rules, path walking, atomic layout-keeping writes."""
+"""Tests for newsclean.io.files: decoding rules, path walking, atomic layout-keeping writes."""
 
 from __future__ import annotations
 
@@ -16,8 +16,8 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from strategies import sentences, text_file_bytes
 
-from newsclean import files
-from newsclean.files import (
+from newsclean.io import files
+from newsclean.io.files import (
     BinaryFileError,
     DecodeError,
     FileTooLargeError,

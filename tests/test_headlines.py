@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from newsclean.headlines import (
+from newsclean.blocks.headlines import (
     is_headline_shaped,
     similarity,
     split_glued,

@@ -1,4 +1,4 @@
-"""Tests for newsclean.jsonl: reading records, what goes back into them, bad lines as values."""
+"""Tests for newsclean.io.jsonl: reading records, what goes back into them, bad lines as values."""
 
 from __future__ import annotations
 
@@ -11,7 +11,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 from strategies import any_text, json_values, record_fields, short_prose
 
-from newsclean.jsonl import (
+from newsclean.io.jsonl import (
     ARTICLE_KEY,
     LineOptions,
     RecordError,
@@ -22,7 +22,7 @@ from newsclean.jsonl import (
     json_type_name,
     read_record,
 )
-from newsclean.render import CleanOptions
+from newsclean.io.render import CleanOptions
 
 #: Records cleaned for ``--format jsonl``: the fixed text and the parsed article.
 JSONL = LineOptions(clean=CleanOptions(fmt="jsonl"))

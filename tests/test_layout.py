@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 from newsclean.article import label_blocks
-from newsclean.layout import (
+from newsclean.blocks.shape import is_figures_row
+from newsclean.classify.layout import (
     body_region,
     caption_before_credit,
     crosshead_series,
@@ -13,7 +14,6 @@ from newsclean.layout import (
     outside_body,
 )
 from newsclean.model import Block, Kind, Span
-from newsclean.shape import is_figures_row
 
 PROSE = (
     "The harbour board voted on Tuesday to repair the old pier, which has been closed "

@@ -18,9 +18,8 @@ from strategies import (
     messy_lines,
 )
 
-from newsclean.config import Config
-from newsclean.encoding import FTFY_CONFIG
-from newsclean.lint import (
+from newsclean.lint.config import Config
+from newsclean.lint.run import (
     OUTPUT_FORMATS,
     FileReport,
     LineIndex,
@@ -40,6 +39,7 @@ from newsclean.lint import (
     unified_diff,
 )
 from newsclean.model import Finding, Fix, Span
+from newsclean.text.encoding import FTFY_CONFIG
 
 # --- selection ----------------------------------------------------------------------
 

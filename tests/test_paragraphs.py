@@ -6,7 +6,7 @@ import regex
 from hypothesis import given
 from strategies import any_text, prose
 
-from newsclean.paragraphs import segment_paragraphs, wrap_width
+from newsclean.blocks.paragraphs import segment_paragraphs, wrap_width
 
 WRAPPED = """\
 The harbour board met on Tuesday evening to decide the future of

@@ -19,10 +19,10 @@ from hypothesis import given, settings
 from strategies import adversarial_units
 
 from newsclean.article import parse_article
-from newsclean.boilerplate import BREADCRUMB_RE, FURNITURE_RE
-from newsclean.config import Config
-from newsclean.lint import fix_until_clean
-from newsclean.subheadings import QUOTED_HEAD_RE
+from newsclean.classify.boilerplate import BREADCRUMB_RE, FURNITURE_RE
+from newsclean.classify.subheadings import QUOTED_HEAD_RE
+from newsclean.lint.config import Config
+from newsclean.lint.run import fix_until_clean
 
 #: How much longer a four times longer input may take: linear code gives about 4 (less
 #: where a fixed cost weighs), quadratic about 16; the margin absorbs a busy machine.

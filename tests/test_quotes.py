@@ -1,4 +1,4 @@
-"""Tests for newsclean.quotes: tables of invented cases, then properties."""
+"""Tests for newsclean.text.quotes: tables of invented cases, then properties."""
 
 from __future__ import annotations
 
@@ -8,7 +8,7 @@ from hypothesis import given
 from strategies import any_text, curly_prose, prose, quote_soup
 
 from newsclean.model import apply_fixes
-from newsclean.quotes import CODE_SPAN_RE, CURLY_QUOTES, clean_quotes, normalize_quotes
+from newsclean.text.quotes import CODE_SPAN_RE, CURLY_QUOTES, clean_quotes, normalize_quotes
 
 QUOTE_CHARS = frozenset("\"'´") | CURLY_QUOTES
 

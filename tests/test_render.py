@@ -1,4 +1,4 @@
-"""Tests for newsclean.render over small hand-built Articles (no classifier involved)."""
+"""Tests for newsclean.io.render over small hand-built Articles (no classifier involved)."""
 
 from __future__ import annotations
 
@@ -10,8 +10,7 @@ import pytest
 from hypothesis import given
 from strategies import BIDI_CONTROLS, articles, hostile_names, unsafe_name_chars
 
-from newsclean.model import Article, Block, Fix, Kind, Span
-from newsclean.render import (
+from newsclean.io.render import (
     article_record,
     escape_for_terminal,
     frame_outputs,
@@ -22,6 +21,7 @@ from newsclean.render import (
     render_jsonl,
     render_text,
 )
+from newsclean.model import Article, Block, Fix, Kind, Span
 
 
 def _article(*pairs: tuple[Kind, str]) -> Article:

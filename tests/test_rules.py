@@ -14,11 +14,9 @@ from hypothesis import given
 from hypothesis import strategies as st
 from strategies import encoding_soup, lint_soup, messy_lines, short_prose
 
-from newsclean import rules
-from newsclean.config import Config
-from newsclean.lint import fix_until_clean, lint_text
-from newsclean.model import Cleaned, Fix, QuoteStyle, Span
-from newsclean.rules import (
+from newsclean.lint import rules
+from newsclean.lint.config import Config
+from newsclean.lint.rules import (
     ALL_RULES,
     REASON_CODES,
     RULES_BY_CODE,
@@ -29,7 +27,9 @@ from newsclean.rules import (
     rule,
     show,
 )
-from newsclean.text import clean_text
+from newsclean.lint.run import fix_until_clean, lint_text
+from newsclean.model import Cleaned, Fix, QuoteStyle, Span
+from newsclean.text.pipeline import clean_text
 
 BODY_A = (
     "Waves battered the town overnight, and the harbour wall gave way before dawn on "

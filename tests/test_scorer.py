@@ -10,9 +10,9 @@ from hypothesis import given
 from hypothesis import strategies as st
 from strategies import any_text
 
-from newsclean.features import block_features, feature_names
-from newsclean.model import Block, Span
-from newsclean.scorer import (
+from newsclean.blocks.shape import body_bounds
+from newsclean.learn.features import block_features, feature_names
+from newsclean.learn.scorer import (
     SCORED_KINDS,
     explain,
     label_blocks_scored,
@@ -22,7 +22,7 @@ from newsclean.scorer import (
     softmax,
     weights_from_data,
 )
-from newsclean.shape import body_bounds
+from newsclean.model import Block, Span
 
 PARA = (
     "The lighthouse keepers' union said on Friday that the last two staffed towers on the "

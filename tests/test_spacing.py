@@ -1,4 +1,4 @@
-"""Tests for newsclean.spacing: tables of invented cases, then properties."""
+"""Tests for newsclean.text.spacing: tables of invented cases, then properties."""
 
 from __future__ import annotations
 
@@ -9,7 +9,7 @@ from hypothesis import strategies as st
 from strategies import any_text, curly_prose, prose, quote_soup, scraped_sentences
 
 from newsclean.model import apply_fixes
-from newsclean.spacing import (
+from newsclean.text.spacing import (
     BRACKET_GAP_RE,
     GAP_HINT_RE,
     SCRAPER_GAP_RE,

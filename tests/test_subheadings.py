@@ -7,9 +7,9 @@ import regex
 from hypothesis import given
 from strategies import quoted_head_soup
 
+from newsclean.blocks.shape import context_of
+from newsclean.classify.subheadings import QUOTED_HEAD_RE, is_subheading
 from newsclean.model import Block, Span
-from newsclean.shape import context_of
-from newsclean.subheadings import QUOTED_HEAD_RE, is_subheading
 
 PARA = (
     "The committee heard evidence from three engineers on Wednesday, each of whom said the "

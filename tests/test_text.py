@@ -23,9 +23,9 @@ from strategies import (
     words,
 )
 
-from newsclean.encoding import FTFY_CONFIG, is_repairable, keep_repair_stable
 from newsclean.model import QUOTE_STYLES, Fix, QuoteStyle, Span, apply_fixes
-from newsclean.text import clean_text, fix_text
+from newsclean.text.encoding import FTFY_CONFIG, is_repairable, keep_repair_stable
+from newsclean.text.pipeline import clean_text, fix_text
 
 # Cases a fix used to turn into mojibake that the next fix "repaired" away, losing letters.
 PAIRS_MADE_BY_FIXES = [

@@ -1,4 +1,4 @@
-"""Tests for newsclean.whitespace: example tables, then properties."""
+"""Tests for newsclean.text.whitespace: example tables, then properties."""
 
 from __future__ import annotations
 
@@ -10,7 +10,12 @@ from hypothesis import strategies as st
 from strategies import any_text, short_prose, whitespace_soup, words
 
 from newsclean.model import Cleaned, Fix, Span, apply_fixes
-from newsclean.whitespace import WHITESPACE_RE, _rewrite, clean_whitespace, normalize_whitespace
+from newsclean.text.whitespace import (
+    WHITESPACE_RE,
+    _rewrite,
+    clean_whitespace,
+    normalize_whitespace,
+)
 
 # --- tables ------------------------------------------------------------------
 

@@ -14,10 +14,8 @@ from collections.abc import Callable, Sequence
 
 import regex
 
-from newsclean import boilerplate, captions, subheadings
-from newsclean.headlines import similarity
-from newsclean.model import HEADLINE_KINDS, Block, Span
-from newsclean.shape import (
+from newsclean.blocks.headlines import similarity
+from newsclean.blocks.shape import (
     OPENS_QUOTE_RE,
     WORD_RE,
     Context,
@@ -28,6 +26,8 @@ from newsclean.shape import (
     short_unfinished,
     word_count,
 )
+from newsclean.classify import boilerplate, captions, subheadings
+from newsclean.model import HEADLINE_KINDS, Block, Span
 
 Signal = Callable[[Block, Context], bool]
 
@@ -273,7 +273,7 @@ def block_features(
 ) -> dict[str, float]:
     """Return every named feature of ``blocks[index]``, given the body ``bounds``.
 
-    ``bounds`` are the first and last full paragraphs (:func:`newsclean.shape.body_bounds`).
+    ``bounds`` are the first and last full paragraphs (:func:`newsclean.blocks.shape.body_bounds`).
     The names are the same for every block, so a weight table can be checked against them.
 
     >>> from newsclean.model import Span

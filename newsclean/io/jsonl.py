@@ -21,8 +21,8 @@ from dataclasses import dataclass, field
 from typing import Any, Literal
 
 from newsclean.article import parse_article
+from newsclean.io.render import CleanOptions, json_text, render_text
 from newsclean.model import Article
-from newsclean.render import CleanOptions, json_text, render_text
 
 ErrorPolicy = Literal["skip", "fail"]
 ERROR_POLICIES: tuple[ErrorPolicy, ...] = ("skip", "fail")

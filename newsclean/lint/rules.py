@@ -21,12 +21,12 @@ from types import MappingProxyType
 import regex
 
 from newsclean.article import parse_article
+from newsclean.blocks.shape import OPENS_QUOTE_RE, ends_sentence, has_open_quote
 from newsclean.chars import LINE_END_RE
-from newsclean.encoding import keep_repair_stable
 from newsclean.model import Article, Block, Cleaned, Finding, Fix, QuoteStyle, Span
-from newsclean.quotes import clean_quotes
-from newsclean.shape import OPENS_QUOTE_RE, ends_sentence, has_open_quote
-from newsclean.text import clean_text
+from newsclean.text.encoding import keep_repair_stable
+from newsclean.text.pipeline import clean_text
+from newsclean.text.quotes import clean_quotes
 
 #: What a rule function yields: where, the one-line message, and the edits that resolve it.
 Yielded = tuple[Span, str, tuple[Fix, ...]]

@@ -27,7 +27,7 @@ import regex
 
 from newsclean.article import parse_article
 from newsclean.model import KINDS, Article, Block
-from newsclean.text import fix_text
+from newsclean.text.pipeline import fix_text
 
 Format = Literal["corpus", "labelled"]
 ParseFn = Callable[[str], Article]
@@ -621,7 +621,7 @@ def _default_parse(text: str) -> Article:
 
 def _arguments(argv: Sequence[str] | None) -> argparse.Namespace:
     parser = argparse.ArgumentParser(
-        prog="python -m newsclean.evaluate",
+        prog="python -m newsclean.evaluate.measure",
         description="Score newsclean's block labels against hand-labelled texts.",
     )
     parser.add_argument("paths", nargs="+", metavar="PATH", help="a .txt file or a directory")

@@ -23,12 +23,12 @@ import regex
 
 from newsclean.arguments import require_instance, require_text
 from newsclean.chars import LINE_END_RE
-from newsclean.config import Config
-from newsclean.encoding import keep_repair_stable
-from newsclean.files import newline_style
+from newsclean.io.files import newline_style
+from newsclean.io.render import escape_for_terminal, escape_surrogates, json_text
+from newsclean.lint.config import Config
+from newsclean.lint.rules import ALL_RULES, RULES_BY_CODE, SIDECAR_REASON, Rule, prepare
 from newsclean.model import Finding, Fix, Span, apply_fixes
-from newsclean.render import escape_for_terminal, escape_surrogates, json_text
-from newsclean.rules import ALL_RULES, RULES_BY_CODE, SIDECAR_REASON, Rule, prepare
+from newsclean.text.encoding import keep_repair_stable
 
 OutputFormat = Literal["concise", "json", "github", "sarif"]
 OUTPUT_FORMATS: tuple[OutputFormat, ...] = ("concise", "json", "github", "sarif")

@@ -14,11 +14,11 @@ import functools
 from collections.abc import Callable
 
 from newsclean.arguments import require_quotes, require_text
-from newsclean.encoding import clean_invisibles, keep_repair_stable, repair_encoding
 from newsclean.model import Cleaned, QuoteStyle, apply_fixes, compose_fixes
-from newsclean.quotes import clean_quotes
-from newsclean.spacing import clean_spacing
-from newsclean.whitespace import clean_whitespace
+from newsclean.text.encoding import clean_invisibles, keep_repair_stable, repair_encoding
+from newsclean.text.quotes import clean_quotes
+from newsclean.text.spacing import clean_spacing
+from newsclean.text.whitespace import clean_whitespace
 
 #: Passes of the later steps allowed: a fix refused in one pass (see :func:`_stable`) may
 #: be safe in the next, once the fixes after it have been made.

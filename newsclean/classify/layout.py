@@ -15,9 +15,7 @@ from dataclasses import replace
 import regex
 
 from newsclean.arguments import require_blocks
-from newsclean.captions import CREDIT_RE
-from newsclean.model import HEADLINE_KINDS, Block, Kind
-from newsclean.shape import (
+from newsclean.blocks.shape import (
     OPENS_QUOTE_RE,
     REPORTED_RE,
     ends_sentence,
@@ -28,6 +26,8 @@ from newsclean.shape import (
     short_unfinished,
     word_count,
 )
+from newsclean.classify.captions import CREDIT_RE
+from newsclean.model import HEADLINE_KINDS, Block, Kind
 
 #: Boilerplate that heads a list of links: "Related", "More on this", "Topics".
 LIST_HEADER_RE = regex.compile(

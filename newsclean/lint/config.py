@@ -14,8 +14,8 @@ from fnmatch import fnmatchcase
 from pathlib import PurePath
 from typing import Any
 
+from newsclean.lint.rules import ALL_RULES
 from newsclean.model import QUOTE_STYLES, QuoteStyle
-from newsclean.rules import ALL_RULES
 
 if sys.version_info >= (3, 11):
     import tomllib

@@ -12,8 +12,7 @@ from collections.abc import Callable
 import regex
 
 from newsclean.arguments import require_block, require_instance
-from newsclean.model import Block, Decision
-from newsclean.shape import (
+from newsclean.blocks.shape import (
     CONTEXT_HOW,
     PARAGRAPH_WORDS,
     SCORE_RE,
@@ -24,6 +23,7 @@ from newsclean.shape import (
     short_unfinished,
     word_count,
 )
+from newsclean.model import Block, Decision
 
 #: A summary box's title has at most this many words...
 BOX_WORDS = 3
@@ -169,7 +169,7 @@ def is_box_title(block: Block, context: Context) -> bool:
     ("Cons:", "Experts advise:") opens a list of body text instead.
 
     >>> from newsclean.model import Span
-    >>> from newsclean.shape import context_of
+    >>> from newsclean.blocks.shape import context_of
     >>> texts = ["Key points:", "Fares rise in May", "Two lines close", "The rail operator said."]
     >>> blocks = [Block(t, 1, Span(0, 1)) for t in texts]
     >>> is_box_title(blocks[0], context_of(blocks, 0, first_body=3))
@@ -202,7 +202,7 @@ def is_subheading(block: Block, context: Context) -> Decision:
     more" line also looks like a heading.
 
     >>> from newsclean.model import Span
-    >>> from newsclean.shape import context_of
+    >>> from newsclean.blocks.shape import context_of
     >>> para = ("The council met on Tuesday to discuss the plan for the harbour, "
     ...         "and members spoke for hours.")
     >>> blocks = [Block(t, 1, Span(0, 1)) for t in (para, "What Happens Next", para)]

@@ -429,7 +429,7 @@ def clean_encoding(text: str) -> Cleaned:
     Reasons: ``mojibake``, ``nfc``, ``terminal-escape`` (from ftfy), ``html-entity``,
     ``control-char``, ``zero-width``, ``soft-hyphen``, ``ligature``, ``odd-space``.
     Zero-width joiners and non-joiners are kept: Persian, Indic scripts and emoji need
-    them. Line separators are left to :mod:`newsclean.whitespace`.
+    them. Line separators are left to :mod:`newsclean.text.whitespace`.
 
     ftfy sees the text as it came in (entities decoded): it never repairs the output of a
     later fix, so the result is a fixed point. An invisible whose removal would join a

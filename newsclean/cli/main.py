@@ -1,7 +1,7 @@
 """The command line: parse options, feed files through ``parse_article``, print the results.
 
-A thin shell: the reading rules live in :mod:`newsclean.files`, the output formats in
-:mod:`newsclean.render`, the text logic in the library. Commands are looked up in
+A thin shell: the reading rules live in :mod:`newsclean.io.files`, the output formats in
+:mod:`newsclean.io.render`, the text logic in the library. Commands are looked up in
 :data:`COMMANDS` by the first argument ("clean" when it names none), so a new command
 adds its arguments and its run function there without touching the rest.
 """
@@ -31,17 +31,7 @@ from typing import BinaryIO, NoReturn, TypeVar
 
 from newsclean import __version__
 from newsclean.article import parse_article
-from newsclean.config import (
-    Config,
-    config_from_pyproject,
-    gitignore_patterns,
-    is_excluded,
-    is_included,
-    matches,
-    relative_to_root,
-    with_overrides,
-)
-from newsclean.files import (
+from newsclean.io.files import (
     STDIN_NAME,
     TEXT_SUFFIXES,
     BinaryFileError,
@@ -61,8 +51,28 @@ from newsclean.files import (
     read_text_file,
     replace_files,
 )
-from newsclean.jsonl import ERROR_POLICIES, LineOptions, LineOutcome, clean_lines, is_blank
-from newsclean.lint import (
+from newsclean.io.jsonl import ERROR_POLICIES, LineOptions, LineOutcome, clean_lines, is_blank
+from newsclean.io.progress import Meter, is_terminal
+from newsclean.io.render import (
+    FORMATS,
+    KEEPABLE,
+    CleanOptions,
+    escape_for_terminal,
+    frame_outputs,
+    parse_keep,
+    render,
+)
+from newsclean.lint.config import (
+    Config,
+    config_from_pyproject,
+    gitignore_patterns,
+    is_excluded,
+    is_included,
+    matches,
+    relative_to_root,
+    with_overrides,
+)
+from newsclean.lint.run import (
     OUTPUT_FORMATS,
     FileReport,
     FixResult,
@@ -74,16 +84,6 @@ from newsclean.lint import (
     unified_diff,
 )
 from newsclean.model import QUOTE_STYLES, Finding
-from newsclean.progress import Meter, is_terminal
-from newsclean.render import (
-    FORMATS,
-    KEEPABLE,
-    CleanOptions,
-    escape_for_terminal,
-    frame_outputs,
-    parse_keep,
-    render,
-)
 
 PROG = "newsclean"
 DEFAULT_COMMAND = "clean"
@@ -705,7 +705,7 @@ def _jsonl_error(message: str, args: argparse.Namespace) -> None:
 
 
 def run_jsonl(args: argparse.Namespace) -> int:
-    """Clean every line of every JSON Lines input in order; see :mod:`newsclean.jsonl`."""
+    """Clean every line of every JSON Lines input in order; see :mod:`newsclean.io.jsonl`."""
     if args.fmt == "json":
         _say(f"{PROG}: error: jsonl input is written as jsonl: use --format text or jsonl")
         return ExitCode.USAGE_OR_INPUT

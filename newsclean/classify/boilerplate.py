@@ -14,8 +14,7 @@ from collections.abc import Callable, Sequence
 import regex
 
 from newsclean.arguments import require_block, require_instance
-from newsclean.model import Block, Decision
-from newsclean.shape import (
+from newsclean.blocks.shape import (
     CONTEXT_HOW,
     SCORE_RE,
     Context,
@@ -24,6 +23,7 @@ from newsclean.shape import (
     is_full_paragraph,
     word_count,
 )
+from newsclean.model import Block, Decision
 
 #: Whole blocks that are standard web furniture, in any case, maybe with a count.
 FURNITURE_RE = regex.compile(
@@ -429,7 +429,7 @@ def is_boilerplate(block: Block, context: Context) -> Decision:
     includes them.
 
     >>> from newsclean.model import Span
-    >>> from newsclean.shape import context_of
+    >>> from newsclean.blocks.shape import context_of
     >>> blocks = [Block("Share this article", 1, Span(0, 18))]
     >>> is_boilerplate(blocks[0], context_of(blocks, 0)).why
     ('furniture-phrase', 'share-bar')

@@ -1,8 +1,8 @@
 """Scorer: a small multinomial logistic regression over the named block features.
 
-Each body kind has one weight per feature of :mod:`newsclean.features` and a bias; a block's
+Each body kind has one weight per feature of :mod:`newsclean.learn.features` and a bias; a block's
 score for a kind is the weighted sum of its features, turned into probabilities by softmax.
-The weights live in ``newsclean/weights.json`` (written by ``bench/train.py``), so every
+The weights live in ``newsclean/learn/weights.json`` (written by ``bench/train.py``), so every
 decision can be explained by the features that pushed it most, and nothing but the standard
 library runs at parse time.
 """
@@ -17,14 +17,14 @@ from functools import cache
 from importlib import resources
 from typing import Any
 
-from newsclean.boilerplate import comments_start, is_boilerplate
-from newsclean.captions import LABEL_RE, is_caption
-from newsclean.features import block_features
-from newsclean.layout import apply_layout
+from newsclean.blocks.shape import body_bounds, context_of
+from newsclean.classify.boilerplate import comments_start, is_boilerplate
+from newsclean.classify.captions import LABEL_RE, is_caption
+from newsclean.classify.layout import apply_layout
+from newsclean.learn.features import block_features
 from newsclean.model import HEADLINE_KINDS, Block, Kind
-from newsclean.shape import body_bounds, context_of
 
-#: The kinds the scorer chooses among (headlines are found by :mod:`newsclean.headlines`).
+#: The kinds the scorer chooses among (headlines are found by :mod:`newsclean.blocks.headlines`).
 SCORED_KINDS: tuple[Kind, ...] = ("paragraph", "subheading", "caption", "boilerplate")
 #: Rule signals specific enough to overrule the scorer (a "Pictured:" opening, a share bar).
 STRONG_SIGNALS = frozenset(
@@ -88,7 +88,7 @@ def load_weights() -> Weights:
     >>> "paragraph" in load_weights().kinds
     True
     """
-    text = resources.files("newsclean").joinpath("weights.json").read_text(encoding="utf-8")
+    text = resources.files("newsclean.learn").joinpath("weights.json").read_text(encoding="utf-8")
     return weights_from_data(json.loads(text))
 
 
@@ -194,7 +194,7 @@ def label_blocks_scored(
 ) -> tuple[Block, ...]:
     """Label every block not already a headline: strong rule signals first, else the scorer.
 
-    Headlines stay as :func:`newsclean.headlines.split_headlines` left them; a reader-comment
+    Headlines stay as :func:`newsclean.blocks.headlines.split_headlines` left them; a reader-comment
     section is boilerplate as in :func:`newsclean.article.label_blocks`; a block on which a
     strong boilerplate or caption signal fires (see ``STRONG_SIGNALS``) keeps the rule's
     decision; every other block gets the scorer's most probable kind. The layout pass runs last.

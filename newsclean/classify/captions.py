@@ -12,8 +12,7 @@ from collections.abc import Callable
 import regex
 
 from newsclean.arguments import require_block, require_instance
-from newsclean.model import Block, Decision
-from newsclean.shape import (
+from newsclean.blocks.shape import (
     CONTEXT_HOW,
     REPORTED_RE,
     SENTENCE_BREAK_RE,
@@ -28,6 +27,7 @@ from newsclean.shape import (
     short_unfinished,
     word_count,
 )
+from newsclean.model import Block, Decision
 
 #: Photo credits: agency or photographer named after a slash, "Photo:", "©", "Getty Images".
 CREDIT_RE = regex.compile(
@@ -196,7 +196,7 @@ def has_glued_credit(block: Block, context: Context) -> bool:
 
     >>> from newsclean.model import Span
     >>> block = Block("The new pier from the beach. Harbour Studio", 1, Span(0, 1))
-    >>> from newsclean.shape import context_of
+    >>> from newsclean.blocks.shape import context_of
     >>> has_glued_credit(block, context_of([block], 0))
     True
     """
@@ -313,7 +313,7 @@ def is_caption(block: Block, context: Context) -> Decision:
     a real paragraph is never taken unless one of these holds.
 
     >>> from newsclean.model import Span
-    >>> from newsclean.shape import context_of
+    >>> from newsclean.blocks.shape import context_of
     >>> blocks = [Block("Floods: Water covers the main road in the old town", 1, Span(0, 1))]
     >>> is_caption(blocks[0], context_of(blocks, 0))
     Decision(kind='caption', why=('labelled',), label='Floods')

@@ -1,0 +1,2 @@
+"""The command line: ``newsclean`` (clean), ``newsclean check`` (lint), and their batch runs.
+The entry point is :func:`newsclean.cli.main.main`."""
