@@ -33,18 +33,10 @@ import regex
 
 from newsclean.article import parse_article
 from newsclean.blocks.shape import body_bounds
-from newsclean.evaluate.measure import (
-    PAGE_LABELS,
-    Page,
-    PageResult,
-    align,
-    evaluate_page,
-    find_pages,
-    load_page,
-    summarise,
-    words,
-)
+from newsclean.evaluate.measure import PageResult, align, evaluate_page, summarise
+from newsclean.evaluate.pages import PAGE_LABELS, Page, words
 from newsclean.evaluate.shingles import PageMatch, match_counts, score_pages, shingles
+from newsclean.io.pages import find_pages, load_page
 from newsclean.learn.features import block_features, feature_names
 from newsclean.learn.scorer import (
     SCORED_KINDS,

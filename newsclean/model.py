@@ -30,6 +30,22 @@ QuoteStyle = Literal["straight", "curly", "keep"]
 QUOTE_STYLES: tuple[QuoteStyle, ...] = ("straight", "curly", "keep")
 
 
+class InputError(ValueError):
+    """An input that cannot be used as given: ``str()`` is ``"<path>: <what is wrong>"``.
+
+    >>> str(InputError("news/a.txt", "binary file"))
+    'news/a.txt: binary file'
+    """
+
+    def __init__(self, path: str, problem: str) -> None:
+        super().__init__(path, problem)
+        self.path = path
+        self.problem = problem
+
+    def __str__(self) -> str:
+        return f"{self.path}: {self.problem}"
+
+
 @dataclass(frozen=True, slots=True, order=True)
 class Span:
     """A half-open range ``[start, end)`` of character offsets into a text.

@@ -16,20 +16,11 @@ import pytest
 from hypothesis import given
 from strategies import labelled_blocks
 
-from newsclean.evaluate.measure import (
-    Alignment,
-    InputError,
-    KindScore,
-    ParseFn,
-    Summary,
-    align,
-    evaluate,
-    load_corpus_page,
-    load_labelled_page,
-    main,
-    words,
-)
-from newsclean.model import Article, Block, Kind, Span
+from newsclean.cli.evaluate import main
+from newsclean.evaluate.measure import Alignment, KindScore, ParseFn, Summary, align, evaluate
+from newsclean.evaluate.pages import words
+from newsclean.io.pages import load_corpus_page, load_labelled_page
+from newsclean.model import Article, Block, InputError, Kind, Span
 
 # --- helpers ----------------------------------------------------------------------------
 
@@ -425,8 +416,10 @@ def test_usage_error_exits_2(capsys: pytest.CaptureFixture[str]) -> None:
     assert "PATH" in capsys.readouterr().err
 
 
-def test_input_error_names_path() -> None:
-    assert str(InputError("a.txt", "broken")) == "a.txt: error: broken"
+def test_input_error_names_path(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+    assert main([str(tmp_path / "missing")]) == 2
+    assert capsys.readouterr().err == f"{tmp_path / 'missing'}: error: no such file or directory\n"
+    assert str(InputError("a.txt", "broken")) == "a.txt: broken"
 
 
 # --- alignment ------------------------------------------------------------------------------

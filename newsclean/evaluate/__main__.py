@@ -2,6 +2,6 @@
 
 import sys
 
-from newsclean.evaluate.measure import main
+from newsclean.cli.evaluate import main
 
 sys.exit(main())

@@ -1,86 +1,39 @@
 """Measure the block classifier against hand labels: per-kind precision, recall and F1.
 
-Two label formats are read, chosen per file: the team corpus (``<name>.txt`` beside
-``<name>.labels.json``, one ``[kind, first words]`` entry per block, newsclean's six kinds) and
-labelled real pages (``<id>.txt`` beside ``<id>.json``, blocks with their text and a label among
-headline, body, caption, subheading, boilerplate, unknown). Predicted blocks are matched to gold
-blocks by their words, never by position, so a parser that cuts blocks differently is still
-scored fairly. Run ``python -m newsclean.evaluate PATH...``; it measures and always exits 0 on
-readable input, 2 on bad input.
+Pages come from :mod:`newsclean.evaluate.pages` in either label format. Predicted blocks are
+matched to gold blocks by their words, never by position, so a parser that cuts blocks
+differently is still scored fairly. ``python -m newsclean.evaluate PATH...`` runs it
+(:mod:`newsclean.cli.evaluate`).
 """
 
 from __future__ import annotations
 
-import argparse
-import html
-import json
-import sys
 from collections import Counter
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from difflib import SequenceMatcher
-from pathlib import Path
-from typing import Any, Literal
+from typing import Any
 
-import ftfy
-import regex
-
-from newsclean.article import parse_article
-from newsclean.model import KINDS, Article, Block
-from newsclean.text.pipeline import fix_text
-
-Format = Literal["corpus", "labelled"]
-ParseFn = Callable[[str], Article]
-Tokens = tuple[str, ...]
-
-#: A word for matching: a run of Unicode word characters (compared casefolded).
-WORD_RE = regex.compile(
-    r"""
-    \w+     # letters, digits, underscores; punctuation and spacing never decide a match
-    """,
-    regex.VERBOSE,
+from newsclean.evaluate.pages import (
+    PAGE_LABELS,
+    UNKNOWN,
+    Format,
+    Page,
+    Tokens,
+    fixed_words,
+    words,
 )
+from newsclean.model import KINDS, Article, Block
 
-#: Gold labels of the labelled-pages format, in table order; ``unknown`` is never scored.
-PAGE_LABELS: tuple[str, ...] = ("headline", "subheading", "body", "caption", "boilerplate")
-UNKNOWN = "unknown"
+ParseFn = Callable[[str], Article]
+
 #: How newsclean's kinds read in the labelled-pages format (the rest keep their name).
 PAGE_KIND = {"headline": "headline", "alt_headline": "headline", "paragraph": "body"}
 #: The name of "no block" in confusion pairs: a missed gold block or an invented predicted one.
 NONE = "-"
 
 
-class InputError(ValueError):
-    """A path or labels file that cannot be evaluated; ``path`` says which."""
-
-    def __init__(self, path: Path | str, reason: str) -> None:
-        super().__init__(f"{path}: error: {reason}")
-        self.path = str(path)
-        self.reason = reason
-
-
 # --- values ------------------------------------------------------------------------------
-
-
-@dataclass(frozen=True, slots=True)
-class GoldBlock:
-    """One hand-labelled block: its kind (in its format's labels), text, line and words."""
-
-    kind: str
-    text: str
-    line: int
-    words: Tokens
-    label: Tokens = ()
-
-
-@dataclass(frozen=True, slots=True)
-class Page:
-    """A text to parse and its gold blocks, in order."""
-
-    name: str
-    format: Format
-    text: str
-    gold: tuple[GoldBlock, ...]
 
 
 @dataclass(frozen=True, slots=True)
@@ -96,10 +49,10 @@ class Alignment:
 
 
 @dataclass(frozen=True, slots=True)
-class Outcome:
+class BlockOutcome:
     """One scored block: gold and predicted kind (``None`` for no block on that side).
 
-    >>> Outcome("body", "body", 3, "Some text.").correct
+    >>> BlockOutcome("body", "body", 3, "Some text.").correct
     True
     """
 
@@ -121,7 +74,7 @@ class PageResult:
 
     name: str
     format: Format
-    outcomes: tuple[Outcome, ...]
+    outcomes: tuple[BlockOutcome, ...]
     skipped: int
     words_lost: int
     lost_sample: tuple[str, ...]
@@ -187,172 +140,6 @@ class Summary:
 # --- load --------------------------------------------------------------------------------
 
 
-def words(text: str) -> Tokens:
-    """Return the casefolded ``\\w+`` words of ``text``.
-
-    >>> words("It's  DONE — twice.")
-    ('it', 's', 'done', 'twice')
-    """
-    return tuple(w.casefold() for w in WORD_RE.findall(text))
-
-
-def _fixed_words(text: str) -> Tokens:
-    # Only mojibake and entities change words; plain ASCII without "&" has neither, and
-    # skipping the fixer there makes loading 163 pages several times faster.
-    return words(text if text.isascii() and "&" not in text else fix_text(text, quotes="keep"))
-
-
-def _loose_words(text: str) -> Tokens:
-    # The corpus prefix rule (tests/test_corpus_files.py): mojibake and entities repaired.
-    return words(html.unescape(ftfy.fix_text(text)))
-
-
-def read_text(path: Path) -> str:
-    """Read a UTF-8 text file (a BOM is dropped) with its line endings made ``\\n``."""
-    text = path.read_bytes().decode("utf-8-sig")
-    return text.replace("\r\n", "\n").replace("\r", "\n")
-
-
-def _read_json(path: Path) -> dict[str, Any]:
-    try:
-        data = json.loads(path.read_bytes().decode("utf-8-sig"))
-    except (OSError, ValueError) as exc:
-        raise InputError(path, f"cannot read labels: {exc}") from None
-    if not isinstance(data, dict) or not isinstance(data.get("blocks"), list):
-        raise InputError(path, 'labels must be a JSON object with a "blocks" list')
-    return data
-
-
-def _corpus_entries(path: Path, data: dict[str, Any]) -> tuple[tuple[str, str, Tokens], ...]:
-    entries = []
-    for n, entry in enumerate(data["blocks"], 1):
-        ok = isinstance(entry, list) and len(entry) in (2, 3)
-        ok = ok and all(isinstance(x, str) for x in entry) and entry[0] in KINDS
-        if not ok or not entry[1].strip():
-            raise InputError(
-                path, f"block {n}: expected [kind, first words(, label)], got {entry!r}"
-            )
-        label = _loose_words(entry[2]) if len(entry) == 3 else ()
-        entries.append((entry[0], entry[1].strip(), label))
-    return tuple(entries)
-
-
-def _starts_with(lines: Sequence[str], loose: Sequence[Tokens], index: int, prefix: str) -> bool:
-    if not lines[index].strip():
-        return False  # a block never starts on a blank line
-    wanted = _loose_words(prefix)
-    if not wanted:  # a wordless block (a row of stars): compare the characters
-        return lines[index].strip().startswith(prefix)
-    found: list[str] = []
-    for line, line_words in zip(lines[index : index + 4], loose[index : index + 4], strict=True):
-        if not line.strip():
-            break  # nor does a prefix cross a blank line
-        found.extend(line_words)
-        if len(found) >= len(wanted):
-            break
-    return tuple(found[: len(wanted)]) == wanted
-
-
-def _anchor_lines(path: Path, lines: Sequence[str], prefixes: Sequence[str]) -> list[int]:
-    """Find, in order, the line each labelled block starts on (its prefix words lead it)."""
-    loose = [_loose_words(line) for line in lines]
-    starts: list[int] = []
-    cursor = 0
-    for n, prefix in enumerate(prefixes, 1):
-        index = next(
-            (i for i in range(cursor, len(lines)) if _starts_with(lines, loose, i, prefix)), None
-        )
-        if index is None:
-            raise InputError(path, f"block {n}: no line after line {cursor} starts {prefix!r}")
-        starts.append(index)
-        cursor = index + 1
-    if starts and any(line.strip() for line in lines[: starts[0]]):
-        raise InputError(path, "text before the first labelled block has no label")
-    return starts
-
-
-def load_corpus_page(text_path: Path, labels_path: Path) -> Page:
-    """Load a team-corpus page: each block runs from its prefix's line to the next one's.
-
-    Finding blocks by their labelled first words (rather than by blank lines) keeps the
-    gold independent of any segmentation rule, the parser's included.
-    """
-    text = read_text(text_path)
-    entries = _corpus_entries(labels_path, _read_json(labels_path))
-    lines = text.split("\n")
-    starts = _anchor_lines(labels_path, lines, [prefix for _, prefix, _ in entries])
-    gold = []
-    for (kind, _, label), start, end in zip(
-        entries, starts, [*starts[1:], len(lines)], strict=True
-    ):
-        block = "\n".join(lines[start:end]).strip()
-        gold.append(GoldBlock(kind, block, start + 1, _fixed_words(block), label))
-    return Page(str(text_path), "corpus", text, tuple(gold))
-
-
-def _labelled_block(path: Path, n: int, entry: object) -> tuple[str, str]:
-    if not isinstance(entry, dict):
-        raise InputError(path, f"block {n}: expected an object, got {entry!r}")
-    text, label = entry.get("text"), entry.get("label")
-    if not isinstance(text, str) or label not in (*PAGE_LABELS, UNKNOWN):
-        raise InputError(path, f"block {n}: needs a text and a known label, got {label!r}")
-    return text, str(label)
-
-
-def load_labelled_page(text_path: Path, json_path: Path) -> Page:
-    """Load a labelled real page; a gold block's line is where its text first follows the last."""
-    text = read_text(text_path)
-    gold = []
-    cursor = 0
-    for n, entry in enumerate(_read_json(json_path)["blocks"], 1):
-        block, label = _labelled_block(json_path, n, entry)
-        found = text.find(block.strip(), cursor)
-        line = text.count("\n", 0, found) + 1 if found >= 0 else 0
-        cursor = found + 1 if found >= 0 else cursor
-        gold.append(GoldBlock(label, block, line, _fixed_words(block)))
-    return Page(str(text_path), "labelled", text, tuple(gold))
-
-
-def labels_path(text_path: Path) -> tuple[Path, Format] | None:
-    """Return the labels file beside a ``.txt`` file and its format, or ``None``."""
-    stem = text_path.with_suffix("")
-    for candidate, fmt in ((".labels.json", "corpus"), (".json", "labelled")):
-        path = stem.with_name(stem.name + candidate)
-        if path.is_file():
-            return path, fmt  # type: ignore[return-value]
-    return None
-
-
-def find_pages(paths: Iterable[str]) -> tuple[tuple[Path, Path, Format], ...]:
-    """Expand paths (directories: every ``.txt`` with labels beside it) to labelled texts."""
-    found: list[tuple[Path, Path, Format]] = []
-    for name in paths:
-        path = Path(name)
-        if path.is_dir():
-            pairs = [(t, *lab) for t in sorted(path.glob("*.txt")) if (lab := labels_path(t))]
-            if not pairs:
-                raise InputError(path, "no .txt file with .labels.json or .json labels here")
-            found.extend(pairs)
-        elif path.is_file():
-            lab = labels_path(path) if path.suffix == ".txt" else None
-            if lab is None:
-                raise InputError(path, "give a .txt file with a .labels.json or .json beside it")
-            found.append((path, *lab))
-        else:
-            raise InputError(path, "no such file or directory")
-    return tuple(found)
-
-
-def load_page(text_path: Path, labels: Path, fmt: Format) -> Page:
-    """Load one page in its format, turning unreadable text into an :class:`InputError`."""
-    try:
-        if fmt == "corpus":
-            return load_corpus_page(text_path, labels)
-        return load_labelled_page(text_path, labels)
-    except (OSError, UnicodeDecodeError) as exc:
-        raise InputError(text_path, f"cannot read text: {exc}") from None
-
-
 # --- align -------------------------------------------------------------------------------
 
 
@@ -414,19 +201,19 @@ def predicted_kind(fmt: Format, kind: str) -> str:
     return PAGE_KIND.get(kind, kind) if fmt == "labelled" else kind
 
 
-def _outcomes(page: Page, blocks: Sequence[Block], alignment: Alignment) -> list[Outcome]:
-    outcomes: list[Outcome] = []
+def _outcomes(page: Page, blocks: Sequence[Block], alignment: Alignment) -> list[BlockOutcome]:
+    outcomes: list[BlockOutcome] = []
     for gold, link in zip(page.gold, alignment.gold_to_pred, strict=True):
         if gold.kind == UNKNOWN or not gold.words:
             continue
         block = blocks[link] if link is not None else None
         kind = predicted_kind(page.format, block.kind) if block else None
         line, why = (block.line, block.why) if block else (gold.line, ())
-        outcomes.append(Outcome(gold.kind, kind, line, gold.text, why))
+        outcomes.append(BlockOutcome(gold.kind, kind, line, gold.text, why))
     for j, block in enumerate(blocks):
         if j not in alignment.touched and words(block.text):
             kind = predicted_kind(page.format, block.kind)
-            outcomes.append(Outcome(None, kind, block.line, block.text, block.why))
+            outcomes.append(BlockOutcome(None, kind, block.line, block.text, block.why))
     return outcomes
 
 
@@ -438,7 +225,7 @@ def words_lost(text: str, blocks: Iterable[Block]) -> Counter[str]:
     Counter({'two': 1})
     """
     kept = Counter(words("\n".join(b.text for b in blocks)))
-    return Counter(_fixed_words(text)) - kept
+    return Counter(fixed_words(text)) - kept
 
 
 def _is_exact(page: Page, blocks: Sequence[Block], alignment: Alignment) -> bool:
@@ -470,7 +257,7 @@ def evaluate_page(page: Page, parse: ParseFn) -> PageResult:
     )
 
 
-def kind_scores(outcomes: Sequence[Outcome], kinds: Sequence[str]) -> tuple[KindScore, ...]:
+def kind_scores(outcomes: Sequence[BlockOutcome], kinds: Sequence[str]) -> tuple[KindScore, ...]:
     """Count support, predictions and hits per kind (kinds seen but not listed go last)."""
     seen = {k for o in outcomes for k in (o.gold, o.predicted) if k is not None}
     order = [*kinds, *sorted(seen - set(kinds))]
@@ -485,10 +272,10 @@ def kind_scores(outcomes: Sequence[Outcome], kinds: Sequence[str]) -> tuple[Kind
     )
 
 
-def confusion(outcomes: Iterable[Outcome]) -> tuple[tuple[str, str, int], ...]:
+def confusion(outcomes: Iterable[BlockOutcome]) -> tuple[tuple[str, str, int], ...]:
     """Count the wrong (gold, predicted) pairs, most frequent first; ``-`` means no block.
 
-    >>> confusion([Outcome("body", "caption", 1, ""), Outcome("body", None, 2, "")] * 2)
+    >>> confusion([BlockOutcome("body", "caption", 1, ""), BlockOutcome("body", None, 2, "")] * 2)
     (('body', '-', 2), ('body', 'caption', 2))
     """
     pairs = Counter((o.gold or NONE, o.predicted or NONE) for o in outcomes if not o.correct)
@@ -531,7 +318,7 @@ def _num(value: float | None) -> str:
     return "-" if value is None else f"{value:.3f}"
 
 
-def _errors(summary: Summary) -> list[tuple[str, Outcome]]:
+def _errors(summary: Summary) -> list[tuple[str, BlockOutcome]]:
     return [(p.name, o) for p in summary.pages for o in p.outcomes if not o.correct]
 
 
@@ -563,7 +350,7 @@ def render_text(summaries: Sequence[Summary], *, errors: bool = False) -> str:
     return "\n".join(out)
 
 
-def _error_line(name: str, o: Outcome) -> str:
+def _error_line(name: str, o: BlockOutcome) -> str:
     text = " ".join(o.text.split())[:100]
     return f"{name}:{o.line}: {o.gold or NONE} -> {o.predicted or NONE} [{','.join(o.why)}] {text}"
 
@@ -613,41 +400,3 @@ def to_json(summaries: Sequence[Summary], *, errors: bool = False) -> dict[str, 
 
 
 # --- command line ------------------------------------------------------------------------
-
-
-def _default_parse(text: str) -> Article:
-    return parse_article(text, quotes="keep")
-
-
-def _arguments(argv: Sequence[str] | None) -> argparse.Namespace:
-    parser = argparse.ArgumentParser(
-        prog="python -m newsclean.evaluate.measure",
-        description="Score newsclean's block labels against hand-labelled texts.",
-    )
-    parser.add_argument("paths", nargs="+", metavar="PATH", help="a .txt file or a directory")
-    parser.add_argument("--errors", action="store_true", help="list every misclassified block")
-    parser.add_argument("--json", action="store_true", help="print the numbers as JSON")
-    return parser.parse_args(argv)
-
-
-def main(argv: Sequence[str] | None = None, *, parse: ParseFn = _default_parse) -> int:
-    """Evaluate the labelled texts under the given paths; 0 when measured, 2 on bad input."""
-    try:
-        args = _arguments(argv)
-    except SystemExit as exc:  # argparse has printed its usage message already
-        return 0 if exc.code in (0, None) else 2
-    try:
-        pages = [load_page(*found) for found in find_pages(args.paths)]
-    except InputError as exc:
-        print(exc, file=sys.stderr)
-        return 2
-    summaries = evaluate(pages, parse)
-    if args.json:
-        print(json.dumps(to_json(summaries, errors=args.errors), indent=2, ensure_ascii=False))
-    else:
-        print(render_text(summaries, errors=args.errors), end="")
-    return 0
-
-
-if __name__ == "__main__":
-    raise SystemExit(main())

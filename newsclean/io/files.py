@@ -27,6 +27,7 @@ from typing import BinaryIO, Literal
 import regex
 
 from newsclean.chars import LINE_END_RE
+from newsclean.model import InputError as InputError  # re-exported: the base of the errors here
 
 if sys.platform != "win32":  # no advisory locks there: runs do not take turns
     import fcntl
@@ -69,18 +70,6 @@ _UTF8_SEQUENCE_RE = regex.compile(
 
 # Line endings at the very end of a text.
 _TRAILING_LINE_ENDS_RE = regex.compile(r"[\r\n]+\Z")
-
-
-class InputError(ValueError):
-    """An input that cannot be read as text: ``str()`` is ``"<path>: <what is wrong>"``."""
-
-    def __init__(self, path: str, problem: str) -> None:
-        super().__init__(path, problem)
-        self.path = path
-        self.problem = problem
-
-    def __str__(self) -> str:
-        return f"{self.path}: {self.problem}"
 
 
 class MissingPathError(InputError):
