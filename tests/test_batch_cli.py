@@ -18,16 +18,13 @@ from pathlib import Path
 import pytest
 
 from newsclean.article import parse_article
+from newsclean.cli import batch, pool
 from newsclean.cli import main as cli
-from newsclean.cli.main import (
-    CleanOptions,
-    Outcome,
-    Task,
-    clean_chunk,
-    main,
-    ordered_map,
-    run_tasks,
-)
+from newsclean.cli.batch import clean_chunk
+from newsclean.cli.clean import clean_one
+from newsclean.cli.main import main
+from newsclean.cli.pool import ordered_map, run_tasks
+from newsclean.cli.task import Outcome, Task
 from newsclean.io.jsonl import LineOptions, LineOutcome
 from newsclean.io.progress import (
     Meter,
@@ -37,6 +34,7 @@ from newsclean.io.progress import (
     format_summary,
     plural,
 )
+from newsclean.io.render import CleanOptions
 from newsclean.model import Article
 
 STORY = "Harbour wall gives way\n\nThe  old harbour wall gave way before dawn on Tuesday.\n"
@@ -182,7 +180,7 @@ class FailingStream(io.BytesIO):
 def test_read_error_midway_is_an_input_error_of_that_file(
     tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    monkeypatch.setattr(cli, "_opened", lambda name: FailingStream())
+    monkeypatch.setattr(batch, "_opened", lambda name: FailingStream())
     code, out, err = _run(capsys, "--input-format", "jsonl", tmp_path / "disk.jsonl")
     assert (code, _records(out)) == (2, [{"text": "First."}])
     assert err == f"newsclean: error: {tmp_path / 'disk.jsonl'}: Input/output error\n"
@@ -200,7 +198,7 @@ def test_json_format_is_refused_for_jsonl_input(
 def test_jsonl_two_jobs_many_chunks_same_output_in_order(
     tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    monkeypatch.setattr(cli, "CHUNK_LINES", 3)
+    monkeypatch.setattr(batch, "CHUNK_LINES", 3)
     records = [{"n": n, "text": f"Day  {n} was wet."} for n in range(40)]
     path = _jsonl(tmp_path, "in.jsonl", *records[:20], "bad", *records[20:])
     one = _run(capsys, "--input-format", "jsonl", "-j", "1", path)
@@ -270,7 +268,7 @@ def test_meter_choices(
 ) -> None:
     monkeypatch.setattr(sys, "stderr", FakeTerminal() if terminal else io.StringIO())
     args = cli.build_parser().parse_args([*argv, "x.txt"])
-    meter = cli._meter(args, None)
+    meter = batch.make_meter(args, None)
     assert (meter.show_progress, meter.show_summary) == (progress, summary)
 
 
@@ -384,17 +382,17 @@ def test_ordered_map_pulls_a_bounded_number_of_items_ahead() -> None:
     pulled: list[int] = []
     results = ordered_map(slow_square, _counting(range(1000), pulled), 2)
     assert next(results) == 0
-    assert len(pulled) <= 2 * cli.CHUNKS_PER_JOB + 1
+    assert len(pulled) <= 2 * pool.CHUNKS_PER_JOB + 1
     results.close()
 
 
 def test_run_tasks_keeps_order_and_reads_a_window_at_a_time(tmp_path: Path) -> None:
     pulled: list[int] = []
     tasks = (Task(str(tmp_path / f"missing-{n}.txt")) for n in _counting(range(500), pulled))
-    outcomes = run_tasks(tasks, CleanOptions(), 2)
+    outcomes = run_tasks(tasks, 2, functools.partial(clean_one, options=CleanOptions()))
     first = next(outcomes)
     assert first.name.endswith("missing-0.txt")
-    assert len(pulled) <= 2 * cli.WINDOW_PER_JOB
+    assert len(pulled) <= 2 * pool.WINDOW_PER_JOB
     rest = [o.name for o in outcomes]
     assert [Path(name).stem for name in rest] == [f"missing-{n}" for n in range(1, 500)]
 

@@ -24,7 +24,7 @@ from typing import Any
 import pytest
 from strategies import BIDI_CONTROLS
 
-from newsclean.cli import main as cli
+from newsclean.cli import check
 from newsclean.cli.main import main
 from newsclean.io import files
 
@@ -727,7 +727,7 @@ def test_an_edit_made_while_fixing_is_not_lost(
 ) -> None:
     """The file is appended to after it was read and before the fix is written back."""
     story = _write(tmp_path / "story.txt", "One  two.\n")
-    real_fix = cli.fix_until_clean
+    real_fix = check.fix_until_clean
 
     def fix_then_someone_appends(*args: Any, **kwargs: Any) -> Any:
         result = real_fix(*args, **kwargs)
@@ -735,7 +735,7 @@ def test_an_edit_made_while_fixing_is_not_lost(
             stream.write(b"A line typed meanwhile.\n")
         return result
 
-    monkeypatch.setattr(cli, "fix_until_clean", fix_then_someone_appends)
+    monkeypatch.setattr(check, "fix_until_clean", fix_then_someone_appends)
     assert _fix(str(story)) == 2
     assert story.read_bytes() == b"One  two.\nA line typed meanwhile.\n"
     err = capsys.readouterr().err.splitlines()

@@ -16,7 +16,7 @@ from typing import Any
 import pytest
 
 from newsclean import __version__
-from newsclean.cli import main as cli
+from newsclean.cli import clean
 from newsclean.cli.main import main
 from newsclean.model import Article, Block, Kind, QuoteStyle, Span
 
@@ -43,7 +43,7 @@ def fake_parse(text: str, *, quotes: QuoteStyle = "straight") -> Article:
 
 @pytest.fixture
 def fake(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(cli, "parse_article", fake_parse)
+    monkeypatch.setattr(clean, "parse_article", fake_parse)
 
 
 STORY = (
@@ -304,7 +304,7 @@ def test_unreadable_file_is_an_input_error(
     def refuse(path: object) -> None:
         raise PermissionError(13, "Permission denied", str(path))
 
-    monkeypatch.setattr(cli, "read_text_file", refuse)
+    monkeypatch.setattr(clean, "read_text_file", refuse)
     path = _write(tmp_path, "locked.txt")
     code, _, err = _run(capsys, path)
     assert (code, err) == (2, f"newsclean: error: {path}: Permission denied\n")
@@ -316,7 +316,7 @@ def test_interrupt_exits_130_without_traceback(
     def interrupted(text: str, *, quotes: str) -> Article:
         raise KeyboardInterrupt
 
-    monkeypatch.setattr(cli, "parse_article", interrupted)
+    monkeypatch.setattr(clean, "parse_article", interrupted)
     code, _, err = _run(capsys, _write(tmp_path, "a.txt"))
     assert (code, err) == (130, "newsclean: interrupted\n")
 

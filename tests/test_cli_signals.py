@@ -24,7 +24,7 @@ from pathlib import Path
 
 import pytest
 
-from newsclean.cli import main as cli
+from newsclean.cli import clean, pool
 from newsclean.cli.main import main
 from newsclean.io import files
 from newsclean.io.files import atomic_output
@@ -289,7 +289,7 @@ def test_main_turns_a_signal_into_its_exit_status_and_restores_the_handlers(
     signum: signal.Signals,
 ) -> None:
     before = signal.getsignal(signum)
-    monkeypatch.setattr(cli, "parse_article", _signalled_on_second_call(signum))
+    monkeypatch.setattr(clean, "parse_article", _signalled_on_second_call(signum))
     for name in "abc":
         (tmp_path / f"{name}.txt").write_text(f"Story {name}\n", encoding="utf-8")
     output = tmp_path / "out.txt"
@@ -311,7 +311,7 @@ def _in_child(target: Callable[[Path], None], path: Path) -> int | None:
 
 
 def _write_when_signalled(path: Path) -> None:
-    cli._start_worker()
+    pool._start_worker()
 
     def work(target: Path) -> None:
         with atomic_output(target) as stream:
@@ -319,17 +319,17 @@ def _write_when_signalled(path: Path) -> None:
             os.kill(os.getpid(), signal.SIGTERM)
             time.sleep(PATIENCE)  # the handler raises long before this ends
 
-    cli._run_task(work, path)
+    pool._run_task(work, path)
 
 
 def _idle_when_signalled(path: Path) -> None:
-    cli._start_worker()
+    pool._start_worker()
     os.kill(os.getpid(), signal.SIGHUP)
     time.sleep(PATIENCE)
 
 
 def _ignore_ctrl_c(path: Path) -> None:
-    cli._start_worker()
+    pool._start_worker()
     os.kill(os.getpid(), signal.SIGINT)
     path.write_text("still here")
 
