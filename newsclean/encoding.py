@@ -286,26 +286,32 @@ def _diff_fixes(old: str, new: str, offset: int) -> list[Fix]:
 
 
 def _ftfy_lines(text: str) -> Cleaned:
-    """Run ftfy on each line that can hold mojibake, reporting each line's changes."""
-    if not FTFY_SUSPECT_RE.search(text):
-        return Cleaned(text)
+    """Run ftfy on each line that can hold mojibake, reporting each line's changes.
+
+    Only the lines holding a suspect character are cut out of the text: a copy of every
+    line, kept until the lines are joined again, would take as much memory as the text
+    twice. A line is one of ftfy's own segments, its line break included.
+    """
     fixes: list[Fix] = []
     parts: list[str] = []
-    offset = 0
-    lines = text.split("\n")
-    for number, line in enumerate(lines, 1):
-        segment = line if number == len(lines) else line + "\n"  # ftfy's own segments
-        fixed = segment
-        # ftfy changes nothing on ASCII and inert punctuation with this configuration;
-        # ``isascii`` is a flag lookup, so the search runs only on non-ASCII lines.
-        suspect = not segment.isascii() or ESCAPE in segment
-        if suspect and FTFY_SUSPECT_RE.search(segment):
-            fixed = ftfy.fix_text(segment, FTFY_CONFIG)
-            if fixed != segment:
-                fixes += _diff_fixes(segment, fixed, offset)
-        parts.append(fixed)
-        offset += len(segment)
-    return Cleaned("".join(parts), tuple(fixes)) if fixes else Cleaned(text)
+    done = 0
+    # ftfy changes nothing on ASCII and inert punctuation with this configuration; the
+    # suspect class, one character, holds nothing else but ESCAPE.
+    match = FTFY_SUSPECT_RE.search(text)
+    while match is not None:
+        start = text.rfind("\n", 0, match.start()) + 1
+        end = text.find("\n", match.start()) + 1 or len(text)
+        segment = text[start:end]
+        fixed = ftfy.fix_text(segment, FTFY_CONFIG)
+        if fixed != segment:
+            fixes += _diff_fixes(segment, fixed, start)
+            parts += (text[done:start], fixed)
+            done = end
+        match = FTFY_SUSPECT_RE.search(text, end)
+    if not fixes:
+        return Cleaned(text)
+    parts.append(text[done:])
+    return Cleaned("".join(parts), tuple(fixes))
 
 
 def _clean_once(text: str) -> tuple[Cleaned, bool]:
