@@ -1156,7 +1156,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         except BrokenPipeError:  # stdout closed early (| head): stop quietly, as SIGPIPE would
             _silence_stdout()
             return BROKEN_PIPE_STATUS
-    _say(f"{PROG}: interrupted" + ("" if signum == signal.SIGINT else f" by {_name(signum)}"))
+    by = "" if signum == signal.SIGINT else f" by {signal.Signals(signum).name}"
+    _say(f"{PROG}: interrupted{by}")
     return 128 + signum  # as a shell reports a command a signal ended: 130 for Ctrl-C
 
 
@@ -1164,10 +1165,3 @@ def _say(line: str) -> None:
     """Print ``line`` on stderr, which may be gone (a hung-up terminal, a closed pipe)."""
     with contextlib.suppress(OSError):
         print(line, file=sys.stderr)
-
-
-def _name(signum: int) -> str:
-    try:
-        return signal.Signals(signum).name
-    except ValueError:
-        return f"signal {signum}"
