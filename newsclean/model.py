@@ -274,29 +274,41 @@ def compose_fixes(original: str, first: Cleaned, second: Cleaned) -> Cleaned:
 
 
 def _regroup(pieces: list[tuple[Span, int, str]], final: str) -> tuple[Fix, ...]:
-    """Merge touching pieces into groups and read each group's replacement from ``final``."""
-    groups: list[tuple[int, int, int, list[str]]] = []
+    """Merge touching pieces into groups and read each group's replacement from ``final``.
+
+    Each group becomes its fix as soon as it is complete: a list of every group first
+    would hold several objects a fix at the memory peak of a text's cleaning.
+    """
+    pieces.sort(key=lambda p: (p[0].start, p[0].end))  # in place: a sorted copy costs too
+    fixes: list[Fix] = []
+    delta = 0
+    group: tuple[int, int, int, list[str]] | None = None
     open_end = False  # a zero-width piece sits at the current group's end
-    for span, growth, reason in sorted(pieces, key=lambda p: (p[0].start, p[0].end)):
+    for span, growth, reason in pieces:
         empty = span.start == span.end
-        if groups:
-            start, end, total, reasons = groups[-1]
+        if group is not None:
+            start, end, total, reasons = group
             if span.start < end or (span.start == end and (empty or open_end)):
                 reasons.append(reason)
                 open_end = (open_end and span.end == end) or (empty and span.end >= end)
-                groups[-1] = (start, max(end, span.end), total + growth, reasons)
+                group = (start, max(end, span.end), total + growth, reasons)
                 continue
-        groups.append((span.start, span.end, growth, [reason]))
+            fixes.append(_group_fix(group, final, delta))
+            delta += total
+        group = (span.start, span.end, growth, [reason])
         open_end = empty
-    fixes: list[Fix] = []
-    delta = 0
-    for start, end, growth, reasons in groups:
-        out_start = start + delta
-        out_end = out_start + (end - start) + growth
-        reason = _merged_reason("+".join(reasons))
-        fixes.append(Fix(Span(start, end), final[out_start:out_end], reason))
-        delta += growth
+    if group is not None:
+        fixes.append(_group_fix(group, final, delta))
     return tuple(fixes)
+
+
+def _group_fix(group: tuple[int, int, int, list[str]], final: str, delta: int) -> Fix:
+    """The fix of one group: its span, and its replacement read from ``final``."""
+    start, end, growth, reasons = group
+    out_start = start + delta
+    out_end = out_start + (end - start) + growth
+    reason = _merged_reason("+".join(reasons))
+    return Fix(Span(start, end), final[out_start:out_end], reason)
 
 
 @functools.lru_cache(maxsize=1024)

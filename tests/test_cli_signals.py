@@ -34,13 +34,16 @@ needs_proc = pytest.mark.skipif(
     not Path("/proc/self/stat").exists() or not hasattr(signal, "SIGHUP"),
     reason="reads worker processes from /proc and sends POSIX signals",
 )
+needs_signals = pytest.mark.skipif(
+    not hasattr(signal, "SIGHUP"), reason="sends POSIX signals to its own process"
+)
 needs_fork = pytest.mark.skipif(
     "fork" not in multiprocessing.get_all_start_methods() or not hasattr(signal, "SIGHUP"),
     reason="runs a test function in a forked child and sends POSIX signals",
 )
 
 #: Articles in the tree: far more than two workers get through before the signal.
-FILES = 300
+FILES = 800  # enough that no run can end between "under way" and the signal
 #: A generous bound on every wait; a healthy run needs a fraction of it.
 PATIENCE = 60.0
 
@@ -126,6 +129,18 @@ def _descendants(pid: int) -> set[tuple[int, str]]:
             found.add(child)
             todo.append(child[0])
     return found
+
+
+def _a_pool_worker(processes: set[tuple[int, str]]) -> int:
+    """A worker of the pool among ``processes``: a process with no child of its own that
+    is not multiprocessing's resource tracker (started beside a fork server)."""
+    parents = {int(fields[1]) for pid, _ in processes if (fields := _stat_fields(pid))}
+    return min(
+        pid
+        for pid, _ in processes
+        if pid not in parents
+        and b"resource_tracker" not in Path(f"/proc/{pid}/cmdline").read_bytes()
+    )
 
 
 def _running(process: tuple[int, str]) -> bool:
@@ -244,7 +259,7 @@ def test_a_worker_killed_from_outside_is_one_error_line(
 ) -> None:
     run = _start(tmp_path, [])
     workers = _workers_once_started(run, lambda: run.stdout.stat().st_size > 0, leftovers)
-    os.kill(min(workers)[0], signal.SIGKILL)
+    os.kill(_a_pool_worker(workers), signal.SIGKILL)
     assert run.process.wait(PATIENCE) == 2
     _wait_for(lambda: not any(_running(worker) for worker in workers), "the workers to end")
     assert run.stderr.read_text() == (
@@ -279,7 +294,7 @@ def guarded() -> Iterator[list[int]]:
         signal.signal(signum, handler)
 
 
-@needs_fork
+@needs_signals
 @pytest.mark.parametrize("signum", STOP_SIGNALS)
 def test_main_turns_a_signal_into_its_exit_status_and_restores_the_handlers(
     tmp_path: Path,
@@ -364,7 +379,7 @@ def test_a_signal_just_after_the_temp_file_appears_removes_it(
 
     target = tmp_path / "story.txt"
     target.write_bytes(b"the old text")
-    monkeypatch.setattr(files.os, "open", open_then_interrupted)
+    monkeypatch.setattr(files.os, "open", open_then_interrupted)  # os.open, until the end
     with pytest.raises(KeyboardInterrupt), atomic_output(target) as stream:
         stream.write(b"new")
     assert [path.name for path in tmp_path.iterdir()] == ["story.txt"]

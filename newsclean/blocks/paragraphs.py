@@ -9,7 +9,7 @@ or reordered.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from itertools import pairwise
 
 import regex
@@ -34,13 +34,16 @@ WRAP_FILL = 0.6
 
 @dataclass(frozen=True, slots=True)
 class _Line:
-    text: str  # without its line break
+    # The whole text and where the line lies in it, not a copy of the line: the copies of
+    # every line would cost as much memory as the text again, for as long as blocks are cut.
+    source: str = field(repr=False, compare=False)
     start: int
+    end: int  # before its line break
     number: int  # 1-based
 
     @property
-    def end(self) -> int:
-        return self.start + len(self.text)
+    def text(self) -> str:
+        return self.source[self.start : self.end]
 
     @property
     def blank(self) -> bool:
@@ -55,9 +58,8 @@ def _lines(text: str) -> list[_Line]:
     for number, match in enumerate(LINE_RE.finditer(text), start=1):
         if match.start() == len(text) and match.start() == match.end():
             break
-        raw = match.group()
-        body = raw.rstrip("\r\n")
-        lines.append(_Line(body, match.start(), number))
+        end = match.start() + len(match.group().rstrip("\r\n"))
+        lines.append(_Line(text, match.start(), end, number))
     return lines
 
 
@@ -66,9 +68,9 @@ def _lf_lines(text: str) -> list[_Line]:
     lines = []
     start = 0
     for number, body in enumerate(text.split("\n"), start=1):
-        lines.append(_Line(body, start, number))
+        lines.append(_Line(text, start, start + len(body), number))
         start += len(body) + 1
-    if lines and not lines[-1].text and lines[-1].start == len(text):
+    if lines and lines[-1].start == lines[-1].end == len(text):
         lines.pop()  # the empty "line" after a final line break (or of an empty text) is none
     return lines
 
@@ -99,7 +101,11 @@ def wrap_width(text: str) -> int | None:
     >>> wrap_width("One long paragraph per line.\\nAnother one.") is None
     True
     """
-    every = [len(line.text.strip()) for line in _lines(text) if not line.blank]
+    return _wrap_width(_lines(text))
+
+
+def _wrap_width(lines: list[_Line]) -> int | None:
+    every = [len(line.text.strip()) for line in lines if not line.blank]
     lengths = [n for n in every if n <= MAX_WRAP_WIDTH]
     if len(lengths) < 3 or len(every) - len(lengths) > UNWRAPPED_SHARE * len(every):
         return None
@@ -168,8 +174,7 @@ def segment_paragraphs(text: str) -> tuple[Block, ...]:
     ['One.', 'Two.', 'Three.']
     """
     text = require_text(text, "segment_paragraphs")
-    lines = _lines(text)
-    chunks = _chunks(lines)
+    chunks = _chunks(_lines(text))  # the blank lines go now: they take memory, not part
     spaced = len(chunks) > 1
-    width = wrap_width(text)
+    width = _wrap_width([line for chunk in chunks for line in chunk])  # not split again
     return tuple(_block(group) for chunk in chunks for group in _split_chunk(chunk, width, spaced))

@@ -7,6 +7,7 @@ import contextlib
 import functools
 import sys
 from collections.abc import Iterator, Sequence
+from dataclasses import replace
 from pathlib import Path
 
 from newsclean.article import parse_article
@@ -53,8 +54,13 @@ def clean_one(task: Task, options: CleanOptions) -> Outcome:
     except OSError as exc:
         return Outcome(task.name, error=f"{task.name}: {exc.strerror or exc}")
     article = parse_article(source.text, quotes=options.quotes)
+    note, fixes = source.note, len(article.fixes)
+    # Rendering makes one more copy of the text: first free what the output does not show
+    # (the input, the fixed text, and the fixes unless the format lists them).
+    del source
+    article = replace(article, text="", fixes=() if options.fmt == "text" else article.fixes)
     output = render(options.fmt, task.name, article, keep=options.keep, only_body=options.only_body)
-    return Outcome(task.name, output=output, note=source.note, fixes=len(article.fixes))
+    return Outcome(task.name, output=output, note=note, fixes=fixes)
 
 
 def _keep_list(value: str) -> frozenset[str]:

@@ -101,12 +101,6 @@ def main(argv: Sequence[str] | None = None) -> int:
         except BrokenPipeError:  # stdout closed early (| head): stop quietly, as SIGPIPE would
             silence_stdout()
             return BROKEN_PIPE_STATUS
-    say(f"{PROG}: interrupted" + ("" if signum == signal.SIGINT else f" by {_name(signum)}"))
+    by = "" if signum == signal.SIGINT else f" by {signal.Signals(signum).name}"
+    say(f"{PROG}: interrupted{by}")
     return 128 + signum  # as a shell reports a command a signal ended: 130 for Ctrl-C
-
-
-def _name(signum: int) -> str:
-    try:
-        return signal.Signals(signum).name
-    except ValueError:
-        return f"signal {signum}"

@@ -118,8 +118,8 @@ SPACE_RUN_RE = regex.compile(
     regex.VERBOSE,
 )
 
-#: A line and its line end (LF, CRLF or a lone CR), or the text's unterminated last line.
-SEGMENT_RE = re.compile(r"[^\r\n]*(?:\r\n|\r|\n)|[^\r\n]+")
+#: A line end: LF, CRLF or a lone CR.
+LINE_END_RE = re.compile(r"\r\n|\r|\n")
 
 #: One HTML entity alone (to test whether a decoded text could form a new one).
 HTML_ENTITY_RE = regex.compile(HTML_ENTITY, regex.VERBOSE)
@@ -289,26 +289,42 @@ def _diff_fixes(old: str, new: str, offset: int) -> list[Fix]:
 
 
 def _ftfy_lines(text: str) -> Cleaned:
-    """Run ftfy on each line that can hold mojibake, reporting each line's changes."""
-    if not FTFY_SUSPECT_RE.search(text):
-        return Cleaned(text)
+    """Run ftfy on each line that can hold mojibake, reporting each line's changes.
+
+    Only the lines holding a suspect character are cut out of the text: a copy of every
+    line, kept until the lines are joined again, would take as much memory as the text
+    twice. A line is one of ftfy's own segments, its line break included.
+    """
     fixes: list[Fix] = []
     parts: list[str] = []
-    offset = 0
-    # ftfy's own segments end at a line feed; an old Mac line end (a lone CR) ends one
-    # too, or a CR-only text would be one segment, all of it run through ftfy (#13).
-    for segment in SEGMENT_RE.findall(text):
-        fixed = segment
-        # ftfy changes nothing on ASCII and inert punctuation with this configuration;
-        # ``isascii`` is a flag lookup, so the search runs only on non-ASCII lines.
-        suspect = not segment.isascii() or ESCAPE in segment
-        if suspect and FTFY_SUSPECT_RE.search(segment):
-            fixed = ftfy.fix_text(segment, FTFY_CONFIG)
-            if fixed != segment:
-                fixes += _diff_fixes(segment, fixed, offset)
-        parts.append(fixed)
-        offset += len(segment)
-    return Cleaned("".join(parts), tuple(fixes)) if fixes else Cleaned(text)
+    done = 0
+    # ftfy changes nothing on ASCII and inert punctuation with this configuration; the
+    # suspect class, one character, holds nothing else but ESCAPE.
+    match = FTFY_SUSPECT_RE.search(text)
+    while match is not None:
+        start, end = _segment(text, match.start())
+        segment = text[start:end]
+        fixed = ftfy.fix_text(segment, FTFY_CONFIG)
+        if fixed != segment:
+            fixes += _diff_fixes(segment, fixed, start)
+            parts += (text[done:start], fixed)
+            done = end
+        match = FTFY_SUSPECT_RE.search(text, end)
+    if not fixes:
+        return Cleaned(text)
+    parts.append(text[done:])
+    return Cleaned("".join(parts), tuple(fixes))
+
+
+def _segment(text: str, pos: int) -> tuple[int, int]:
+    """The line around ``pos`` with its line end: one of ftfy's segments.
+
+    ftfy's own segments end at a line feed; an old Mac line end (a lone CR) ends one too,
+    or a CR-only text would be one segment, all of it run through ftfy (#13).
+    """
+    start = max(text.rfind("\n", 0, pos), text.rfind("\r", 0, pos)) + 1
+    end = LINE_END_RE.search(text, pos)
+    return start, len(text) if end is None else end.end()
 
 
 def is_repairable(text: str) -> bool:
@@ -341,8 +357,9 @@ _SURROGATE_RE = re.compile("[\ud800-\udfff]")
 
 def _line_region(text: str, start: int, end: int) -> tuple[int, int]:
     """The whole lines of ``text`` that ``[start, end)`` touches, without the last line end."""
-    stop = text.find("\n", end)
-    return text.rfind("\n", 0, start) + 1, len(text) if stop < 0 else stop
+    stop = LINE_END_RE.search(text, end)
+    low = max(text.rfind("\n", 0, start), text.rfind("\r", 0, start)) + 1
+    return low, len(text) if stop is None else stop.start()
 
 
 def _regions(text: str, fixes: Sequence[Fix]) -> Iterator[tuple[int, int, list[Fix]]]:
@@ -365,9 +382,9 @@ def _regions(text: str, fixes: Sequence[Fix]) -> Iterator[tuple[int, int, list[F
 def _newly_repairable(old: str, fixes: Sequence[Fix], offset: int) -> bool:
     """Whether ``fixes`` (spans offset by ``offset``) make the lines ``old`` repairable."""
     new = apply_fixes(old, (Fix(f.span.shift(-offset), f.replacement, f.reason) for f in fixes))
-    if not any(map(is_repairable, new.split("\n"))):
+    if not any(map(is_repairable, LINE_END_RE.split(new))):
         return False
-    return not any(map(is_repairable, old.split("\n")))
+    return not any(map(is_repairable, LINE_END_RE.split(old)))
 
 
 def keep_repair_stable(text: str, fixes: Iterable[Fix]) -> tuple[Fix, ...]:
