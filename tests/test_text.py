@@ -43,6 +43,8 @@ PAIRS_MADE_BY_FIXES = [
     pytest.param('"Ana" x', "curly", "“Ana” x", id="plain-name-curled"),
     pytest.param("a\u200bb “c”", "keep", "ab “c”", id="zero-width-between-ascii-dropped"),
     pytest.param("Ãé\u00a0x", "keep", "Ãé x", id="no-break-space-after-clean-letters"),
+    # Closing a gap after curling gives a mark new neighbours: it is read again.
+    pytest.param("' ”", "curly", "‘”", id="gap-closed-after-curling"),
 ]
 
 

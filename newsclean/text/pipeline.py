@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import functools
 from collections.abc import Callable
+from dataclasses import dataclass
 
 from newsclean.arguments import require_quotes, require_text
 from newsclean.model import Cleaned, QuoteStyle, apply_fixes, compose_fixes
@@ -21,20 +22,34 @@ from newsclean.text.spacing import clean_spacing
 from newsclean.text.whitespace import clean_whitespace
 
 #: Passes of the later steps allowed: a fix refused in one pass (see :func:`_stable`) may
-#: be safe in the next, once the fixes after it have been made.
+#: be safe in the next, once the fixes after it have been made; and a gap closed after
+#: curling can change how a mark next to it reads.
 _MAX_PASSES = 4
 
 
-def _later_steps(quotes: QuoteStyle) -> tuple[Callable[[str], Cleaned], ...]:
-    restyle = functools.partial(clean_quotes, style=quotes)
-    # Spacing needs the marks' direction: it reads them before straightening, after curling.
+@dataclass(frozen=True, slots=True)
+class _Step:
+    """A later step, and whether its fixes can change what an earlier step would do."""
+
+    run: Callable[[str], Cleaned]
+    feeds_back: bool = False
+
+
+def _later_steps(quotes: QuoteStyle) -> tuple[_Step, ...]:
+    restyle = _Step(functools.partial(clean_quotes, style=quotes))
+    first = (_Step(clean_invisibles), _Step(clean_whitespace))
+    # Spacing needs the marks' direction: it reads them before straightening, after
+    # curling; a gap it closes after curling ("' ”") gives a mark new neighbours.
     if quotes == "curly":
-        return clean_invisibles, clean_whitespace, restyle, clean_spacing
-    return clean_invisibles, clean_whitespace, clean_spacing, restyle
+        return (*first, restyle, _Step(clean_spacing, feeds_back=True))
+    return (*first, _Step(clean_spacing), restyle)
 
 
 def clean_text(text: str, *, quotes: QuoteStyle = "straight") -> Cleaned:
     """Fix encoding, whitespace, spacing and quotes; report every fix against ``text``.
+
+    Idempotent: the later steps run again while a pass refused a fix or made one that an
+    earlier step reads (rarely more than once).
 
     >>> cleaned = clean_text("It&#39;s  here.")
     >>> cleaned.text
@@ -47,23 +62,24 @@ def clean_text(text: str, *, quotes: QuoteStyle = "straight") -> Cleaned:
     steps = _later_steps(quotes)
     result = repair_encoding(text)
     for _ in range(_MAX_PASSES):
-        made, refused = _later_pass(result.text, steps)
+        made, again = _later_pass(result.text, steps)
         result = compose_fixes(text, result, made)
-        if not (refused and made.fixes):
+        if not (again and made.fixes):
             break
     return result
 
 
-def _later_pass(text: str, steps: tuple[Callable[[str], Cleaned], ...]) -> tuple[Cleaned, bool]:
-    """Run ``steps`` over ``text``, each kept stable; also whether any fix was refused."""
+def _later_pass(text: str, steps: tuple[_Step, ...]) -> tuple[Cleaned, bool]:
+    """Run ``steps`` over ``text``, each kept stable; also whether another pass may change
+    more: a fix was refused, or a step that feeds back made one."""
     result = Cleaned(text)
-    refused = False
+    again = False
     for step in steps:
-        made = step(result.text)
+        made = step.run(result.text)
         kept = _stable(result.text, made)
-        refused = refused or len(kept.fixes) < len(made.fixes)
+        again = again or len(kept.fixes) < len(made.fixes) or (step.feeds_back and bool(made.fixes))
         result = compose_fixes(text, result, kept)
-    return result, refused
+    return result, again
 
 
 def _stable(before: str, step: Cleaned) -> Cleaned:
