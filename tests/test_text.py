@@ -45,6 +45,7 @@ PAIRS_MADE_BY_FIXES = [
     pytest.param("Ãé\u00a0x", "keep", "Ãé x", id="no-break-space-after-clean-letters"),
     # Closing a gap after curling gives a mark new neighbours: it is read again.
     pytest.param("' ”", "curly", "‘”", id="gap-closed-after-curling"),
+    pytest.param("0 .‘", "straight", "0.'", id="gap-closed-after-straightening"),
 ]
 
 

@@ -36,13 +36,15 @@ class _Step:
 
 
 def _later_steps(quotes: QuoteStyle) -> tuple[_Step, ...]:
-    restyle = _Step(functools.partial(clean_quotes, style=quotes))
+    restyle = functools.partial(clean_quotes, style=quotes)
     first = (_Step(clean_invisibles), _Step(clean_whitespace))
     # Spacing needs the marks' direction: it reads them before straightening, after
-    # curling; a gap it closes after curling ("' ”") gives a mark new neighbours.
+    # curling. Each of the two changes the other's context (a gap closed after curling
+    # gives a mark new neighbours, "' ”"; a straightened mark ends a gap, "0 .‘"), so the
+    # last one's fixes send the text round again.
     if quotes == "curly":
-        return (*first, restyle, _Step(clean_spacing, feeds_back=True))
-    return (*first, _Step(clean_spacing), restyle)
+        return (*first, _Step(restyle), _Step(clean_spacing, feeds_back=True))
+    return (*first, _Step(clean_spacing), _Step(restyle, feeds_back=True))
 
 
 def clean_text(text: str, *, quotes: QuoteStyle = "straight") -> Cleaned:
