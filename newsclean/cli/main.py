@@ -51,6 +51,7 @@ from newsclean.io.files import (
     read_text_file,
     replace_files,
 )
+from newsclean.io.findings import OUTPUT_FORMATS, FileReport, render_findings, summary
 from newsclean.io.jsonl import ERROR_POLICIES, LineOptions, LineOutcome, clean_lines, is_blank
 from newsclean.io.progress import Meter, is_terminal
 from newsclean.io.render import (
@@ -73,14 +74,10 @@ from newsclean.lint.config import (
     with_overrides,
 )
 from newsclean.lint.run import (
-    OUTPUT_FORMATS,
-    FileReport,
     FixResult,
     fix_until_clean,
     lint_text,
-    render_findings,
     sidecar_text,
-    summary,
     unified_diff,
 )
 from newsclean.model import QUOTE_STYLES, Finding

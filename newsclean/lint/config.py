@@ -14,7 +14,7 @@ from fnmatch import fnmatchcase
 from pathlib import PurePath
 from typing import Any
 
-from newsclean.lint.rules import ALL_RULES
+from newsclean.lint.registry import ALL_RULES
 from newsclean.model import QUOTE_STYLES, QuoteStyle
 
 if sys.version_info >= (3, 11):
