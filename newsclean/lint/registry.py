@@ -1,7 +1,8 @@
 """Every lint rule, gathered from the families' ``RULES`` tuples, and the tables derived.
 
-Nothing is written twice: :data:`RULES_BY_CODE` and :data:`REASON_CODES` are computed from
-:data:`ALL_RULES`, and a rule is registered by naming it in its family's ``RULES``.
+Nothing is written twice: :data:`RULES_BY_CODE`, :data:`CODES_BY_NAME` and
+:data:`REASON_CODES` are computed from :data:`ALL_RULES`, and a rule is registered by
+naming it in its family's ``RULES``.
 """
 
 from __future__ import annotations
@@ -19,6 +20,9 @@ ALL_RULES: tuple[Rule, ...] = encoding.RULES + quotes.RULES + structure.RULES + 
 
 #: Each rule by its code.
 RULES_BY_CODE: MappingProxyType[str, Rule] = MappingProxyType({r.code: r for r in ALL_RULES})
+
+#: Each rule's code by its name: ``select``, ``ignore`` and ``noqa`` accept either.
+CODES_BY_NAME: MappingProxyType[str, str] = MappingProxyType({r.name: r.code for r in ALL_RULES})
 
 #: Every pipeline fix reason and the code reporting it (``line-ending``: NC404), from the
 #: reasons each rule declares.

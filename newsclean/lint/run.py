@@ -22,7 +22,7 @@ from newsclean.chars import LINE_END_RE
 from newsclean.io.files import newline_style
 from newsclean.io.render import escape_for_terminal
 from newsclean.lint.config import Config
-from newsclean.lint.registry import ALL_RULES
+from newsclean.lint.registry import ALL_RULES, CODES_BY_NAME
 from newsclean.lint.rule import SIDECAR_REASON, Rule, prepare
 from newsclean.model import Finding, Fix, LineIndex, Span, apply_fixes
 from newsclean.text.encoding import keep_repair_stable
@@ -57,8 +57,7 @@ def _codes(value: str | None) -> frozenset[str] | None:
     """The selectors a noqa comment names (None: every code)."""
     if not value:
         return None
-    names = {r.name: r.code for r in ALL_RULES}
-    return frozenset(names.get(v.strip(), v.strip().upper()) for v in value.split(","))
+    return frozenset(CODES_BY_NAME.get(v.strip(), v.strip().upper()) for v in value.split(","))
 
 
 def _silences(selectors: frozenset[str] | None, code: str) -> bool:
