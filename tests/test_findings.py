@@ -1,4 +1,4 @@
-"""Tests for newsclean/io/findings.py: the concise, json, github and sarif formats."""
+"""Tests for newsclean/io/findings.py: the concise, json, github and sarif formats, the diff."""
 
 from __future__ import annotations
 
@@ -18,6 +18,7 @@ from newsclean.io.findings import (
     render_json,
     render_sarif,
     summary,
+    unified_diff,
 )
 from newsclean.lint.run import lint_text
 from newsclean.model import Finding, Fix, Span
@@ -145,6 +146,27 @@ def test_json_and_sarif_encode_an_undecodable_path_so_it_comes_back() -> None:
 )
 def test_summary(findings: list[Finding], fixed: int, expected: str) -> None:
     assert summary(findings, fixed=fixed) == expected
+
+
+def test_unified_diff_marks_missing_final_newline() -> None:
+    diff = unified_diff("a.txt", "x", "x\n")
+    assert diff.splitlines() == [
+        "--- a.txt",
+        "+++ a.txt",
+        "@@ -1 +1 @@",
+        "-x",
+        "\\ No newline at end of file",
+        "+x",
+    ]
+    assert unified_diff("a.txt", "same\n", "same\n") == ""
+
+
+def test_diff_headers_escape_the_path() -> None:
+    diff = unified_diff(INJECTED + "\u202e", "x  \n", "x\n")
+    assert diff.splitlines()[:2] == [
+        "--- x\\n::error title=Injected::pwned.txt\\u202e",
+        "+++ x\\n::error title=Injected::pwned.txt\\u202e",
+    ]
 
 
 # --- properties ---------------------------------------------------------------------

@@ -1,4 +1,4 @@
-"""Tests for newsclean/lint/run.py: selection, noqa, the fix loop, layout, and the diff."""
+"""Tests for newsclean/lint/run.py: selection, noqa, the fix loop and line-ending layout."""
 
 from __future__ import annotations
 
@@ -20,7 +20,6 @@ from newsclean.lint.run import (
     relayout,
     sidecar_text,
     suppress,
-    unified_diff,
 )
 from newsclean.model import Finding, Fix, LineIndex, Span
 from newsclean.text.encoding import FTFY_CONFIG
@@ -160,30 +159,6 @@ def test_fix_reports_how_many_were_fixed() -> None:
 def test_sidecar_text_appends() -> None:
     assert sidecar_text(["A", "B"]) == "A\n\nB\n"
     assert sidecar_text(["C"], "A\n\nB\n") == "A\n\nB\n\nC\n"
-
-
-def test_unified_diff_marks_missing_final_newline() -> None:
-    diff = unified_diff("a.txt", "x", "x\n")
-    assert diff.splitlines() == [
-        "--- a.txt",
-        "+++ a.txt",
-        "@@ -1 +1 @@",
-        "-x",
-        "\\ No newline at end of file",
-        "+x",
-    ]
-    assert unified_diff("a.txt", "same\n", "same\n") == ""
-
-
-INJECTED = "x\n::error title=Injected::pwned.txt"
-
-
-def test_diff_headers_escape_the_path() -> None:
-    diff = unified_diff(INJECTED + "\u202e", "x  \n", "x\n")
-    assert diff.splitlines()[:2] == [
-        "--- x\\n::error title=Injected::pwned.txt\\u202e",
-        "+++ x\\n::error title=Injected::pwned.txt\\u202e",
-    ]
 
 
 # --- properties ---------------------------------------------------------------------

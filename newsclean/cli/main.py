@@ -51,7 +51,13 @@ from newsclean.io.files import (
     read_text_file,
     replace_files,
 )
-from newsclean.io.findings import OUTPUT_FORMATS, FileReport, render_findings, summary
+from newsclean.io.findings import (
+    OUTPUT_FORMATS,
+    FileReport,
+    render_findings,
+    summary,
+    unified_diff,
+)
 from newsclean.io.jsonl import ERROR_POLICIES, LineOptions, LineOutcome, clean_lines, is_blank
 from newsclean.io.progress import Meter, is_terminal
 from newsclean.io.render import (
@@ -73,13 +79,7 @@ from newsclean.lint.config import (
     relative_to_root,
     with_overrides,
 )
-from newsclean.lint.run import (
-    FixResult,
-    fix_until_clean,
-    lint_text,
-    sidecar_text,
-    unified_diff,
-)
+from newsclean.lint.run import FixResult, fix_until_clean, lint_text, sidecar_text
 from newsclean.model import QUOTE_STYLES, Finding
 
 PROG = "newsclean"

@@ -2,14 +2,16 @@
 
 ``concise`` is one line per finding for people, ``json`` a list of records modelled on
 ruff's, ``github`` workflow commands for Actions annotations, ``sarif`` a SARIF 2.1.0 log
-for code-scanning tools. Every format is built from :meth:`Finding.to_dict` and the line
-and column :class:`~newsclean.model.LineIndex` derives from each span; text shown to people
-goes through :func:`~newsclean.io.render.escape_for_terminal`, JSON through
+for code-scanning tools; :func:`unified_diff` is what ``check --diff`` prints. Every format
+is built from :meth:`Finding.to_dict` and the line and column
+:class:`~newsclean.model.LineIndex` derives from each span; text shown to people goes
+through :func:`~newsclean.io.render.escape_for_terminal`, JSON through
 :func:`~newsclean.io.render.json_text`.
 """
 
 from __future__ import annotations
 
+import difflib
 import os
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
@@ -249,3 +251,28 @@ def summary(findings: Sequence[Finding], *, fixed: int = 0, unsafe: bool = False
     elif hidden:
         notes.append(f"{hidden} fixable with --fix --unsafe-fixes")
     return text + (f" ({'; '.join(notes)})." if notes else ".")
+
+
+def unified_diff(path: str, old: str, new: str) -> str:
+    """Return a unified diff from ``old`` to ``new``, marking a missing final newline.
+
+    The ``---``/``+++`` headers show ``path`` escaped by :func:`escape_for_terminal`.
+
+    >>> print(unified_diff("a.txt", "x  \\n", "x\\n"), end="")
+    --- a.txt
+    +++ a.txt
+    @@ -1 +1 @@
+    -x
+    +x
+    """
+    shown = escape_for_terminal(path)
+    lines = difflib.unified_diff(
+        old.splitlines(keepends=True), new.splitlines(keepends=True), shown, shown
+    )
+    out = []
+    for line in lines:
+        if line.endswith(("\n", "\r")):
+            out.append(line)
+        else:
+            out.append(line + "\n\\ No newline at end of file\n")
+    return "".join(out)

@@ -8,7 +8,6 @@ shown by :mod:`newsclean.io.findings`. Nothing here touches files.
 
 from __future__ import annotations
 
-import difflib
 import itertools
 from bisect import bisect_left, insort
 from collections.abc import Iterable, Sequence
@@ -20,7 +19,6 @@ import regex
 from newsclean.arguments import require_instance, require_text
 from newsclean.chars import LINE_END_RE
 from newsclean.io.files import newline_style
-from newsclean.io.render import escape_for_terminal
 from newsclean.lint.config import Config
 from newsclean.lint.registry import ALL_RULES, CODES_BY_NAME
 from newsclean.lint.rule import SIDECAR_REASON, Rule, prepare
@@ -246,28 +244,3 @@ def sidecar_text(removed: Sequence[str], existing: str = "") -> str:
     """
     parts = [existing.rstrip("\r\n")] if existing.strip() else []
     return "\n\n".join([*parts, *removed]) + "\n"
-
-
-def unified_diff(path: str, old: str, new: str) -> str:
-    """Return a unified diff from ``old`` to ``new``, marking a missing final newline.
-
-    The ``---``/``+++`` headers show ``path`` escaped by :func:`escape_for_terminal`.
-
-    >>> print(unified_diff("a.txt", "x  \\n", "x\\n"), end="")
-    --- a.txt
-    +++ a.txt
-    @@ -1 +1 @@
-    -x
-    +x
-    """
-    shown = escape_for_terminal(path)
-    lines = difflib.unified_diff(
-        old.splitlines(keepends=True), new.splitlines(keepends=True), shown, shown
-    )
-    out = []
-    for line in lines:
-        if line.endswith(("\n", "\r")):
-            out.append(line)
-        else:
-            out.append(line + "\n\\ No newline at end of file\n")
-    return "".join(out)
