@@ -13,7 +13,8 @@ from newsclean.classify.captions import is_caption
 from newsclean.classify.layout import apply_layout
 from newsclean.classify.subheadings import is_subheading
 from newsclean.lint.config import Config
-from newsclean.lint.rules import ALL_RULES, Rule
+from newsclean.lint.registry import ALL_RULES
+from newsclean.lint.rule import Rule
 from newsclean.lint.run import fix_until_clean, lint_text
 from newsclean.model import (
     Article,

@@ -3,17 +3,22 @@
 Every cleaner returns a :class:`Cleaned` (the new text plus the :class:`Fix` edits
 that produce it from the input); classifiers return labelled :class:`Block` values;
 the pipeline ends in an :class:`Article`; the linter speaks in :class:`Finding`.
-All are frozen, so they can be shared between threads and processes freely.
+Offsets of a fixed text map back to the text it came from by :func:`map_back` alone,
+and become lines and columns by :class:`LineIndex` alone. All values are frozen, so they
+can be shared between threads and processes freely.
 """
 
 from __future__ import annotations
 
 import functools
-from collections.abc import Callable, Iterable
+from bisect import bisect_right
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import Any, Literal
 
 import regex
+
+from newsclean.chars import LINE_END_RE
 
 Kind = Literal["headline", "alt_headline", "subheading", "paragraph", "caption", "boilerplate"]
 KINDS: tuple[Kind, ...] = (
@@ -189,60 +194,113 @@ def rewrite_at(
     return Cleaned("".join(parts), tuple(fixes))
 
 
-def _sweep(fixes: tuple[Fix, ...], offsets: list[int], *, end: bool) -> list[int]:
-    """Map non-decreasing offsets of the fixed text back to the original in one pass.
+#: Where an offset at a deletion point (a fix with an empty replacement) maps: to the
+#: original offset before the deleted text, or after it.
+AtDeletion = Literal["before", "after"]
 
-    A start maps to the smallest matching original offset, an end to the largest; an
-    offset inside a replacement maps to that fix's start (or end).
+
+def map_back(
+    fixes: Sequence[Fix], offsets: Iterable[int], *, end: bool, at_deletion: AtDeletion
+) -> list[int]:
+    """Map offsets of the fixed text back to the text the ``fixes`` were made on.
+
+    ``fixes`` are sorted and non-overlapping, as every cleaner returns them; ``offsets``
+    may come in any order. An offset inside a replacement maps to the start of what it
+    replaced, or for an ``end`` to its end. An offset at the edge of a replacement stays
+    outside it. An offset at a deletion point (where the fixed text holds nothing of a fix)
+    maps to the original offset ``before`` the deleted text, or ``after`` it.
+
+    The two choices are the two ways to map a span: starts ``"before"`` and ends
+    ``"after"`` give the widest original span (an edit touching a deletion takes it in,
+    as :func:`compose_fixes` needs); starts ``"after"`` and ends ``"before"`` the narrowest
+    (a block starting after a deleted space starts after it, as the linter reports it).
+
+    >>> fixes = (Fix(Span(2, 4), "", "drop"), Fix(Span(6, 7), "xyz", "grow"))
+    >>> map_back(fixes, [2, 5, 7], end=False, at_deletion="before")
+    [2, 6, 7]
+    >>> map_back(fixes, [2, 5, 7], end=True, at_deletion="after")
+    [4, 7, 7]
     """
-    mapped: list[int] = []
-    index = delta = 0
+    keys, new_starts, deltas = _new_edges(fixes, at_deletion)
+    mapped = []
     for offset in offsets:
-        inside = False
-        while index < len(fixes):
-            fix = fixes[index]
-            new_start = fix.span.start + delta
-            new_end = new_start + len(fix.replacement)
-            at_start = offset == new_start and (not end or new_start != new_end)
-            if offset < new_start or at_start:
-                break
-            if offset < new_end:
-                inside = True
-                break
-            delta += len(fix.replacement) - (fix.span.end - fix.span.start)
-            index += 1
-        if inside:
+        # Fixes wholly before ``offset`` have a key at or below twice it (see _new_edges).
+        index = bisect_right(keys, 2 * offset)
+        if index < len(fixes) and new_starts[index] < offset:
             mapped.append(fixes[index].span.end if end else fixes[index].span.start)
         else:
-            mapped.append(offset - delta)
+            mapped.append(offset - (deltas[index - 1] if index else 0))
     return mapped
 
 
-def map_offsets(fixes: tuple[Fix, ...], offsets: Iterable[int]) -> list[int]:
-    """Map ascending offsets of the fixed text back to offsets of the original text.
+def _new_edges(
+    fixes: Sequence[Fix], at_deletion: AtDeletion
+) -> tuple[list[int], list[int], list[int]]:
+    """Per fix: a sort key for "lies wholly before an offset", its start in the fixed
+    text, and the length change of the text up to its end.
 
-    ``fixes`` are sorted and non-overlapping, as every cleaner returns them. An offset
-    inside a replacement maps to the start of what it replaced. Linear in both inputs.
+    The key is twice the fix's end in the fixed text, plus one for a deletion an offset at
+    its point maps ``before``: then an offset there does not pass it (keys ascend, as a
+    nonempty replacement ending at a point comes before the deletions at that point).
+    """
+    keys, new_starts, deltas = [], [], []
+    delta = 0
+    for fix in fixes:
+        new_start = fix.span.start + delta
+        delta += len(fix.replacement) - (fix.span.end - fix.span.start)
+        held = not fix.replacement and at_deletion == "before"
+        keys.append(2 * (new_start + len(fix.replacement)) + held)
+        new_starts.append(new_start)
+        deltas.append(delta)
+    return keys, new_starts, deltas
+
+
+def map_offsets(fixes: tuple[Fix, ...], offsets: Iterable[int]) -> list[int]:
+    """Map offsets of the fixed text to the starts they came from, after any deletion.
+
+    The article's name for ``map_back(..., end=False, at_deletion="after")``, kept until
+    it calls :func:`map_back` itself.
 
     >>> map_offsets((Fix(Span(0, 2), "", "drop"),), [0, 3])
     [2, 5]
     """
-    result = []
-    delta = 0
-    index = 0
-    for offset in offsets:
-        while index < len(fixes):
-            fix = fixes[index]
-            new_end = fix.span.start + delta + len(fix.replacement)
-            if new_end > offset:
-                break
-            delta += len(fix.replacement) - (fix.span.end - fix.span.start)
-            index += 1
-        if index < len(fixes) and fixes[index].span.start + delta <= offset:
-            result.append(fixes[index].span.start)
-        else:
-            result.append(offset - delta)
-    return result
+    return map_back(fixes, offsets, end=False, at_deletion="after")
+
+
+@dataclass(frozen=True, slots=True)
+class LineIndex:
+    """Line and column (both 1-based, columns in characters) of offsets into one text.
+
+    Lines end at CRLF, LF or a lone CR (:data:`~newsclean.chars.LINE_END_RE`); an offset
+    between a CR and its LF is on the CR's line. The one place offsets become positions.
+
+    >>> LineIndex("ab\\r\\ncd").position(5)
+    (2, 2)
+    """
+
+    text: str = field(repr=False)
+    starts: tuple[int, ...] = field(init=False, repr=False, compare=False)
+
+    def __post_init__(self) -> None:
+        starts = (0, *(match.end() for match in LINE_END_RE.finditer(self.text)))
+        object.__setattr__(self, "starts", starts)
+
+    def line(self, offset: int) -> int:
+        """Return the 1-based line holding ``offset``.
+
+        >>> LineIndex("one\\ntwo\\n").line(4)
+        2
+        """
+        return bisect_right(self.starts, offset)
+
+    def position(self, offset: int) -> tuple[int, int]:
+        """Return ``(line, column)`` of ``offset``.
+
+        >>> LineIndex("one\\ntwo\\n").position(6)
+        (2, 3)
+        """
+        line = self.line(offset)
+        return line, offset - self.starts[line - 1] + 1
 
 
 def compose_fixes(original: str, first: Cleaned, second: Cleaned) -> Cleaned:
@@ -265,8 +323,8 @@ def compose_fixes(original: str, first: Cleaned, second: Cleaned) -> Cleaned:
     # Each entry: the span in ``original``, the fix's length change, its reason.
     pieces = [(f.span, len(f.replacement) - (f.span.end - f.span.start), f.reason) for f in firsts]
     seconds = sorted(second.fixes, key=lambda f: (f.span.start, f.span.end))
-    starts = _sweep(firsts, [f.span.start for f in seconds], end=False)
-    ends = _sweep(firsts, [f.span.end for f in seconds], end=True)
+    starts = map_back(firsts, [f.span.start for f in seconds], end=False, at_deletion="before")
+    ends = map_back(firsts, [f.span.end for f in seconds], end=True, at_deletion="after")
     for fix, start, stop in zip(seconds, starts, ends, strict=True):
         growth = len(fix.replacement) - (fix.span.end - fix.span.start)
         pieces.append((Span(start, stop), growth, fix.reason))

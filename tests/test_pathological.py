@@ -114,6 +114,9 @@ PIPELINE = [
     # a quadratic scan walked every hit back to the start of its run of spaces
     pytest.param(" ", 0, id="space-run"),
     pytest.param("\N{NO-BREAK SPACE} ", 0, id="nbsp-space-run"),
+    # a line's start was looked for back to the text's start (a CR that is not there)
+    pytest.param("Caf\u00c3\u00a9 \N{NO-BREAK SPACE}x\n", 0, id="a-fix-on-every-line"),
+    pytest.param("\N{NO-BREAK SPACE}\u201d", 0, id="one-long-line-of-fixes"),
 ]
 
 

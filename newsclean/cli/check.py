@@ -39,18 +39,9 @@ from newsclean.io.files import (
     read_text_file,
     replace_files,
 )
+from newsclean.io.findings import OUTPUT_FORMATS, FileReport, render_findings, summary, unified_diff
 from newsclean.lint.config import Config, is_included, relative_to_root
-from newsclean.lint.run import (
-    OUTPUT_FORMATS,
-    FileReport,
-    FixResult,
-    fix_until_clean,
-    lint_text,
-    render_findings,
-    sidecar_text,
-    summary,
-    unified_diff,
-)
+from newsclean.lint.run import FixResult, fix_until_clean, lint_text, sidecar_text
 from newsclean.model import QUOTE_STYLES, Finding
 
 #: The sidecar a structural fix moves removed blocks into: ``<file>.removed.txt``.

@@ -14,7 +14,7 @@ from fnmatch import fnmatchcase
 from pathlib import PurePath
 from typing import Any
 
-from newsclean.lint.rules import ALL_RULES
+from newsclean.lint.registry import ALL_RULES, CODES_BY_NAME
 from newsclean.model import QUOTE_STYLES, QuoteStyle
 
 if sys.version_info >= (3, 11):
@@ -83,10 +83,6 @@ def _weight(code: str, selectors: Iterable[str]) -> int:
     return max((len(s) for s in selectors if code.startswith(s)), default=0)
 
 
-#: Rule names and the code each stands for in ``select`` and ``ignore``.
-_NAMES = {rule.name: rule.code for rule in ALL_RULES}
-
-
 def normalize_selectors(values: Iterable[str], key: str = "select") -> tuple[str, ...]:
     """Turn codes, prefixes and rule names into code prefixes, refusing unknown ones.
 
@@ -96,7 +92,7 @@ def normalize_selectors(values: Iterable[str], key: str = "select") -> tuple[str
     out = []
     for value in values:
         value = value.strip()
-        selector = _NAMES.get(value, value.upper())
+        selector = CODES_BY_NAME.get(value, value.upper())
         if not selector or not any(r.code.startswith(selector) for r in ALL_RULES):
             codes = ", ".join(r.code for r in ALL_RULES)
             raise ValueError(f"{key}: unknown rule or prefix {value!r} (known: {codes})")

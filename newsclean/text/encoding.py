@@ -322,7 +322,7 @@ def _segment(text: str, pos: int) -> tuple[int, int]:
     ftfy's own segments end at a line feed; an old Mac line end (a lone CR) ends one too,
     or a CR-only text would be one segment, all of it run through ftfy (#13).
     """
-    start = max(text.rfind("\n", 0, pos), text.rfind("\r", 0, pos)) + 1
+    start = _line_start(text, pos)
     end = LINE_END_RE.search(text, pos)
     return start, len(text) if end is None else end.end()
 
@@ -358,15 +358,30 @@ _SURROGATE_RE = re.compile("[\ud800-\udfff]")
 def _line_region(text: str, start: int, end: int) -> tuple[int, int]:
     """The whole lines of ``text`` that ``[start, end)`` touches, without the last line end."""
     stop = LINE_END_RE.search(text, end)
-    low = max(text.rfind("\n", 0, start), text.rfind("\r", 0, start)) + 1
-    return low, len(text) if stop is None else stop.start()
+    return _line_start(text, start), len(text) if stop is None else stop.start()
+
+
+def _line_start(text: str, pos: int) -> int:
+    """Where the line holding ``pos`` starts, after an LF, a CR or nothing.
+
+    The CR is looked for only after the last LF: a search for one that is not there
+    would scan back to the start of the text for every line.
+    """
+    lf = text.rfind("\n", 0, pos)
+    return max(lf, text.rfind("\r", lf + 1, pos)) + 1
 
 
 def _regions(text: str, fixes: Sequence[Fix]) -> Iterator[tuple[int, int, list[Fix]]]:
-    """Group sorted, disjoint ``fixes`` by the lines of ``text`` they touch."""
+    """Group sorted, disjoint ``fixes`` by the lines of ``text`` they touch.
+
+    A line's ends are looked for once, not once a fix: a long line holds many fixes.
+    """
     group: list[Fix] = []
     low = high = -1
     for fix in fixes:
+        if group and fix.span.end <= high:
+            group.append(fix)  # inside the current lines: no search
+            continue
         start, end = _line_region(text, fix.span.start, fix.span.end)
         if group and start > high:
             yield low, high, group
@@ -394,7 +409,9 @@ def keep_repair_stable(text: str, fixes: Iterable[Fix]) -> tuple[Fix, ...]:
     quote after "Ã" reads as the mojibake "Ã”" (an "Ô"), which a second run would
     "repair", deleting the quote. In each line that the fixes would make repairable (see
     :func:`is_repairable`) when it was not before, fixes are kept in order while the line
-    stays unrepairable; the others are dropped, so the characters stay as they were.
+    stays unrepairable; the others are dropped, so the characters stay as they were. Each
+    fix is tried on its neighbourhood (:data:`PAIR_REACH` characters each side), so a long
+    line costs linear time; if the line as a whole still reads as new work, all its fixes go.
 
     >>> fixes = [Fix(Span(0, 1), "\u201c", "curly-quote"), Fix(Span(2, 3), "\u201d", "curly-quote")]
     >>> [fix.replacement for fix in keep_repair_stable('"Ã" x', fixes)]
@@ -407,12 +424,28 @@ def keep_repair_stable(text: str, fixes: Iterable[Fix]) -> tuple[Fix, ...]:
         if not _newly_repairable(old, group, low):
             kept += group
             continue
-        chosen: list[Fix] = []
-        for fix in group:
-            if not _newly_repairable(old, [*chosen, fix], low):
-                chosen.append(fix)
-        kept += chosen
+        chosen = _keep_in_order(old, group, low)
+        kept += () if _newly_repairable(old, chosen, low) else chosen
     return tuple(kept)
+
+
+#: How far either side of a fix a new mojibake pair or entity can reach: longer than any
+#: entity name and any sequence ftfy decodes.
+PAIR_REACH = 40
+
+
+def _keep_in_order(old: str, group: Sequence[Fix], low: int) -> list[Fix]:
+    """The fixes of ``group`` kept one by one while their neighbourhood stays unrepairable."""
+    chosen: list[Fix] = []
+    for fix in group:
+        start = max(0, fix.span.start - low - PAIR_REACH)
+        end = min(len(old), fix.span.end - low + PAIR_REACH)
+        near = [f for f in chosen[-PAIR_REACH:] if f.span.end - low > start]
+        if near:  # a kept fix crossing the window's edge widens it
+            start = min(start, near[0].span.start - low)
+        if not _newly_repairable(old[start:end], [*near, fix], low + start):
+            chosen.append(fix)
+    return chosen
 
 
 def repair_encoding(text: str) -> Cleaned:
