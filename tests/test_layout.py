@@ -6,6 +6,7 @@ from newsclean.article import label_blocks
 from newsclean.blocks.shape import is_figures_row
 from newsclean.classify.layout import (
     body_region,
+    caption_after_counter,
     caption_before_credit,
     crosshead_series,
     furniture_runs,
@@ -55,7 +56,7 @@ def test_reported_speech_before_a_credit_stays_body() -> None:
 
 def test_gallery_counters_mark_captions() -> None:
     blocks = [block("3 of 10", "boilerplate"), block("Lanterns float on the lake")]
-    assert caption_before_credit(blocks)[1].why[-1] == "after-gallery-counter"
+    assert caption_after_counter(blocks)[1].why[-1] == "after-gallery-counter"
 
 
 def test_a_run_of_labelled_lines_is_a_list() -> None:

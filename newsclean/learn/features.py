@@ -10,7 +10,7 @@ linear model's weights compare and its explanations read directly.
 from __future__ import annotations
 
 import math
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 
 import regex
 
@@ -18,7 +18,6 @@ from newsclean.blocks.headlines import similarity
 from newsclean.blocks.shape import (
     OPENS_QUOTE_RE,
     WORD_RE,
-    Context,
     context_of,
     ends_sentence,
     is_full_paragraph,
@@ -27,15 +26,14 @@ from newsclean.blocks.shape import (
     word_count,
 )
 from newsclean.classify import boilerplate, captions, subheadings
+from newsclean.classify.signal import Predicate
 from newsclean.model import HEADLINE_KINDS, Block, Span
 
-Signal = Callable[[Block, Context], bool]
-
-#: The rule signals, by the feature names they get: ``<module>:<signal>``.
-SIGNAL_FEATURES: tuple[tuple[str, Signal], ...] = (
-    *((f"caption:{name}", signal) for name, signal in captions.SIGNALS),
-    *((f"boilerplate:{name}", signal) for name, signal in boilerplate.SIGNALS),
-    *((f"subheading:{name}", signal) for name, signal in subheadings.SIGNALS),
+#: The rule signals, by the feature names they get: ``<kind>:<signal>``.
+SIGNAL_FEATURES: tuple[tuple[str, Predicate], ...] = (
+    *((f"caption:{s.name}", s.predicate) for s in captions.SIGNALS),
+    *((f"boilerplate:{s.name}", s.predicate) for s in boilerplate.SIGNALS),
+    *((f"subheading:{s.name}", s.predicate) for s in subheadings.SIGNALS),
 )
 #: Words so common that prose is full of them and furniture is not.
 STOPWORDS = frozenset(

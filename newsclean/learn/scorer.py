@@ -18,31 +18,21 @@ from importlib import resources
 from typing import Any
 
 from newsclean.blocks.shape import body_bounds, context_of
-from newsclean.classify.boilerplate import comments_start, is_boilerplate
+from newsclean.classify import boilerplate, captions
+from newsclean.classify.boilerplate import comment_section, comments_start, is_boilerplate
 from newsclean.classify.captions import LABEL_RE, is_caption
 from newsclean.classify.layout import apply_layout
+from newsclean.classify.signal import fired, names
 from newsclean.learn.features import block_features
 from newsclean.model import HEADLINE_KINDS, Block, Kind
 
 #: The kinds the scorer chooses among (headlines are found by :mod:`newsclean.blocks.headlines`).
 SCORED_KINDS: tuple[Kind, ...] = ("paragraph", "subheading", "caption", "boilerplate")
-#: Rule signals specific enough to overrule the scorer (a "Pictured:" opening, a share bar).
-STRONG_SIGNALS = frozenset(
-    {
-        "credit",
-        "caption-opening",
-        "agency-caption",
-        "furniture-phrase",
-        "share-bar",
-        "copyright",
-        "byline",
-        "dateline",
-        "breadcrumb",
-        "sign-off",
-        "promo",
-        "no-words",
-    }
-)
+#: The classifiers whose decisions may overrule the scorer, with their signals.
+RULED = ((is_boilerplate, boilerplate.SIGNALS), (is_caption, captions.SIGNALS))
+#: Rule signals specific enough to overrule the scorer (a "Pictured:" opening, a share bar):
+#: the ``strong`` signals of the classifiers in ``RULED``.
+STRONG_SIGNALS = names(s for _, signals in RULED for s in signals if s.strong)
 #: The scorer overrules a rule's label only when it is at least this sure of another kind.
 CONFIDENT = 0.8
 
@@ -163,7 +153,7 @@ def _rule_decision(
     block: Block, blocks: Sequence[Block], index: int, bounds: tuple[int, int]
 ) -> Block | None:
     context = context_of(blocks, index, first_body=bounds[0], last_body=bounds[1])
-    for decide in (is_boilerplate, is_caption):
+    for decide, _ in RULED:
         decision = decide(block, context)
         if decision and STRONG_SIGNALS & set(decision.why):
             return replace(
@@ -210,7 +200,7 @@ def label_blocks_scored(
         if block.kind in HEADLINE_KINDS:
             out.append(block)
         elif comments is not None and index >= comments:
-            out.append(replace(block, kind="boilerplate", why=("comment-section",)))
+            out.append(replace(block, kind="boilerplate", why=(comment_section.name,)))
         else:
             ruled = _rule_decision(block, blocks, index, bounds)
             out.append(ruled or score_one(blocks, index, bounds, weights))
@@ -247,7 +237,7 @@ def rescore_confident(
     bounds = body_bounds(base)
     out = []
     for index, block in enumerate(labelled):
-        if block.kind in HEADLINE_KINDS or "comment-section" in block.why:
+        if block.kind in HEADLINE_KINDS or fired(block, comment_section):
             out.append(block)
             continue
         features = block_features(base, index, bounds)
