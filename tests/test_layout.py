@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from newsclean.article import label_blocks
 from newsclean.blocks.shape import is_figures_row
 from newsclean.classify.layout import (
     body_region,
@@ -91,11 +90,6 @@ def test_page_furniture_beyond_the_body_is_furniture() -> None:
 def test_short_texts_are_taken_whole() -> None:
     blocks = [block("Home"), block("Share this", "boilerplate", ("x",)), block(PROSE)]
     assert outside_body(blocks) == tuple(blocks)
-
-
-def test_label_blocks_runs_every_pass() -> None:
-    kinds = [b.kind for b in label_blocks([block(PROSE), block("Advertisement"), block(PROSE)])]
-    assert kinds == ["paragraph", "boilerplate", "paragraph"]
 
 
 def test_a_one_line_link_is_not_a_list_header() -> None:

@@ -185,7 +185,7 @@ def label_blocks_scored(
     """Label every block not already a headline: strong rule signals first, else the scorer.
 
     Headlines stay as :func:`newsclean.blocks.headlines.split_headlines` left them; a reader-comment
-    section is boilerplate as in :func:`newsclean.article.label_blocks`; a block on which a
+    section is boilerplate as in :func:`newsclean.classify.run.label_blocks`; a block on which a
     strong boilerplate or caption signal fires (see ``STRONG_SIGNALS``) keeps the rule's
     decision; every other block gets the scorer's most probable kind. The layout pass runs last.
 
@@ -225,7 +225,7 @@ def rescore_confident(
 ) -> tuple[Block, ...]:
     """Keep the rules' labels, except where the scorer is at least ``threshold`` sure of another.
 
-    ``labelled`` is the rules' output (:func:`newsclean.article.label_blocks`). Headlines and
+    ``labelled`` is the rules' output (:func:`newsclean.classify.run.label_blocks`). Headlines and
     the reader-comment section are never touched. An overruled block keeps the rule's ``why``
     and adds ``scorer-overrode`` and the scorer's top features.
 
