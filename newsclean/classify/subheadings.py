@@ -170,10 +170,12 @@ def introduces_paragraph(block: Block, context: Context) -> bool:
     return (inside or first_entry) and _opens_section(block, context)
 
 
+@signal("box-title")
 def is_box_title(block: Block, context: Context) -> bool:
-    """The title of a summary box above the body ("Key points:"): one to three
-    capitalised words and a colon, before the article's first full paragraph, over
-    at least two unfinished body lines (the box's points). A lead-in inside the body
+    """The title of a summary box above the body ("Key points:") over its points.
+
+    One to three capitalised words and a colon, before the article's first full paragraph,
+    over at least two unfinished body lines (the box's points). A lead-in inside the body
     ("Cons:", "Experts advise:") opens a list of body text instead.
 
     >>> from newsclean.model import Span
@@ -192,12 +194,14 @@ def is_box_title(block: Block, context: Context) -> bool:
     return all(p.kind == "paragraph" and not ends_sentence(p.text) for p in points)
 
 
-#: Every one of these must hold for a subheading.
-SIGNALS: tuple[Signal, ...] = (is_heading_shaped, reads_as_heading, introduces_paragraph)
+#: Every one of these must hold for a crosshead.
+CROSSHEAD: tuple[Signal, ...] = (is_heading_shaped, reads_as_heading, introduces_paragraph)
+#: The subheading signals: a crosshead (all of ``CROSSHEAD``) or a summary box's title.
+SIGNALS: tuple[Signal, ...] = (*CROSSHEAD, is_box_title)
 
 
 def is_subheading(block: Block, context: Context) -> Decision:
-    """Decide whether ``block`` is a crosshead: all of ``SIGNALS`` must hold, or it is
+    """Decide whether ``block`` is a crosshead: all of ``CROSSHEAD`` must hold, or it is
     the title of a summary box above the body (:func:`is_box_title`).
 
     Run it after the caption and boilerplate classifiers: a short caption or a "Read
@@ -213,8 +217,8 @@ def is_subheading(block: Block, context: Context) -> Decision:
     """
     require_block(block, "is_subheading")
     require_instance(context, Context, "is_subheading", CONTEXT_HOW)
-    if is_box_title(block, context):
-        return Decision("subheading", ("box-title",))
-    if all(s.predicate(block, context) for s in SIGNALS):
-        return Decision("subheading", tuple(s.name for s in SIGNALS))
+    if is_box_title.predicate(block, context):
+        return Decision("subheading", (is_box_title.name,))
+    if all(s.predicate(block, context) for s in CROSSHEAD):
+        return Decision("subheading", tuple(s.name for s in CROSSHEAD))
     return Decision(None)
