@@ -33,15 +33,6 @@ KIND_OF: dict[str, str] = {
 }
 #: The decorators whose first argument is where a name is written, once.
 DECORATORS = frozenset({"signal", "layout_rule"})
-#: Strings equal to a signal's name that name something else: features of the learned
-#: scorer. (The "labelled" feature even reaches a scored block's why, where the layout
-#: pass reads it as the caption signal.)
-NOT_SIGNALS = frozenset(
-    {
-        ("newsclean.learn.features", "credit"),  # a neighbour matches captions.CREDIT_RE
-        ("newsclean.learn.features", "labelled"),  # it or a neighbour matches LABEL_RE
-    }
-)
 #: A name in backticks.
 TICKED_RE = regex.compile(r"`([^`]+)`")
 
@@ -144,9 +135,5 @@ def test_readme_names_no_unknown_signal() -> None:
 def test_no_module_names_a_signal_as_a_string(module: ModuleType) -> None:
     # A name is written once, in its decorator; elsewhere the value is used (fired(block,
     # has_credit), s.name), so mypy catches a rename that a string would hide.
-    strings = [
-        (line, s)
-        for line, s in _string_literals(module)
-        if s in KIND_OF and (module.__name__, s) not in NOT_SIGNALS
-    ]
+    strings = [(line, s) for line, s in _string_literals(module) if s in KIND_OF]
     assert not strings, f"{module.__name__} names signals as strings (line, name): {strings}"

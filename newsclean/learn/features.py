@@ -140,8 +140,9 @@ def neighbour_features(name: str, block: Block | None) -> dict[str, float]:
         "short-unfinished": block is not None and is_short_unfinished(block),
         "ends-sentence": block is not None and ends_sentence(block.text),
         "title-case": block is not None and is_title_case(block.text),
-        "credit": block is not None and captions.CREDIT_RE.search(block.text) is not None,
-        "labelled": block is not None and captions.LABEL_RE.match(block.text) is not None,
+        # the caption patterns alone, not the signals (which also weigh length and case)
+        "credit-pattern": block is not None and captions.CREDIT_RE.search(block.text) is not None,
+        "label-pattern": block is not None and captions.LABEL_RE.match(block.text) is not None,
     }
     out = {f"{name}:{fact}": _flag(value) for fact, value in facts.items()}
     out[f"{name}:length"] = 0.0 if block is None else length_score(word_count(block.text))
@@ -284,7 +285,7 @@ def block_features(
     context = context_of(blocks, index, first_body=bounds[0], last_body=bounds[1])
     out = {name: _flag(signal(block, context)) for name, signal in SIGNAL_FEATURES}
     out.update(shape_features(block.text))
-    out["labelled"] = _flag(captions.LABEL_RE.match(block.text) is not None)
+    out["label-pattern"] = _flag(captions.LABEL_RE.match(block.text) is not None)
     out.update(position_features(blocks, index, bounds))
     out.update(context_features(blocks, index))
     return out
