@@ -6,6 +6,7 @@ from __future__ import annotations
 import ast
 import importlib
 import pkgutil
+from collections.abc import Callable
 from pathlib import Path
 from types import ModuleType
 
@@ -15,7 +16,8 @@ import regex
 import newsclean.classify
 import newsclean.learn
 from newsclean.classify import boilerplate, captions, layout, subheadings
-from newsclean.classify.signal import NAME_RE, LayoutRule, Reason, Signal
+from newsclean.classify.signal import NAME_RE, LayoutRule, Reason, Signal, layout_rule, signal
+from newsclean.model import Block
 
 ROOT = Path(__file__).resolve().parent.parent
 #: The classifier modules, with the kind their signals give.
@@ -93,6 +95,25 @@ def test_names_are_unique() -> None:
 @pytest.mark.parametrize("reason", REASONS, ids=lambda r: r.name)
 def test_name_is_kebab_case(reason: Reason) -> None:
     assert NAME_RE.fullmatch(reason.name)
+
+
+def _undocumented(block: Block, context: object) -> bool:
+    return False
+
+
+@pytest.mark.parametrize(
+    ("make", "message"),
+    [
+        pytest.param(lambda: signal("Glued_Credit")(_undocumented), "kebab-case", id="name"),
+        pytest.param(lambda: signal("glued-credit")(_undocumented), "docstring", id="doc"),
+        pytest.param(lambda: layout_rule("x-", kind="caption")(tuple), "kebab-case", id="rule"),
+    ],
+)
+def test_decorators_refuse_bad_names_and_missing_summaries(
+    make: Callable[[], object], message: str
+) -> None:
+    with pytest.raises(ValueError, match=message):
+        make()
 
 
 @pytest.mark.parametrize("reason", REASONS, ids=lambda r: r.name)

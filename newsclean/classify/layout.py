@@ -4,7 +4,9 @@ The first pass labels each block from its own shape and its immediate surroundin
 Some regularities only show across runs of blocks: a caption sits just before its photo
 credit; a list of related headlines follows a "Related" header; a short line wedged
 between two pieces of furniture is furniture too; items of a list are body text, not
-captions. Each rule here is one such regularity, applied to the first pass's labels.
+captions. Each rule here is one such regularity, applied to the first pass's labels: a
+``LayoutRule`` value (made by ``@layout_rule``) that adds its name to a relabelled block's
+``why``, listed in ``RULES`` in the order they run.
 """
 
 from __future__ import annotations
