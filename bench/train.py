@@ -42,9 +42,12 @@ from newsclean.learn.scorer import (
     SCORED_KINDS,
     Weights,
     label_blocks_scored,
+    load_weights,
+    make_weights,
     rescore_confident,
     score_one,
     unlabelled,
+    weight_drift,
 )
 from newsclean.model import KINDS, Article, Block
 
@@ -149,9 +152,10 @@ def train(pages: Sequence[Prepared], names: Sequence[str], fit: Fit) -> Weights:
     ]
     cw = class_weights([kinds[y] for _, y in rows], fit.balance)
     weights = [cw[kinds[y]] for _, y in rows]
-    params = _adam(rows, weights, len(names), len(kinds), fit)
-    bias, table = params
-    return Weights(kinds, tuple(names), tuple(bias), tuple(tuple(r) for r in table), {})
+    bias, table = _adam(rows, weights, len(names), len(kinds), fit)
+    return make_weights(
+        kinds, bias, {name: [row[f] for row in table] for f, name in enumerate(names)}
+    )
 
 
 def _adam(
@@ -370,12 +374,20 @@ def top_features(weights: Weights, top: int = 8) -> dict[str, list[tuple[str, fl
     """The features whose weight for a kind most exceeds their mean weight over kinds."""
     out: dict[str, list[tuple[str, float]]] = {}
     for k, kind in enumerate(weights.kinds):
-        lift = [
-            (name, weights.rows[k][f] - sum(r[f] for r in weights.rows) / len(weights.rows))
-            for f, name in enumerate(weights.features)
-        ]
+        lift = [(name, row[k] - sum(row) / len(row)) for name, row in weights.table.items()]
         out[kind] = sorted(lift, key=lambda x: -x[1])[:top]
     return out
+
+
+def drift_report(weights: Weights, names: Sequence[str]) -> str:
+    """Say which features the packaged weights miss (they weigh 0) and which are stale."""
+    drift = weight_drift(weights, names)
+    lines = []
+    if drift.missing:
+        lines.append("not in weights.json, weigh 0 until retrained: " + ", ".join(drift.missing))
+    if drift.stale:
+        lines.append("in weights.json, no longer emitted, ignored: " + ", ".join(drift.stale))
+    return "\n".join(lines) or "weights.json weighs every feature"
 
 
 def save(weights: Weights, pages: Sequence[Prepared], paths: Sequence[str], fit: Fit) -> None:
@@ -399,8 +411,8 @@ def save(weights: Weights, pages: Sequence[Prepared], paths: Sequence[str], fit:
         "features": list(weights.features),
         "bias": {k: round(b, 6) for k, b in zip(weights.kinds, weights.bias, strict=True)},
         "weights": {
-            k: {f: round(w, 6) for f, w in zip(weights.features, row, strict=True)}
-            for k, row in zip(weights.kinds, weights.rows, strict=True)
+            k: {f: round(row[i], 6) for f, row in weights.table.items()}
+            for i, k in enumerate(weights.kinds)
         },
     }
     WEIGHTS_PATH.write_text(json.dumps(data, indent=1) + "\n", encoding="utf-8")
@@ -422,6 +434,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     names = feature_names()
     groups = len({p.group for p in pages})
     print(f"{len(pages)} pages, {groups} groups, {len(names)} features", file=sys.stderr)
+    print(drift_report(load_weights(), names), file=sys.stderr)
     if args.cv:
         cv = cross_validate(pages, names, fit, args.folds)
         print(render_table(cv.results))

@@ -45,7 +45,11 @@ def features_at(blocks: list[Block], index: int) -> dict[str, float]:
             (PARA, "Photo: Ann Lee/Harbour Press", PARA), 1, "caption:credit", 1.0, id="credit"
         ),
         pytest.param(
-            (PARA, "Photo: Ann Lee/Harbour Press", PARA), 0, "next1:credit", 1.0, id="credit-next"
+            (PARA, "Photo: Ann Lee/Harbour Press", PARA),
+            0,
+            "next1:credit-pattern",
+            1.0,
+            id="credit-next",
         ),
         pytest.param(
             (PARA, "Rough seas ahead", PARA), 1, "short-between-paragraphs", 1.0, id="short-between"

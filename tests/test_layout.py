@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-from newsclean.article import label_blocks
 from newsclean.blocks.shape import is_figures_row
 from newsclean.classify.layout import (
     body_region,
+    caption_after_counter,
     caption_before_credit,
     crosshead_series,
     furniture_runs,
@@ -55,7 +55,7 @@ def test_reported_speech_before_a_credit_stays_body() -> None:
 
 def test_gallery_counters_mark_captions() -> None:
     blocks = [block("3 of 10", "boilerplate"), block("Lanterns float on the lake")]
-    assert caption_before_credit(blocks)[1].why[-1] == "after-gallery-counter"
+    assert caption_after_counter(blocks)[1].why[-1] == "after-gallery-counter"
 
 
 def test_a_run_of_labelled_lines_is_a_list() -> None:
@@ -90,11 +90,6 @@ def test_page_furniture_beyond_the_body_is_furniture() -> None:
 def test_short_texts_are_taken_whole() -> None:
     blocks = [block("Home"), block("Share this", "boilerplate", ("x",)), block(PROSE)]
     assert outside_body(blocks) == tuple(blocks)
-
-
-def test_label_blocks_runs_every_pass() -> None:
-    kinds = [b.kind for b in label_blocks([block(PROSE), block("Advertisement"), block(PROSE)])]
-    assert kinds == ["paragraph", "boilerplate", "paragraph"]
 
 
 def test_a_one_line_link_is_not_a_list_header() -> None:

@@ -1,2 +1,3 @@
-"""Labelling blocks: one module per kind (boilerplate, captions, subheadings), each a set of
-named signals, then the layout pass over the neighbours' labels."""
+"""Labelling blocks: one module per kind (boilerplate, captions, subheadings), each a tuple of
+named ``Signal`` values (``signal.py``), the layout rules over the neighbours' labels, and
+``run.py``, whose ``label_blocks`` runs them all in their declared order."""

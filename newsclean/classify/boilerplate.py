@@ -3,13 +3,15 @@
 Menus, share bars, "Related" and "Read more" links, newsletter pitches, adverts,
 copyright lines, bylines and dates on their own line, tag lists, and reader comments.
 Each general regularity is a signal named in ``SIGNALS``; :func:`is_boilerplate`
-combines them, and :func:`comments_start` finds where a comment section begins.
+combines them. :func:`comments_start` finds where a comment section begins, and the rule
+:func:`comment_section` (in ``RULES``, run before the per-block passes) labels it.
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
+from dataclasses import replace
 
 import regex
 
@@ -23,6 +25,7 @@ from newsclean.blocks.shape import (
     is_full_paragraph,
     word_count,
 )
+from newsclean.classify.signal import LayoutRule, Signal, layout_rule, signal
 from newsclean.model import Block, Decision
 
 #: Whole blocks that are standard web furniture, in any case, maybe with a count.
@@ -254,6 +257,7 @@ COMMENT_HEADER_RE = regex.compile(
 )
 
 
+@signal("furniture-phrase", strong=True)
 def is_furniture_phrase(block: Block, context: Context) -> bool:
     """A standard piece of web furniture: "What's Hot", "Read more", "Advertisement"."""
     text = block.text
@@ -263,9 +267,13 @@ def is_furniture_phrase(block: Block, context: Context) -> bool:
     )
 
 
+@signal("share-bar", strong=True)
 def is_share_bar(block: Block, context: Context) -> bool:
-    """Nothing but network names and share actions: "Facebook Twitter Email", or one
-    network's name alone on its line (share bars printed one button per line)."""
+    """Nothing but network names and share actions: "Facebook Twitter Email".
+
+    One network's name alone on its line counts too: share bars are also printed one
+    button per line.
+    """
     if len(block.text) > MAX_SHARE_BAR_CHARS:
         return False
     words = SHARE_TOKEN_RE.findall(block.text)
@@ -274,11 +282,13 @@ def is_share_bar(block: Block, context: Context) -> bool:
     return len(words) >= 2 and all(SHARE_WORD_RE.fullmatch(w) for w in words)
 
 
+@signal("copyright", strong=True)
 def is_copyright(block: Block, context: Context) -> bool:
     """A copyright or rights notice."""
     return word_count(block.text) <= 40 and hinted(COPYRIGHT_HINT_RE, COPYRIGHT_RE, block.text)
 
 
+@signal("byline", strong=True, header=True)
 def is_byline(block: Block, context: Context) -> bool:
     """A byline on a line of its own."""
     text = block.text
@@ -290,6 +300,7 @@ def is_byline(block: Block, context: Context) -> bool:
     return words <= 16 and BYLINE_RE.match(text) is not None
 
 
+@signal("dateline", strong=True, header=True)
 def is_dateline(block: Block, context: Context) -> bool:
     """A line that is a date or time and little else ("Updated 14:32 GMT, 3 May 2024")."""
     text = block.text
@@ -304,21 +315,25 @@ def is_dateline(block: Block, context: Context) -> bool:
     return word_count(NUMBER_RE.sub(" ", rest)) <= 4
 
 
+@signal("breadcrumb", strong=True)
 def is_breadcrumb(block: Block, context: Context) -> bool:
     """A navigation trail: "Home > News > World"."""
     return BREADCRUMB_RE.match(block.text) is not None and not ends_sentence(block.text)
 
 
+@signal("sign-off", strong=True)
 def is_sign_off(block: Block, context: Context) -> bool:
     """A note about the article: "X contributed to this report", "Editing by Y"."""
     return word_count(block.text) <= 60 and hinted(SIGN_OFF_HINT_RE, SIGN_OFF_RE, block.text)
 
 
+@signal("promo", strong=True)
 def is_promo(block: Block, context: Context) -> bool:
     """A call to follow, subscribe or sign up, or an affiliate note."""
     return word_count(block.text) <= 50 and hinted(PROMO_HINT_RE, PROMO_RE, block.text)
 
 
+@signal("author-bio")
 def is_author_bio(block: Block, context: Context) -> bool:
     """A sentence about the writer: "Ann Lee is the Courier's arts correspondent."."""
     text = block.text
@@ -330,6 +345,7 @@ def is_author_bio(block: Block, context: Context) -> bool:
     return bio or WRITES_RE.match(text) is not None
 
 
+@signal("name-and-role", header=True)
 def is_name_and_role(block: Block, context: Context) -> bool:
     """A short unpunctuated line naming a newsroom role: "Ann Lee, Technology reporter"."""
     text = block.text
@@ -341,6 +357,7 @@ def is_name_and_role(block: Block, context: Context) -> bool:
     )
 
 
+@signal("section-label")
 def is_section_label(block: Block, context: Context) -> bool:
     """One capitalised word before the article body: a section name ("Obituaries")."""
     text = block.text.strip()
@@ -351,15 +368,20 @@ def is_section_label(block: Block, context: Context) -> bool:
     )
 
 
+@signal("name-at-edge", header=True)
 def is_name_at_edge(block: Block, context: Context) -> bool:
-    """A bare name ("Ann Lee", "Ann Lee and Tom Ray") outside the article body, or on the
-    line above a newsroom role ("Ann Lee" / "Technology reporter")."""
+    """A bare name ("Ann Lee", "Ann Lee and Tom Ray") outside the body or over a role.
+
+    Outside the article body, or on the line above a newsroom role ("Ann Lee" /
+    "Technology reporter").
+    """
     if NAME_RE.match(block.text) is None:
         return False
     nxt = context.next
     return context.outside_body or (nxt is not None and is_name_and_role(nxt, context))
 
 
+@signal("shouted-link")
 def is_shouted_link(block: Block, context: Context) -> bool:
     """A long line in capitals that asks no question: a promoted link, not a heading.
 
@@ -375,16 +397,19 @@ def is_shouted_link(block: Block, context: Context) -> bool:
     )
 
 
+@signal("bracketed-tag")
 def is_bracketed_tag(block: Block, context: Context) -> bool:
     """A short tag in brackets on its own line: "[Video]", "[Source Name]"."""
     return BRACKET_TAG_RE.match(block.text) is not None
 
 
+@signal("bare-url")
 def is_bare_url(block: Block, context: Context) -> bool:
     """A web or e-mail address and nothing else."""
     return URL_RE.fullmatch(block.text.strip()) is not None
 
 
+@signal("no-words", strong=True, header=True)
 def has_no_words(block: Block, context: Context) -> bool:
     """Only rules, dashes or symbols ("___", "* * *"), or a rating ("Rating: ★★★★☆")."""
     text = block.text
@@ -393,26 +418,24 @@ def has_no_words(block: Block, context: Context) -> bool:
     )
 
 
-Signal = Callable[[Block, Context], bool]
-
 #: The boilerplate signals; each alone decides.
-SIGNALS: tuple[tuple[str, Signal], ...] = (
-    ("furniture-phrase", is_furniture_phrase),
-    ("share-bar", is_share_bar),
-    ("copyright", is_copyright),
-    ("byline", is_byline),
-    ("dateline", is_dateline),
-    ("breadcrumb", is_breadcrumb),
-    ("sign-off", is_sign_off),
-    ("promo", is_promo),
-    ("author-bio", is_author_bio),
-    ("name-and-role", is_name_and_role),
-    ("name-at-edge", is_name_at_edge),
-    ("section-label", is_section_label),
-    ("shouted-link", is_shouted_link),
-    ("bracketed-tag", is_bracketed_tag),
-    ("bare-url", is_bare_url),
-    ("no-words", has_no_words),
+SIGNALS: tuple[Signal, ...] = (
+    is_furniture_phrase,
+    is_share_bar,
+    is_copyright,
+    is_byline,
+    is_dateline,
+    is_breadcrumb,
+    is_sign_off,
+    is_promo,
+    is_author_bio,
+    is_name_and_role,
+    is_name_at_edge,
+    is_section_label,
+    is_shouted_link,
+    is_bracketed_tag,
+    is_bare_url,
+    has_no_words,
 )
 
 
@@ -436,8 +459,8 @@ def is_boilerplate(block: Block, context: Context) -> Decision:
     """
     require_block(block, "is_boilerplate")
     require_instance(context, Context, "is_boilerplate", CONTEXT_HOW)
-    fired = tuple(name for name, signal in SIGNALS if signal(block, context))
-    return Decision("boilerplate", fired) if fired else Decision(None)
+    why = tuple(s.name for s in SIGNALS if s.predicate(block, context))
+    return Decision("boilerplate", why) if why else Decision(None)
 
 
 def comments_start(blocks: Sequence[Block]) -> int | None:
@@ -459,3 +482,28 @@ def comments_start(blocks: Sequence[Block]) -> int | None:
             return index
         seen_body = seen_body or is_full_paragraph(block)
     return None
+
+
+@layout_rule("comment-section", kind="boilerplate")
+def comment_section(blocks: Sequence[Block]) -> tuple[Block, ...]:
+    """A reader-comment section, from its header to the end, is furniture.
+
+    Only blocks still labelled paragraph are taken (headlines stay headlines).
+
+    >>> from newsclean.model import Span
+    >>> texts = ["A long paragraph of the article that runs well past fifteen words "
+    ...          "in all and ends here.", "3 comments", "Lovely town!"]
+    >>> [b.kind for b in comment_section([Block(t, 1, Span(0, 1)) for t in texts])]
+    ['paragraph', 'boilerplate', 'boilerplate']
+    """
+    start = comments_start(blocks)
+    return tuple(
+        replace(b, kind="boilerplate", why=(comment_section.name,))
+        if start is not None and i >= start and b.kind == "paragraph"
+        else b
+        for i, b in enumerate(blocks)
+    )
+
+
+#: The rules over the whole run of blocks; the comment section is labelled before any pass.
+RULES: tuple[LayoutRule, ...] = (comment_section,)

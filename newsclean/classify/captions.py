@@ -7,7 +7,6 @@ Each signal below is one general regularity of captions, named in ``SIGNALS``;
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
 
 import regex
 
@@ -27,6 +26,7 @@ from newsclean.blocks.shape import (
     short_unfinished,
     word_count,
 )
+from newsclean.classify.signal import Signal, signal
 from newsclean.model import Block, Decision
 
 #: Photo credits: agency or photographer named after a slash, "Photo:", "©", "Getty Images".
@@ -160,26 +160,32 @@ DATE_REACH = 40
 TAIL_CHARS = 80
 
 
+@signal("credit", strong=True)
 def has_credit(block: Block, context: Context) -> bool:
     """A photo credit: an agency after a slash, "Photo:", "©", a picture library."""
     text = block.text
     return word_count(text) <= AGENCY_WORDS and hinted(CREDIT_HINT_RE, CREDIT_RE, text)
 
 
+@signal("caption-opening", strong=True)
 def has_caption_opening(block: Block, context: Context) -> bool:
     """Opens like a caption: "Media caption", "Pictured:", "Watch:", "FILE - "."""
     return CAPTION_OPENING_RE.match(block.text) is not None and word_count(block.text) >= 2
 
 
+@signal("position-words")
 def has_position_words(block: Block, context: Context) -> bool:
     """Names who is where in a picture: ", left," or "(pictured)"."""
     text = block.text
     return word_count(text) <= AGENCY_WORDS and hinted(POSITION_HINT_RE, POSITION_RE, text)
 
 
+@signal("agency-caption", strong=True)
 def is_agency_caption(block: Block, context: Context) -> bool:
-    """A picture description whose first sentence closes on a date, agency style
-    ("… celebrates on Saturday, Nov. 21, 2026, in Lakeview."); a remark may follow."""
+    """A picture description whose first sentence closes on a date, agency style.
+
+    "… celebrates on Saturday, Nov. 21, 2026, in Lakeview."; a remark may follow.
+    """
     text = block.text
     if word_count(text) > AGENCY_WORDS:
         return False
@@ -190,9 +196,12 @@ def is_agency_caption(block: Block, context: Context) -> bool:
     return dated and PICTURE_VERB_RE.search(text) is not None
 
 
+@signal("glued-credit")
 def has_glued_credit(block: Block, context: Context) -> bool:
-    """A short description ending in a finished sentence and then a bare name, with no
-    final punctuation: a credit run into its caption. Reported speech is body text.
+    """A short description, a finished sentence, then a bare name: a credit run into it.
+
+    The name has no final punctuation ("… the beach. Harbour Studio"). Reported speech
+    is body text.
 
     >>> from newsclean.model import Span
     >>> block = Block("The new pier from the beach. Harbour Studio", 1, Span(0, 1))
@@ -228,6 +237,15 @@ def label_of(block: Block, context: Context) -> str | None:
     return match["label"]
 
 
+@signal("labelled")
+def is_labelled(block: Block, context: Context) -> bool:
+    """A short Capitalised label and a colon before a description: "Grim: UN observers".
+
+    See :func:`label_of` for what makes a label.
+    """
+    return label_of(block, context) is not None
+
+
 def describes_scene(text: str) -> bool:
     """A single clause long enough to be no crosshead, opening with a capital, with no
     colon, price or percentage, and using none of the words that narrate or report
@@ -247,6 +265,7 @@ def describes_scene(text: str) -> bool:
     )
 
 
+@signal("descriptive-line")
 def is_descriptive_line(block: Block, context: Context) -> bool:
     """A short sentence-case line without final punctuation, pasted between paragraphs.
 
@@ -288,17 +307,15 @@ def _frames_loosely(context: Context) -> bool:
     return reads_as_prose(context.prev) and (reads_as_prose(nxt) or crosshead_next)
 
 
-Signal = Callable[[Block, Context], bool]
-
 #: The caption signals, strongest first: the first that fires names the decision.
-SIGNALS: tuple[tuple[str, Signal], ...] = (
-    ("credit", has_credit),
-    ("caption-opening", has_caption_opening),
-    ("position-words", has_position_words),
-    ("agency-caption", is_agency_caption),
-    ("glued-credit", has_glued_credit),
-    ("labelled", lambda block, context: label_of(block, context) is not None),
-    ("descriptive-line", is_descriptive_line),
+SIGNALS: tuple[Signal, ...] = (
+    has_credit,
+    has_caption_opening,
+    has_position_words,
+    is_agency_caption,
+    has_glued_credit,
+    is_labelled,
+    is_descriptive_line,
 )
 
 
@@ -320,8 +337,8 @@ def is_caption(block: Block, context: Context) -> Decision:
     """
     require_block(block, "is_caption")
     require_instance(context, Context, "is_caption", CONTEXT_HOW)
-    fired = tuple(name for name, signal in SIGNALS if signal(block, context))
-    if not fired:
+    why = tuple(s.name for s in SIGNALS if s.predicate(block, context))
+    if not why:
         return Decision(None)
     match = LABEL_RE.match(block.text)
-    return Decision("caption", fired, match["label"] if match else None)
+    return Decision("caption", why, match["label"] if match else None)

@@ -4,7 +4,9 @@ The first pass labels each block from its own shape and its immediate surroundin
 Some regularities only show across runs of blocks: a caption sits just before its photo
 credit; a list of related headlines follows a "Related" header; a short line wedged
 between two pieces of furniture is furniture too; items of a list are body text, not
-captions. Each rule here is one such regularity, applied to the first pass's labels.
+captions. Each rule here is one such regularity, applied to the first pass's labels: a
+``LayoutRule`` value (made by ``@layout_rule``) that adds its name to a relabelled block's
+``why``, listed in ``RULES`` in the order they run.
 """
 
 from __future__ import annotations
@@ -26,8 +28,10 @@ from newsclean.blocks.shape import (
     short_unfinished,
     word_count,
 )
-from newsclean.classify.captions import CREDIT_RE
-from newsclean.model import HEADLINE_KINDS, Block, Kind
+from newsclean.classify import boilerplate
+from newsclean.classify.captions import CREDIT_RE, has_credit, is_descriptive_line, is_labelled
+from newsclean.classify.signal import LayoutRule, fired, layout_rule, names
+from newsclean.model import HEADLINE_KINDS, Block
 
 #: Boilerplate that heads a list of links: "Related", "More on this", "Topics".
 LIST_HEADER_RE = regex.compile(
@@ -42,8 +46,9 @@ COUNTER_RE = regex.compile(r"^(?:(?:photo|image|picture|slide)\s+)?\d+\s*(?:of|/
 PRICE_END_RE = regex.compile(r"[£$€¥]\s?\d[\d,.]*\W*$")
 #: A furniture block or a short unfinished line costs the body region this much.
 SCRAP_PENALTY = 8
-#: Boilerplate that belongs to the article's own frame: it does not fence the body off.
-HEADER_SIGNALS = frozenset({"byline", "dateline", "name-and-role", "name-at-edge", "no-words"})
+#: Boilerplate that belongs to the article's own frame (the ``header`` signals): it does not
+#: fence the body off.
+HEADER_SIGNALS = names(s for s in boilerplate.SIGNALS if s.header)
 #: A "Label: text" line: a capitalised label of up to four words, a colon, more text.
 LABEL_FORM_RE = regex.compile(r"^\p{Lu}[\p{L}\p{N}'’\-]*(?:\ [\p{L}\p{N}'’\-]+){0,3}:\ +\S")
 #: A series of crossheads has at least this many members found by the first pass...
@@ -79,25 +84,36 @@ def _short_unfinished(block: Block) -> bool:
     return short_unfinished(block.text, LINK_WORDS)
 
 
-def _relabel(block: Block, kind: Kind, why: str) -> Block:
-    return replace(block, kind=kind, why=(*block.why, why))
+def _relabel(block: Block, rule: LayoutRule) -> Block:
+    return replace(block, kind=rule.kind, why=(*block.why, rule.name))
 
 
 def _bare_credit(block: Block) -> bool:
     """A credit line with nothing else: at most a name before the credit pattern
     ("Photo: Ann Lee", "Ann Lee/Pool/Getty Images"), where "The old school gates
     (Image: Ann Lee)" is a caption with its own credit."""
-    if block.kind != "caption" or "credit" not in block.why:
+    if block.kind != "caption" or not fired(block, has_credit):
         return False
     credit = CREDIT_RE.search(block.text)
     before = word_count(block.text[: credit.start()]) if credit else 0
     return before <= NAME_WORDS and word_count(block.text) <= BARE_WORDS
 
 
+def _may_caption(block: Block) -> bool:
+    """Body text short enough to caption a picture, and not reporting speech."""
+    return (
+        block.kind == "paragraph"
+        and word_count(block.text) <= CAPTION_WORDS
+        # a block that reports speech is body text, whatever is around it
+        and REPORTED_RE.search(block.text) is None
+    )
+
+
+@layout_rule("before-credit", kind="caption")
 def caption_before_credit(blocks: Sequence[Block]) -> tuple[Block, ...]:
-    """A one-sentence block (or two short sentences) just before a bare photo credit, or
-    a one-sentence block just after a gallery counter ("3 of 10"), is a caption (a
-    longer body paragraph before a credit belongs to a photo without a caption). Reported
+    """A sentence or two short ones just before a bare photo credit is its caption.
+
+    A longer body paragraph before a credit belongs to a photo without a caption; reported
     speech and a listing line ending in a price stay body text.
 
     >>> from newsclean.model import Span
@@ -108,19 +124,34 @@ def caption_before_credit(blocks: Sequence[Block]) -> tuple[Block, ...]:
     """
     out = list(blocks)
     for i, block in enumerate(blocks):
-        if block.kind != "paragraph" or word_count(block.text) > CAPTION_WORDS:
+        if not _may_caption(block):
             continue
-        if REPORTED_RE.search(block.text):
-            continue  # a block that reports speech is body text, whatever is around it
         nxt = blocks[i + 1] if i + 1 < len(blocks) else None
-        prev = blocks[i - 1] if i else None
         after_credit = blocks[i + 2] if i + 2 < len(blocks) else None
         # "Image source, X" then "Image caption, …": the credit leads its own caption
         credit_leads = after_credit is not None and after_credit.kind == "caption"
         if nxt is not None and _bare_credit(nxt) and not credit_leads and _describes(block):
-            out[i] = _relabel(block, "caption", "before-credit")
-        elif prev is not None and COUNTER_RE.match(prev.text) and not sentence_breaks(block.text):
-            out[i] = _relabel(block, "caption", "after-gallery-counter")
+            out[i] = _relabel(block, caption_before_credit)
+    return tuple(out)
+
+
+@layout_rule("after-gallery-counter", kind="caption")
+def caption_after_counter(blocks: Sequence[Block]) -> tuple[Block, ...]:
+    """One sentence just after a gallery counter ("3 of 10") describes that photo.
+
+    Run after :func:`caption_before_credit`: a block it took is no longer body text.
+
+    >>> from newsclean.model import Span
+    >>> bs = [Block("3 of 10", 1, Span(0, 1), "boilerplate"),
+    ...       Block("Lanterns float on the lake", 2, Span(0, 1))]
+    >>> caption_after_counter(bs)[1].why
+    ('after-gallery-counter',)
+    """
+    out = list(blocks)
+    for i, block in enumerate(blocks):
+        counted = i > 0 and COUNTER_RE.match(blocks[i - 1].text) is not None
+        if counted and _may_caption(block) and not sentence_breaks(block.text):
+            out[i] = _relabel(block, caption_after_counter)
     return tuple(out)
 
 
@@ -138,6 +169,7 @@ def _label_form(block: Block) -> bool:
     )
 
 
+@layout_rule("crosshead-series", kind="subheading")
 def crosshead_series(blocks: Sequence[Block]) -> tuple[Block, ...]:
     """Lines shaped like the article's own "Label: text" crossheads are crossheads too.
 
@@ -160,14 +192,15 @@ def crosshead_series(blocks: Sequence[Block]) -> tuple[Block, ...]:
         return tuple(blocks)
     out = list(blocks)
     for i, block in enumerate(blocks):
-        if not form[i] or block.kind not in ("paragraph", "caption") or "credit" in block.why:
+        if not form[i] or block.kind not in ("paragraph", "caption") or fired(block, has_credit):
             continue
         neighbours = [j for j in (i - 1, i + 1) if 0 <= j < len(blocks)]
         if not any(form[j] and blocks[j].kind != "subheading" for j in neighbours):
-            out[i] = replace(_relabel(block, "subheading", "crosshead-series"), label=None)
+            out[i] = replace(_relabel(block, crosshead_series), label=None)
     return tuple(out)
 
 
+@layout_rule("lone-line-among-captions", kind="caption")
 def lone_line_among_captions(blocks: Sequence[Block]) -> tuple[Block, ...]:
     """A page's only crosshead, among captions, is one more caption.
 
@@ -190,7 +223,7 @@ def lone_line_among_captions(blocks: Sequence[Block]) -> tuple[Block, ...]:
     pictured = sum(
         1
         for b in blocks
-        if b.kind == "caption" and ("labelled" in b.why or "descriptive-line" in b.why)
+        if b.kind == "caption" and (fired(b, is_labelled) or fired(b, is_descriptive_line))
     )
     if len(heads) != 1 or pictured < CAPTIONS_FOR_STYLE:
         return tuple(blocks)
@@ -206,7 +239,7 @@ def lone_line_among_captions(blocks: Sequence[Block]) -> tuple[Block, ...]:
     if not (framed and clause):
         return tuple(blocks)
     out = list(blocks)
-    out[i] = _relabel(blocks[i], "caption", "lone-line-among-captions")
+    out[i] = _relabel(blocks[i], lone_line_among_captions)
     return tuple(out)
 
 
@@ -218,6 +251,7 @@ def _list_header(block: Block) -> bool:
     return short and LIST_HEADER_RE.match(text) is not None
 
 
+@layout_rule("in-furniture-run", kind="boilerplate")
 def furniture_runs(blocks: Sequence[Block]) -> tuple[Block, ...]:
     """Short unfinished body lines that follow a list header, or sit between furniture.
 
@@ -249,10 +283,11 @@ def furniture_runs(blocks: Sequence[Block]) -> tuple[Block, ...]:
             and (nxt is None or nxt.kind == "boilerplate")
         )
         if in_list or wedged:
-            out[i] = _relabel(block, "boilerplate", "in-furniture-run")
+            out[i] = _relabel(block, furniture_runs)
     return tuple(out)
 
 
+@layout_rule("list-item", kind="paragraph")
 def list_items(blocks: Sequence[Block]) -> tuple[Block, ...]:
     """Labelled-caption look-alikes in a run of same-shaped lines are list items (body).
 
@@ -267,7 +302,7 @@ def list_items(blocks: Sequence[Block]) -> tuple[Block, ...]:
     """
     out = list(blocks)
     labelled = [
-        b.label is not None and b.kind == "caption" and "credit" not in b.why for b in blocks
+        b.label is not None and b.kind == "caption" and not fired(b, has_credit) for b in blocks
     ]
     lead_in = [b.text.rstrip().endswith(":") for b in blocks]
     for i, block in enumerate(blocks):
@@ -275,7 +310,7 @@ def list_items(blocks: Sequence[Block]) -> tuple[Block, ...]:
             continue
         neighbours = [j for j in (i - 1, i + 1) if 0 <= j < len(blocks)]
         if any(labelled[j] for j in neighbours) or (i and lead_in[i - 1]):
-            out[i] = replace(block, kind="paragraph", why=(*block.why, "list-item"), label=None)
+            out[i] = replace(_relabel(block, list_items), label=None)
     return tuple(out)
 
 
@@ -329,6 +364,7 @@ def _fences(block: Block) -> bool:
     return block.kind == "boilerplate" and not set(block.why) <= HEADER_SIGNALS
 
 
+@layout_rule("outside-body-region", kind="boilerplate")
 def outside_body(blocks: Sequence[Block]) -> tuple[Block, ...]:
     """Body-looking blocks beyond page furniture, outside the densest prose, are furniture.
 
@@ -364,15 +400,16 @@ def outside_body(blocks: Sequence[Block]) -> tuple[Block, ...]:
             )
             standfirst = i > 0 and blocks[i - 1].kind in HEADLINE_KINDS
             if fences >= needed and block.kind in ("paragraph", "subheading") and not standfirst:
-                out[i] = _relabel(block, "boilerplate", "outside-body-region")
+                out[i] = _relabel(block, outside_body)
     return tuple(out)
 
 
 #: The rules, in the order they run.
-RULES = (
+RULES: tuple[LayoutRule, ...] = (
     list_items,
     crosshead_series,
     caption_before_credit,
+    caption_after_counter,
     furniture_runs,
     outside_body,
     lone_line_among_captions,  # counts the crossheads left once the furniture is fenced off

@@ -2,12 +2,10 @@
 
 A crosshead is short, does not end a sentence with a full stop, and introduces the
 paragraphs that follow it. The signals are named in ``SIGNALS``; :func:`is_subheading`
-combines them.
+combines them. It reads the labels of the boilerplate and caption passes before it.
 """
 
 from __future__ import annotations
-
-from collections.abc import Callable
 
 import regex
 
@@ -23,6 +21,8 @@ from newsclean.blocks.shape import (
     short_unfinished,
     word_count,
 )
+from newsclean.classify.boilerplate import is_dateline
+from newsclean.classify.signal import Signal, fired, signal
 from newsclean.model import Block, Decision
 
 #: A summary box's title has at most this many words...
@@ -54,9 +54,12 @@ QUOTED_HEAD_RE = regex.compile(r"^['‘](?:[^'‘’\"“”]++|(?<=\p{L})['’]
 FULL_STOP_END_RE = regex.compile(r"(?<!\b\p{Lu})\.[\"'”’)]*$")
 
 
+@signal("heading-shaped")
 def is_heading_shaped(block: Block, context: Context) -> bool:
-    """Short, not closed by a full stop, not opening like a sentence (a quotation in
-    single quotes, the way headings quote, is a heading's opening)."""
+    """Short, not closed by a full stop, and not opening like a sentence.
+
+    A quotation in single quotes, the way headings quote, is a heading's opening.
+    """
     text = block.text
     return (
         0 < word_count(text) <= MAX_WORDS
@@ -69,9 +72,13 @@ def _quoted_head(text: str) -> bool:
     return QUOTED_HEAD_RE.match(text.strip()) is not None
 
 
+@signal("reads-as-heading")
 def reads_as_heading(block: Block, context: Context) -> bool:
-    """Title Case, a question, or ten words at most; not a lead-in (final colon or comma),
-    a sentence trailing off (final ellipsis), a row of figures or a score."""
+    """Title Case, a question, or ten words at most, and neither a lead-in nor figures.
+
+    Not a lead-in (final colon or comma), a sentence trailing off (final ellipsis), a row
+    of figures or a score.
+    """
     text = block.text.rstrip()
     if STAT_ROW_RE.match(text) or SCORE_RE.match(text):
         return False  # "Assists: 3" or "Lakeview 31, Carrollton 27" is a row of figures
@@ -137,6 +144,7 @@ def _opens_section(block: Block, context: Context) -> bool:
     )
 
 
+@signal("introduces-paragraph")
 def introduces_paragraph(block: Block, context: Context) -> bool:
     """Inside the article, and followed by a longer block that is not a list item.
 
@@ -158,14 +166,16 @@ def introduces_paragraph(block: Block, context: Context) -> bool:
         return False  # a run of short lines is a list, and its items are body text
     inside = context.index > context.first_body >= 0
     # a live blog's first entry: timestamp, title, then the first full paragraph
-    first_entry = context.index == context.first_body - 1 and "dateline" in prev.why
+    first_entry = context.index == context.first_body - 1 and fired(prev, is_dateline)
     return (inside or first_entry) and _opens_section(block, context)
 
 
+@signal("box-title")
 def is_box_title(block: Block, context: Context) -> bool:
-    """The title of a summary box above the body ("Key points:"): one to three
-    capitalised words and a colon, before the article's first full paragraph, over
-    at least two unfinished body lines (the box's points). A lead-in inside the body
+    """The title of a summary box above the body ("Key points:") over its points.
+
+    One to three capitalised words and a colon, before the article's first full paragraph,
+    over at least two unfinished body lines (the box's points). A lead-in inside the body
     ("Cons:", "Experts advise:") opens a list of body text instead.
 
     >>> from newsclean.model import Span
@@ -184,18 +194,14 @@ def is_box_title(block: Block, context: Context) -> bool:
     return all(p.kind == "paragraph" and not ends_sentence(p.text) for p in points)
 
 
-Signal = Callable[[Block, Context], bool]
-
-#: Every one of these must hold for a subheading.
-SIGNALS: tuple[tuple[str, Signal], ...] = (
-    ("heading-shaped", is_heading_shaped),
-    ("reads-as-heading", reads_as_heading),
-    ("introduces-paragraph", introduces_paragraph),
-)
+#: Every one of these must hold for a crosshead.
+CROSSHEAD: tuple[Signal, ...] = (is_heading_shaped, reads_as_heading, introduces_paragraph)
+#: The subheading signals: a crosshead (all of ``CROSSHEAD``) or a summary box's title.
+SIGNALS: tuple[Signal, ...] = (*CROSSHEAD, is_box_title)
 
 
 def is_subheading(block: Block, context: Context) -> Decision:
-    """Decide whether ``block`` is a crosshead: all of ``SIGNALS`` must hold, or it is
+    """Decide whether ``block`` is a crosshead: all of ``CROSSHEAD`` must hold, or it is
     the title of a summary box above the body (:func:`is_box_title`).
 
     Run it after the caption and boilerplate classifiers: a short caption or a "Read
@@ -211,8 +217,8 @@ def is_subheading(block: Block, context: Context) -> Decision:
     """
     require_block(block, "is_subheading")
     require_instance(context, Context, "is_subheading", CONTEXT_HOW)
-    if is_box_title(block, context):
-        return Decision("subheading", ("box-title",))
-    if all(signal(block, context) for _, signal in SIGNALS):
-        return Decision("subheading", tuple(name for name, _ in SIGNALS))
+    if is_box_title.predicate(block, context):
+        return Decision("subheading", (is_box_title.name,))
+    if all(s.predicate(block, context) for s in CROSSHEAD):
+        return Decision("subheading", tuple(s.name for s in CROSSHEAD))
     return Decision(None)

@@ -10,7 +10,7 @@ linear model's weights compare and its explanations read directly.
 from __future__ import annotations
 
 import math
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 
 import regex
 
@@ -18,7 +18,6 @@ from newsclean.blocks.headlines import similarity
 from newsclean.blocks.shape import (
     OPENS_QUOTE_RE,
     WORD_RE,
-    Context,
     context_of,
     ends_sentence,
     is_full_paragraph,
@@ -27,15 +26,14 @@ from newsclean.blocks.shape import (
     word_count,
 )
 from newsclean.classify import boilerplate, captions, subheadings
+from newsclean.classify.signal import Predicate
 from newsclean.model import HEADLINE_KINDS, Block, Span
 
-Signal = Callable[[Block, Context], bool]
-
-#: The rule signals, by the feature names they get: ``<module>:<signal>``.
-SIGNAL_FEATURES: tuple[tuple[str, Signal], ...] = (
-    *((f"caption:{name}", signal) for name, signal in captions.SIGNALS),
-    *((f"boilerplate:{name}", signal) for name, signal in boilerplate.SIGNALS),
-    *((f"subheading:{name}", signal) for name, signal in subheadings.SIGNALS),
+#: The rule signals, by the feature names they get: ``<kind>:<signal>``.
+SIGNAL_FEATURES: tuple[tuple[str, Predicate], ...] = (
+    *((f"caption:{s.name}", s.predicate) for s in captions.SIGNALS),
+    *((f"boilerplate:{s.name}", s.predicate) for s in boilerplate.SIGNALS),
+    *((f"subheading:{s.name}", s.predicate) for s in subheadings.SIGNALS),
 )
 #: Words so common that prose is full of them and furniture is not.
 STOPWORDS = frozenset(
@@ -142,8 +140,9 @@ def neighbour_features(name: str, block: Block | None) -> dict[str, float]:
         "short-unfinished": block is not None and is_short_unfinished(block),
         "ends-sentence": block is not None and ends_sentence(block.text),
         "title-case": block is not None and is_title_case(block.text),
-        "credit": block is not None and captions.CREDIT_RE.search(block.text) is not None,
-        "labelled": block is not None and captions.LABEL_RE.match(block.text) is not None,
+        # the caption patterns alone, not the signals (which also weigh length and case)
+        "credit-pattern": block is not None and captions.CREDIT_RE.search(block.text) is not None,
+        "label-pattern": block is not None and captions.LABEL_RE.match(block.text) is not None,
     }
     out = {f"{name}:{fact}": _flag(value) for fact, value in facts.items()}
     out[f"{name}:length"] = 0.0 if block is None else length_score(word_count(block.text))
@@ -286,7 +285,7 @@ def block_features(
     context = context_of(blocks, index, first_body=bounds[0], last_body=bounds[1])
     out = {name: _flag(signal(block, context)) for name, signal in SIGNAL_FEATURES}
     out.update(shape_features(block.text))
-    out["labelled"] = _flag(captions.LABEL_RE.match(block.text) is not None)
+    out["label-pattern"] = _flag(captions.LABEL_RE.match(block.text) is not None)
     out.update(position_features(blocks, index, bounds))
     out.update(context_features(blocks, index))
     return out
