@@ -15,26 +15,15 @@ from newsclean.arguments import require_quotes, require_text
 from newsclean.blocks.headlines import split_headlines
 from newsclean.blocks.paragraphs import segment_paragraphs
 from newsclean.classify.run import is_top_furniture, label_blocks
-from newsclean.model import Article, Block, Fix, QuoteStyle, map_offsets
+from newsclean.model import Article, Block, Fix, LineIndex, QuoteStyle, map_back
 from newsclean.text.pipeline import clean_text
 
 
 def _original_lines(original: str, fixes: tuple[Fix, ...], blocks: Sequence[Block]) -> list[int]:
     """1-based line in ``original`` where each block (of the fixed text) starts."""
-    starts = map_offsets(fixes, [b.span.start for b in blocks])
-    lines = []
-    line, pos = 1, 0
-    for start in starts:
-        line += original.count("\n", pos, start) + _lone_crs(original, pos, start)
-        pos = max(pos, start)
-        lines.append(line)
-    return lines
-
-
-def _lone_crs(text: str, start: int, end: int) -> int:
-    """Count old-Mac line breaks (a CR not followed by LF) in ``text[start:end]``."""
-    crs = text.count("\r", start, end)
-    return crs - text.count("\r\n", start, end + 1) if crs else 0
+    starts = map_back(fixes, [b.span.start for b in blocks], end=False, at_deletion="after")
+    index = LineIndex(original)
+    return [index.line(start) for start in starts]
 
 
 def parse_article(text: str, *, quotes: QuoteStyle = "straight") -> Article:

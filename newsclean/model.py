@@ -32,6 +32,8 @@ KINDS: tuple[Kind, ...] = (
 #: The kinds of the headline blocks at the top of an article.
 HEADLINE_KINDS: tuple[Kind, ...] = ("headline", "alt_headline")
 QuoteStyle = Literal["straight", "curly", "keep"]
+#: A text's line-ending style: one kind throughout, or ``"mixed"``.
+Newline = Literal["\n", "\r\n", "\r", "mixed"]
 QUOTE_STYLES: tuple[QuoteStyle, ...] = ("straight", "curly", "keep")
 
 
@@ -255,16 +257,17 @@ def _new_edges(
     return keys, new_starts, deltas
 
 
-def map_offsets(fixes: tuple[Fix, ...], offsets: Iterable[int]) -> list[int]:
-    """Map offsets of the fixed text to the starts they came from, after any deletion.
+def newline_style(text: str) -> Newline:
+    """Return the line-ending style of ``text``: one style, ``"mixed"``, or ``"\\n"`` if none.
 
-    The article's name for ``map_back(..., end=False, at_deletion="after")``, kept until
-    it calls :func:`map_back` itself.
-
-    >>> map_offsets((Fix(Span(0, 2), "", "drop"),), [0, 3])
-    [2, 5]
+    >>> newline_style("one\\rtwo\\r"), newline_style("one\\ntwo\\r\\n")
+    ('\\r', 'mixed')
     """
-    return map_back(fixes, offsets, end=False, at_deletion="after")
+    styles = {match.group() for match in LINE_END_RE.finditer(text)}
+    if len(styles) > 1:
+        return "mixed"
+    style = styles.pop() if styles else "\n"
+    return "\r\n" if style == "\r\n" else "\r" if style == "\r" else "\n"
 
 
 @dataclass(frozen=True, slots=True)

@@ -23,7 +23,6 @@ from newsclean.model import (
     apply_fixes,
     compose_fixes,
     map_back,
-    map_offsets,
 )
 
 
@@ -66,10 +65,10 @@ def test_compose_replays_to_the_final_text(case: tuple[str, Cleaned, Cleaned]) -
 
 
 @given(edits())
-def test_map_offsets_lands_in_the_original(case: tuple[str, Cleaned, Cleaned]) -> None:
+def test_map_back_lands_in_the_original(case: tuple[str, Cleaned, Cleaned]) -> None:
     original, first, _ = case
     offsets = list(range(len(first.text) + 1))
-    mapped = map_offsets(first.fixes, offsets)
+    mapped = map_back(first.fixes, offsets, end=False, at_deletion="after")
     assert mapped == sorted(mapped)
     assert all(0 <= m <= len(original) for m in mapped)
 
@@ -101,10 +100,11 @@ def test_article_views() -> None:
     assert data["blocks"][3]["label"] == "Pic"
 
 
-def test_map_offsets_after_a_shrinking_fix() -> None:
+def test_map_back_after_a_shrinking_fix() -> None:
     fixes = (Fix(Span(5, 13), "\n\n", "blank-lines"),)
     # offset 7 is the first character after the replacement: original offset 13
-    assert map_offsets(fixes, [0, 5, 6, 7, 9]) == [0, 5, 5, 13, 15]
+    mapped = map_back(fixes, [0, 5, 6, 7, 9], end=False, at_deletion="after")
+    assert mapped == [0, 5, 5, 13, 15]
 
 
 # --- the one offset mapper, against the three it replaced ---------------------------

@@ -28,11 +28,11 @@ import regex
 
 from newsclean.chars import LINE_END_RE
 from newsclean.model import InputError as InputError  # re-exported: the base of the errors here
+from newsclean.model import Newline, newline_style
 
 if sys.platform != "win32":  # no advisory locks there: runs do not take turns
     import fcntl
 
-Newline = Literal["\n", "\r\n", "\r", "mixed"]
 Encoding = Literal["utf-8", "cp1252"]
 
 #: Files larger than this are refused: the whole text is held in memory several times over.
@@ -197,19 +197,6 @@ class SourceText:
     def __post_init__(self) -> None:
         object.__setattr__(self, "newline", newline_style(self.text))
         object.__setattr__(self, "final_newline", self.text.endswith(("\n", "\r")))
-
-
-def newline_style(text: str) -> Newline:
-    """Return the line-ending style of ``text``: one style, ``"mixed"``, or ``"\\n"`` if none.
-
-    >>> newline_style("one\\rtwo\\r"), newline_style("one\\ntwo\\r\\n")
-    ('\\r', 'mixed')
-    """
-    styles = {match.group() for match in LINE_END_RE.finditer(text)}
-    if len(styles) > 1:
-        return "mixed"
-    style = styles.pop() if styles else "\n"
-    return "\r\n" if style == "\r\n" else "\r" if style == "\r" else "\n"
 
 
 def decode_text(data: bytes, *, name: str) -> SourceText:

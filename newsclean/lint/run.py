@@ -18,11 +18,10 @@ import regex
 
 from newsclean.arguments import require_instance, require_text
 from newsclean.chars import LINE_END_RE
-from newsclean.io.files import newline_style
 from newsclean.lint.config import Config
 from newsclean.lint.registry import ALL_RULES, CODES_BY_NAME
 from newsclean.lint.rule import SIDECAR_REASON, Rule, prepare
-from newsclean.model import Finding, Fix, LineIndex, Span, apply_fixes
+from newsclean.model import Finding, Fix, LineIndex, Span, apply_fixes, newline_style
 from newsclean.text.encoding import keep_repair_stable
 
 #: Fix rounds before giving up on a text whose fixes keep revealing new ones.
