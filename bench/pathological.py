@@ -2,7 +2,8 @@
 
 Usage:
     python bench/pathological.py [--sizes 50,100,200,400] [--only NAME,NAME]
-    python bench/pathological.py --fuzz [--size 8000] [--families pairs,templates,random,cues]
+    python bench/pathological.py --fuzz [--lead] [--size 8000] [--families pairs,templates,...]
+    python bench/pathological.py --patterns [--size 8000] [--families templates,cues]
 
 Table mode (the default) times ``parse_article`` and the linter's ``fix_until_clean``
 (default config, CPU time from ``time.process_time``) on the inputs of issue #13 item 12,
@@ -16,14 +17,22 @@ each to two sizes, and flags a fragment whose time grows more than ``--growth`` 
 when the size doubles (CPU time with the garbage collector paused: its full collections
 walk every live object, noise that grows with the input); a flagged fragment is timed
 again at four and eight times the size, so noise on a busy machine does not count. It
-also lists the slowest fragments by throughput. Run by hand; it is not a test.
+also lists the slowest fragments by throughput. ``--lead`` puts a full paragraph first,
+so the fragments are read as body (comment headers, captions, layout).
+
+Pattern mode runs every compiled ``*_RE`` of the package on its own (``match``, ``search``
+and ``finditer``) on the same fragments at n and 4n characters, and names each pattern
+whose cost grows more than 8 times, with the bound on the block that keeps it linear in
+the pipeline (``GATED``) or ``UNGATED``. Run by hand; none of this is a test.
 """
 
 from __future__ import annotations
 
 import argparse
 import gc
+import importlib
 import itertools
+import pkgutil
 import random
 import sys
 import time
@@ -31,9 +40,12 @@ from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
+import regex
+
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
+import newsclean  # noqa: E402
 from newsclean.article import parse_article  # noqa: E402
 from newsclean.config import Config  # noqa: E402
 from newsclean.lint import fix_until_clean  # noqa: E402
@@ -53,11 +65,12 @@ class Case:
     fragment: str = ""
     quotes: str = "keep"
     source: Callable[[], str] | None = None
+    lead: str = ""
 
     def text(self, size: int) -> str:
-        """The input, ``size`` UTF-8 bytes long (to a character)."""
+        """The input, ``size`` UTF-8 bytes long (to a character), after ``lead``."""
         unit = self.source() if self.source else self.fragment
-        return cut_to_bytes(unit * (size // len(unit.encode("utf-8")) + 1), size)
+        return self.lead + cut_to_bytes(unit * (size // len(unit.encode("utf-8")) + 1), size)
 
 
 def cut_to_bytes(text: str, size: int) -> str:
@@ -214,36 +227,43 @@ class Growth:
         return 2 * self.size / MB / max(self.large, 1e-6)
 
 
-def growth(fragment: str, function: str, size: int) -> Growth:
-    """Time ``function`` on ``fragment`` repeated to ``size`` and to twice that."""
+#: A full paragraph: what follows it counts as the body (comment headers, captions).
+PARAGRAPH = (
+    "The festival drew more than twelve thousand visitors over the weekend, the organisers "
+    "said, the highest number since it began.\n\n"
+)
+
+
+def growth(fragment: str, function: str, size: int, lead: str = "") -> Growth:
+    """Time ``function`` on ``lead`` and ``fragment`` repeated to ``size`` and to twice that."""
     run = functions("keep")[function]
-    case = Case(repr(fragment), fragment)
+    case = Case(repr(fragment), fragment, lead=lead)
     small = cpu_seconds(run, case.text(size), repeat=2, pause_gc=True)
     large = cpu_seconds(run, case.text(2 * size), repeat=2, pause_gc=True)
     return Growth(function, small, large, size)
 
 
-def superlinear(fragment: str, size: int, limit: float) -> tuple[list[Growth], float]:
+def superlinear(fragment: str, size: int, limit: float, lead: str) -> tuple[list[Growth], float]:
     """The growths above ``limit`` that stay above it at four and eight times the size
     (one noisy measurement is not enough), and the throughput of ``fix_until_clean``."""
     flagged = []
     mb_s = 0.0
     for name in ("parse_article", "fix_until_clean"):
-        first = growth(fragment, name, size)
+        first = growth(fragment, name, size, lead)
         mb_s = first.mb_s
         if first.ratio > limit and first.large > 0.02:
-            checks = [growth(fragment, name, factor * size) for factor in (4, 8)]
+            checks = [growth(fragment, name, factor * size, lead) for factor in (4, 8)]
             if all(check.ratio > limit for check in checks):
                 flagged.append(checks[-1])
     return flagged, mb_s
 
 
-def fuzz(families: Sequence[str], size: int, limit: float) -> None:
+def fuzz(families: Sequence[str], size: int, limit: float, lead: str = "") -> None:
     """Print each fragment whose time grows faster than linear, then the slowest ones."""
     slowest: list[tuple[float, str]] = []
     candidates = list(dict.fromkeys(f for family in families for f in fragments(family)))
     for number, fragment in enumerate(candidates, 1):
-        found, mb_s = superlinear(fragment, size, limit)
+        found, mb_s = superlinear(fragment, size, limit, lead)
         for item in found:
             print(
                 f"SUPERLINEAR {fragment!r} {item.function}: {item.small:.3f}s -> "
@@ -258,6 +278,56 @@ def fuzz(families: Sequence[str], size: int, limit: float) -> None:
         print(f"  {mb_s:6.2f}  {fragment!r}")
 
 
+# --- pattern mode ---------------------------------------------------------------------------
+
+#: Patterns whose worst case is superlinear on their own but that run only behind a bound
+#: on the block's words, which caps the work at that many passes over the block.
+GATED = {
+    "boilerplate.PROMO_RE": "is_promo: at most 50 words",
+    "boilerplate.SIGN_OFF_RE": "is_sign_off: at most 60 words",
+    "boilerplate.COPYRIGHT_RE": "is_copyright: at most 40 words",
+}
+
+
+def package_patterns() -> dict[str, regex.Pattern[str]]:
+    """Every compiled ``*_RE`` of the package's modules, by ``module.NAME``."""
+    found: dict[str, regex.Pattern[str]] = {}
+    for info in pkgutil.iter_modules(newsclean.__path__):
+        if info.name == "__main__":
+            continue
+        module = importlib.import_module(f"newsclean.{info.name}")
+        for name, value in vars(module).items():
+            if name.endswith("_RE") and isinstance(getattr(value, "pattern", None), str):
+                found.setdefault(f"{info.name}.{name}", value)
+    return found
+
+
+def _scan(pattern: regex.Pattern[str], fragment: str, size: int) -> float:
+    """CPU time of ``match``, ``search`` and a full ``finditer`` on the repeated fragment."""
+
+    def run(text: str) -> None:
+        pattern.match(text)
+        pattern.search(text)
+        for _ in pattern.finditer(text):
+            pass
+
+    return cpu_seconds(run, Case("", fragment).text(size), pause_gc=True)
+
+
+def scan_patterns(families: Sequence[str], size: int) -> None:
+    """Print each pattern and fragment whose cost grows more than 8x for 4x the size."""
+    candidates = list(dict.fromkeys(f for family in families for f in fragments(family)))
+    for name, pattern in package_patterns().items():
+        print(f"... {name}", file=sys.stderr, flush=True)
+        for fragment in candidates:
+            small = _scan(pattern, fragment, size)
+            if small < 0.002 or _scan(pattern, fragment, 4 * size) < 8 * small:
+                continue
+            note = GATED.get(name, "UNGATED: fix it")
+            print(f"SUPERLINEAR {name} on {fragment!r} ({note})", flush=True)
+            break  # one fragment per pattern is enough to say it
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0] if __doc__ else None)
     parser.add_argument("--sizes", default="50,100,200,400", help="table sizes in KB")
@@ -266,9 +336,14 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--size", type=int, default=8000, help="fuzz: first size in chars")
     parser.add_argument("--growth", type=float, default=2.5, help="fuzz: flag above this")
     parser.add_argument("--families", default="pairs,templates,random,cues")
+    parser.add_argument("--patterns", action="store_true", help="fuzz each *_RE on its own")
+    parser.add_argument("--lead", action="store_true", help="fuzz: a paragraph goes first")
     args = parser.parse_args(argv)
+    if args.patterns:
+        scan_patterns(args.families.split(","), args.size)
+        return 0
     if args.fuzz:
-        fuzz(args.families.split(","), args.size, args.growth)
+        fuzz(args.families.split(","), args.size, args.growth, PARAGRAPH if args.lead else "")
         return 0
     wanted = args.only.split(",") if args.only else None
     cases = [c for c in CASES if wanted is None or any(w in c.name for w in wanted)]
