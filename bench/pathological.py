@@ -280,12 +280,14 @@ def fuzz(families: Sequence[str], size: int, limit: float, lead: str = "") -> No
 
 # --- pattern mode ---------------------------------------------------------------------------
 
-#: Patterns whose worst case is superlinear on their own but that run only behind a bound
-#: on the block's words, which caps the work at that many passes over the block.
+#: Patterns superlinear on their own (found by this scan) and what keeps them linear in
+#: the pipeline: a bound on the block's words caps the passes over it, or the pattern is
+#: only ever tried at one place.
 GATED = {
-    "boilerplate.PROMO_RE": "is_promo: at most 50 words",
-    "boilerplate.SIGN_OFF_RE": "is_sign_off: at most 60 words",
-    "boilerplate.COPYRIGHT_RE": "is_copyright: at most 40 words",
+    "boilerplate.PROMO_RE": "is_promo: at most 50 words, each tries the rest of the block",
+    "boilerplate.URL_RE": "is_bare_url: fullmatch only, one start",
+    "boilerplate.RATING_RE": "is_rating: match only; blocks hold no runs of whitespace",
+    "headlines.SITE_SUFFIX_RE": "split_site: headline-shaped lines; no runs of whitespace",
 }
 
 
