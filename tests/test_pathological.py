@@ -19,7 +19,12 @@ from hypothesis import given, settings
 from strategies import adversarial_units
 
 from newsclean.article import parse_article
-from newsclean.classify.boilerplate import BREADCRUMB_RE, FURNITURE_RE
+from newsclean.classify.boilerplate import (
+    BREADCRUMB_RE,
+    COMMENT_HEADER_RE,
+    FURNITURE_RE,
+    PROMO_RE,
+)
 from newsclean.classify.subheadings import QUOTED_HEAD_RE
 from newsclean.lint.config import Config
 from newsclean.lint.run import fix_until_clean
@@ -51,14 +56,17 @@ def _cpu(function: Callable[[str], object], text: str, repeat: int = 3) -> float
     return best
 
 
-def growth(function: Callable[[str], object], unit: str, min_chars: int = 0) -> float:
-    """How many times longer ``function`` takes on ``unit`` repeated 4n times than n
-    times; n makes at least ``min_chars`` and is doubled until a run takes at least
+def growth(
+    function: Callable[[str], object], unit: str, min_chars: int = 0, *, lead: str = ""
+) -> float:
+    """How many times longer ``function`` takes on ``lead`` and ``unit`` repeated 4n times
+    than n times; n makes at least ``min_chars`` and is doubled until a run takes at least
     :data:`FLOOR_SECONDS` (a quadratic cost shows only past some size)."""
     count = max(1, min_chars // len(unit))
-    while _cpu(function, unit * count, repeat=1) < FLOOR_SECONDS:
+    while _cpu(function, lead + unit * count, repeat=1) < FLOOR_SECONDS:
         count *= 2
-    return _cpu(function, unit * 4 * count) / _cpu(function, unit * count)
+    large = _cpu(function, lead + unit * 4 * count, repeat=2)
+    return large / _cpu(function, lead + unit * count)
 
 
 def _fix_curly(text: str) -> object:
@@ -69,18 +77,27 @@ def _fix_curly(text: str) -> object:
 
 PATTERNS = [
     # "a | a | … | a |": the old trail re-split every level before giving up (issue #13)
-    pytest.param(BREADCRUMB_RE, "a | ", id="breadcrumb-pipes"),
-    pytest.param(BREADCRUMB_RE, "a > ", id="breadcrumb-arrows"),
-    pytest.param(BREADCRUMB_RE, "Word|", id="breadcrumb-no-spaces"),
-    pytest.param(QUOTED_HEAD_RE, "'A", id="quoted-head"),
-    pytest.param(FURNITURE_RE, "|", id="furniture-punctuation"),
+    pytest.param(BREADCRUMB_RE.match, "", "a | ", id="breadcrumb-pipes"),
+    pytest.param(BREADCRUMB_RE.match, "", "a > ", id="breadcrumb-arrows"),
+    pytest.param(BREADCRUMB_RE.match, "", "Word|", id="breadcrumb-no-spaces"),
+    pytest.param(QUOTED_HEAD_RE.match, "", "'A", id="quoted-head"),
+    pytest.param(FURNITURE_RE.match, "", "|", id="furniture-punctuation"),
+    # a greedy .* backed off before \b, in regex, was quadratic on such lines
+    pytest.param(COMMENT_HEADER_RE.match, "", "By \u201d", id="comment-header"),
+    pytest.param(PROMO_RE.search, "newsletter ", "By \u201d", id="promo-newsletter"),
+    pytest.param(PROMO_RE.search, "sign up ", "By \u201d", id="promo-sign-up"),
 ]
 
 
-@pytest.mark.parametrize(("pattern", "unit"), PATTERNS)
-def test_patterns_fail_in_linear_time(pattern: regex.Pattern[str], unit: str) -> None:
-    assert pattern.match((unit * 3).rstrip()) is None
-    assert growth(lambda text: pattern.match(text.rstrip()), unit) < MAX_GROWTH
+@pytest.mark.parametrize(("find", "lead", "unit"), PATTERNS)
+def test_patterns_fail_in_linear_time(
+    find: Callable[[str], regex.Match[str] | None], lead: str, unit: str
+) -> None:
+    def run(text: str) -> regex.Match[str] | None:
+        return find(text.rstrip())
+
+    assert run(lead + unit * 3) is None
+    assert growth(run, unit, lead=lead) < MAX_GROWTH
 
 
 # --- the pipeline and the linter: issue #13 item 12 and earlier adversarial input ---------
@@ -128,6 +145,27 @@ def test_parse_article_takes_linear_time(unit: str, min_chars: int) -> None:
 @pytest.mark.parametrize(("unit", "min_chars"), PIPELINE)
 def test_the_linter_takes_linear_time(unit: str, min_chars: int) -> None:
     assert growth(fix_until_clean, unit, min_chars) < MAX_GROWTH
+
+
+#: A full paragraph: a block after it may open the comment section, or be a caption.
+PARAGRAPH = (
+    "The festival drew more than twelve thousand visitors over the weekend, the organisers "
+    "said, the highest number since it began.\n\n"
+)
+
+#: Blocks that are read differently after the body has begun (the comment-section check
+#: was quadratic on them, which shows from about 20,000 characters).
+AFTER_A_PARAGRAPH = [
+    pytest.param("By \u201d", id="comment-header"),
+    pytest.param("\t!aa", id="tab-bang"),
+    pytest.param("Photo: a | ", id="caption-breadcrumb"),
+]
+
+
+@pytest.mark.parametrize("unit", AFTER_A_PARAGRAPH)
+def test_a_block_after_a_paragraph_takes_linear_time(unit: str) -> None:
+    assert growth(parse_article, unit, 20_000, lead=PARAGRAPH) < MAX_GROWTH
+    assert growth(fix_until_clean, unit, 20_000, lead=PARAGRAPH) < MAX_GROWTH
 
 
 @pytest.mark.parametrize("unit", ['"', "'", "\u201c\u201d", "\u2018\u2019", '"A'])

@@ -166,9 +166,11 @@ SIGN_OFF_RE = regex.compile(
     regex.VERBOSE | regex.IGNORECASE,
 )
 #: Calls to follow, subscribe or sign up, and affiliate notes, wherever they sit in a line.
+#: Its two ``.*?`` are lazy: ``regex`` backing a greedy ``.*`` off before a ``\b`` took
+#: time quadratic in the line (issue #13); whether a line matches does not change.
 PROMO_RE = regex.compile(
-    r"""\b(?:newsletters?\b.*\b(?:sign\ up|subscribe|inbox|delivered)|
-        (?:sign\ up|subscribe)\b.*\bnewsletters?|
+    r"""\b(?:newsletters?\b.*?\b(?:sign\ up|subscribe|inbox|delivered)|
+        (?:sign\ up|subscribe)\b.*?\bnewsletters?|
         delivered\ (?:to|through|straight\ to)\ your\ (?:inbox|letterbox|door)|
         \b(?:in|to|on|check)\ your\ inbox\b|
         ^subscribe\ to\b|\bjoin\b.{0,40}\b(?:whatsapp|telegram|community|mailing\ list)\b|
@@ -245,14 +247,16 @@ PROMO_HINT_RE = re.compile(
     r"affiliate|send us|javascript|non-commercial|privacy|terms of|cookie|download|join|"
     r"contact|reach|write to|mail|error|free|receiv|own|watch|please visit|here|^[£$€¥]"
 )
-#: A comment header: "Posted by: NAME | DATE", "Reply", "12 replies".
+#: A comment header: "Posted by: NAME | DATE", "Reply", "12 replies". The ``.*?`` before
+#: "condolences" is lazy for the reason given at ``PROMO_RE`` (the same matches: ``$``
+#: leaves one place for the word).
 COMMENT_HEADER_RE = regex.compile(
     r"^(?:Posted\ by:?\ .{1,60}\|.{1,60}|\d+\ (?:comments?|replies|responses)|"
     r"(?:Reader\ )?comments?(?:\ \(\d+\))?:?|(?:Leave|Post|Add|View)\ (?:a\ )?comments?.*|"
     r"(?:Share|Tell\ us)\ what\ you\ think.*|Share\ or\ comment\b.*|The\ comments\ below\b.*|"
     r"\d+\ comments?\W.{0,40}|(?:Read|View)/Post\ Comments.*|Comments\ from\ .{1,40}|"
     r"To\ post\ a\ comment\b.*|(?:Hide|Show)\ comments\b.*|"
-    r"(?:Join|Start)\ the\ (?:conversation|discussion|debate).*|.*\bcondolences)$",
+    r"(?:Join|Start)\ the\ (?:conversation|discussion|debate).*|.*?\bcondolences)$",
     regex.VERBOSE | regex.IGNORECASE,
 )
 
