@@ -15,7 +15,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from newsclean.arguments import require_quotes, require_text
-from newsclean.model import Cleaned, QuoteStyle, apply_fixes, compose_fixes
+from newsclean.model import Cleaned, Fix, QuoteStyle, apply_fixes, compose_fixes
 from newsclean.text.encoding import clean_invisibles, keep_repair_stable, repair_encoding
 from newsclean.text.quotes import clean_quotes
 from newsclean.text.spacing import clean_spacing
@@ -79,9 +79,32 @@ def _later_pass(text: str, steps: tuple[_Step, ...]) -> tuple[Cleaned, bool]:
     for step in steps:
         made = step.run(result.text)
         kept = _stable(result.text, made)
-        again = again or len(kept.fixes) < len(made.fixes) or (step.feeds_back and bool(made.fixes))
+        refused = len(kept.fixes) < len(made.fixes)
+        again = again or refused or (step.feeds_back and _near_a_gap(result.text, kept.fixes))
         result = compose_fixes(text, result, kept)
     return result, again
+
+
+#: How close to a space a fix must be for the other of spacing and quotes to read it anew.
+_GAP_REACH = 2
+
+
+def _near_a_gap(text: str, fixes: tuple[Fix, ...]) -> bool:
+    """Whether any of ``fixes`` (of ``text``) lies within reach of a space or tab: only
+    there can closing a gap or turning a mark change what the other step does.
+
+    >>> from newsclean.model import Span
+    >>> _near_a_gap("a ”", (Fix(Span(2, 3), "'", "straight-quote"),))
+    True
+    >>> _near_a_gap("“”“”", (Fix(Span(0, 1), "'", "straight-quote"),))
+    False
+    """
+    for fix in fixes:
+        start = max(0, fix.span.start - _GAP_REACH)
+        near = text[start : fix.span.end + _GAP_REACH]
+        if " " in near or "\t" in near:
+            return True
+    return False
 
 
 def _stable(before: str, step: Cleaned) -> Cleaned:
