@@ -181,7 +181,7 @@ _THIS_PIECE = rf"^\(?This\ {alternation(_PIECE)}\ (?:is|was|has|had|originally|f
 #: key words every match of it holds.
 SIGN_OFF_ALTERNATIVES = (
     # "Ann Lee contributed to this report"
-    Keyed(rf"contributed\ (?:to\ )?(?:this\ )?{alternation(_REPORT)}", ("contributed",)),
+    Keyed.phrase("contributed", rf"\ (?:to\ )?(?:this\ )?{alternation(_REPORT)}"),
     # "Reporting by Ann Lee", "Additional reporting by …"
     Keyed(
         rf"^{alternation(furniture.SIGN_OFF_CREDITS)}\ by\b",
@@ -193,7 +193,7 @@ SIGN_OFF_ALTERNATIVES = (
     # "With inputs from agencies"
     Keyed(r"^\(?With\ (?:inputs|files|additional\ reporting)\ from\b", ("with",), "start"),
     # "… appeared in the print edition"
-    Keyed(r"print\ edition", ("print edition",)),
+    Keyed.phrase("print edition"),
     # "Write to Ann Lee at ann@example.org"
     Keyed(rf"^{alternation(_WRITE_TO)}\ .{{0,80}}@", first_words(_WRITE_TO), "start"),
     # "Originally published on …"
@@ -208,22 +208,21 @@ _CALLS = furniture.CALLS_TO_ACTION
 _FOLLOW = alternation(named(media.CHANNELS, "follow"))
 _PRICE_SIGNS = tuple(CURRENCY_CLASS)
 #: Calls to follow, subscribe or sign up, and affiliate notes, wherever they sit in a line,
-#: each with the key words every match of it holds.
+#: each with the key words every match of it holds (a word boundary opens each: PROMO_RE).
 PROMO_ALTERNATIVES = (
     # a newsletter pitch: "Our newsletter, delivered …", "Sign up for the … newsletter"
-    Keyed(rf"newsletters?\b.*\b(?:{_SIGN_UP}|inbox|delivered)", ("newsletter",)),
+    Keyed.phrase("newsletter", rf"s?\b.*\b(?:{_SIGN_UP}|inbox|delivered)"),
     Keyed(rf"{_SIGN_UP}\b.*\bnewsletters?", furniture.SIGN_UP_WORDS),
     # "delivered straight to your inbox"
-    Keyed(
-        rf"delivered\ (?:to|through|straight\ to)\ your\ {alternation(furniture.MAILBOXES)}",
-        ("delivered",),
+    Keyed.phrase(
+        "delivered", rf"\ (?:to|through|straight\ to)\ your\ {alternation(furniture.MAILBOXES)}"
     ),
     Keyed(r"\b(?:in|to|on|check)\ your\ inbox\b", ("your inbox",)),
     Keyed(r"^subscribe\ to\b", ("subscribe to",), "start"),
     # "Join our WhatsApp channel"
-    Keyed(rf"\bjoin\b.{{0,40}}\b{alternation(named(media.CHANNELS, 'join'))}\b", ("join",)),
+    Keyed.phrase("join", rf"\b.{{0,40}}\b{alternation(named(media.CHANNELS, 'join'))}\b"),
     # "Contact Ann Lee at ann@example.org", "Reach her on Twitter"
-    Keyed(r"\bcontact\b.{0,80}(?:@|https?://)", ("contact",)),
+    Keyed.phrase("contact", r"\b.{0,80}(?:@|https?://)"),
     Keyed(
         rf"^{alternation(furniture.CONTACT_LEADS)}\b.{{0,80}}"
         rf"(?:@|https?://|\b{alternation(named(media.CHANNELS, 'contact'))}\b)",
@@ -231,32 +230,26 @@ PROMO_ALTERNATIVES = (
         "start",
     ),
     # "Follow us on Instagram", "Follow Valley Echo on X"
-    Keyed(
-        rf"follow\ (?:us|\p{{Lu}}[\w&@()\ ]{{0,60}})\ on[\ ]{_FOLLOW}",
-        ("follow",),
-    ),
+    Keyed.phrase("follow", rf"\ (?:us|\p{{Lu}}[\w&@()\ ]{{0,60}})\ on[\ ]{_FOLLOW}"),
     # an affiliate note
     Keyed(r"(?:may|might)\ earn\ (?:a\ )?commission", ("commission",)),
-    Keyed(r"affiliate\ links?", ("affiliate link",)),
+    Keyed.phrase("affiliate link", "s?"),
     # "Send us your photos"
-    Keyed(
-        rf"send\ us\ your\ (?:\w+\ )?{alternation(furniture.READER_SUBMISSIONS)}",
-        ("send us your",),
-    ),
+    Keyed.phrase("send us your", rf"\ (?:\w+\ )?{alternation(furniture.READER_SUBMISSIONS)}"),
     Keyed(r"please\ (?:turn\ on|enable)\ javascript", ("javascript",)),
-    Keyed(r"receive\ updates\ by\ e-?mail", ("receive updates by",)),
+    Keyed.phrase("receive updates by", r"\ e-?mail"),
     # a trial offer
-    Keyed(r"free\ for\ \d+\ days", ("free for",)),
-    Keyed(r"free\ trial", ("free trial",)),
+    Keyed.phrase("free for", r"\ \d+\ days"),
+    Keyed.phrase("free trial"),
     # a mailing's footer
-    Keyed(r"\bunsubscribe\b", ("unsubscribe",)),
-    Keyed(r"receiving\ this\ (?:e-?mail|newsletter|message)", ("receiving this",)),
+    Keyed.phrase("unsubscribe", r"\b"),
+    Keyed.phrase("receiving this", r"\ (?:e-?mail|newsletter|message)"),
     # "Read the full report here."
     Keyed(rf"^{alternation(_CALLS)}\b.{{0,100}}\bhere\W*$", first_words(_CALLS), "start"),
     # a broadcast listing: "Watch X live on"
     Keyed(r"^watch\b.{0,80}\blive\ (?:on|at|via)\b", ("watch",), "start"),
     # a memorial or merchandise shop
-    Keyed(r"\bplease\ visit\b.{0,60}\b(?:store|shop)\b", ("please visit",)),
+    Keyed.phrase("please visit", r"\b.{0,60}\b(?:store|shop)\b"),
     # a price box: "£9 at Shop"
     Keyed(
         rf"(?<=^[{CURRENCY_CLASS}]\ ?)\d[\d,.]*\ (?:at|from)\ \p{{Lu}}[^.!?]{{0,60}}$",
@@ -264,7 +257,7 @@ PROMO_ALTERNATIVES = (
         "start",
     ),
     # a disclosure: "Ann Lee owns shares of …"
-    Keyed(r"\bowns?\ (?:shares|stock|positions?)\ (?:of|in)\b", ("own",)),
+    Keyed.phrase("own", r"s?\ (?:shares|stock|positions?)\ (?:of|in)\b"),
     # links to the site's legal pages
     Keyed(alternation(furniture.LEGAL_PAGES), furniture.LEGAL_PAGES),
     Keyed(r"^download\ (?:the|our)\b.{0,40}\bapp\b", ("download",), "start"),
@@ -272,7 +265,7 @@ PROMO_ALTERNATIVES = (
     # a newsletter's name alone: "The Morning Briefing newsletter"
     Keyed(r"^(?:\S+\ ){0,3}newsletter(?:\ \S+){0,2}$", ("newsletter",)),
     # a sign-up form's error message
-    Keyed(r"error\ (?:processing|has\ occurred).{0,30}(?:subscription|try\ again)", ("error",)),
+    Keyed.phrase("error", r"\ (?:processing|has\ occurred).{0,30}(?:subscription|try\ again)"),
 )
 PROMO_RE = regex.compile(rf"\b(?:{joined(PROMO_ALTERNATIVES)})", regex.VERBOSE | regex.IGNORECASE)
 #: An author bio: "Ann Lee is the Courier's arts correspondent."

@@ -138,6 +138,16 @@ class Keyed:
         if bad:
             raise ValueError(f"Keyed keys must be case-folded, trimmed, not empty: {bad}")
 
+    @classmethod
+    def phrase(cls, words: str, rest: str = "") -> Keyed:
+        r"""Return the alternative that opens with ``words`` (its key) and goes on with
+        ``rest``, so the key is written once.
+
+        >>> Keyed.phrase("free trial").fragment, Keyed.phrase("free trial").keys
+        ('free\\ trial', ('free trial',))
+        """
+        return cls(regex.escape(words) + rest, (words,))
+
 
 def joined(alternatives: Iterable[Keyed]) -> str:
     r"""Return the alternatives as one regex alternation.
