@@ -18,10 +18,11 @@ import regex
 #: Where a pre-check looks for an alternative's keys in the case-folded text.
 Place = Literal["anywhere", "word", "start"]
 
-# A whole word's edges in case-folded text. Narrower than the patterns' Unicode ``\b``
-# (only ASCII letters, digits and "_" count as word characters here), so a key the
-# pattern finds between word boundaries is always found: a pre-check may pass a text the
-# pattern then rejects, never the other way round.
+# A whole word's edges in case-folded text. Only ASCII letters, digits and "_" count as
+# word characters here, fewer than either engine's Unicode ``\b`` counts (the stdlib's
+# also counts "²" or "½", which ``regex`` does not), so a key the pattern finds between
+# word boundaries is always found: a pre-check may pass a text the pattern then
+# rejects, never the other way round.
 _WORD_BEFORE = r"(?<![0-9a-z_])"
 _WORD_AFTER = r"(?![0-9a-z_])"
 
