@@ -209,10 +209,12 @@ _FOLLOW = alternation(named(media.CHANNELS, "follow"))
 _PRICE_SIGNS = tuple(CURRENCY_CLASS)
 #: Calls to follow, subscribe or sign up, and affiliate notes, wherever they sit in a line,
 #: each with the key words every match of it holds (a word boundary opens each: PROMO_RE).
+#: The two ``.*?`` are lazy: ``regex`` backing a greedy ``.*`` off before a ``\b`` took
+#: time quadratic in the line (issue #13); whether a line matches does not change.
 PROMO_ALTERNATIVES = (
     # a newsletter pitch: "Our newsletter, delivered …", "Sign up for the … newsletter"
-    Keyed.phrase("newsletter", rf"s?\b.*\b(?:{_SIGN_UP}|inbox|delivered)"),
-    Keyed(rf"{_SIGN_UP}\b.*\bnewsletters?", furniture.SIGN_UP_WORDS),
+    Keyed.phrase("newsletter", rf"s?\b.*?\b(?:{_SIGN_UP}|inbox|delivered)"),
+    Keyed(rf"{_SIGN_UP}\b.*?\bnewsletters?", furniture.SIGN_UP_WORDS),
     # "delivered straight to your inbox"
     Keyed.phrase(
         "delivered", rf"\ (?:to|through|straight\ to)\ your\ {alternation(furniture.MAILBOXES)}"
@@ -315,7 +317,9 @@ SIGN_OFF_HINT_RE: re.Pattern[str] = hint_pattern(SIGN_OFF_ALTERNATIVES)
 PROMO_HINT_RE: re.Pattern[str] = hint_pattern(PROMO_ALTERNATIVES)
 _COMMENT_ON = alternation(without(furniture.COMMENT_ACTIONS, "hide", "show"))
 _TOGGLE = alternation(only(furniture.COMMENT_ACTIONS, "hide", "show"))
-#: A comment header: "Posted by: NAME | DATE", "Reply", "12 replies".
+#: A comment header: "Posted by: NAME | DATE", "Reply", "12 replies". The ``.*?`` before
+#: "condolences" is lazy for the reason given at ``PROMO_ALTERNATIVES`` (the same matches:
+#: ``$`` leaves one place for the word).
 COMMENT_HEADER_RE = regex.compile(
     rf"""^(?:Posted\ by:?\ .{{1,60}}\|.{{1,60}}|\d+\ (?:comments?|replies|responses)|
     (?:Reader\ )?comments?(?:\ \(\d+\))?:?|
@@ -323,7 +327,7 @@ COMMENT_HEADER_RE = regex.compile(
     (?:Share|Tell\ us)\ what\ you\ think.*|Share\ or\ comment\b.*|The\ comments\ below\b.*|
     \d+\ comments?\W.{{0,40}}|(?:Read|View)/Post\ Comments.*|Comments\ from\ .{{1,40}}|
     To\ post\ a\ comment\b.*|{_TOGGLE}\ comments\b.*|
-    (?:Join|Start)\ the\ {alternation(furniture.DISCUSSIONS)}.*|.*\bcondolences)$""",
+    (?:Join|Start)\ the\ {alternation(furniture.DISCUSSIONS)}.*|.*?\bcondolences)$""",
     regex.VERBOSE | regex.IGNORECASE,
 )
 
