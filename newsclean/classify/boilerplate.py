@@ -102,7 +102,7 @@ COPYRIGHT_ALTERNATIVES = (
     # a line opening with "Copyright", "© 2024" or "(c) Copyright"
     Keyed(
         r"^\W*(?:copyright\b|(?:\N{COPYRIGHT SIGN}|\(c\))\s*(?:\d{4}|copyright))",
-        ("(c)", "copyright", "\N{COPYRIGHT SIGN}"),
+        furniture.COPYRIGHT_MARKS,
     ),
     # "All rights reserved", "may not be reproduced"
     Keyed(alternation(furniture.RIGHTS_NOTICES), furniture.RIGHTS_NOTICES),

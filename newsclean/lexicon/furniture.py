@@ -217,6 +217,8 @@ MORE_LINK_VERBS = ("load", "read", "see", "show", "view")
 COMMENT_ACTIONS = ("add", "hide", "leave", "post", "show", "view")
 #: What a reader is asked to join: "Join the conversation".
 DISCUSSIONS = ("conversation", "debate", "discussion")
+#: What opens a copyright line: "Copyright 2024", "© 2024", "(c) 2024".
+COPYRIGHT_MARKS = ("(c)", "copyright", "\N{COPYRIGHT SIGN}")
 #: Rights notices anywhere in a line.
 RIGHTS_NOTICES = (
     "all rights reserved",
