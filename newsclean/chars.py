@@ -105,6 +105,23 @@ FTFY_INERT_CLASS = (
     r"\N{EN DASH}\N{EM DASH}\N{HORIZONTAL ELLIPSIS}"
 )
 
+# --- sentence ends -------------------------------------------------------------
+
+#: Marks that end a sentence: full stop, exclamation mark, question mark.
+SENTENCE_MARK_CLASS = r".!?"
+
+#: Closing quotation marks and the closing bracket, which may follow a sentence's mark.
+CLOSER_CLASS = r"\"'\N{RIGHT DOUBLE QUOTATION MARK}\N{RIGHT SINGLE QUOTATION MARK})"
+
+#: Opening quotation marks and the opening bracket, which may start a sentence.
+OPENER_CLASS = r"\"'\N{LEFT DOUBLE QUOTATION MARK}\N{LEFT SINGLE QUOTATION MARK}("
+
+# --- money -----------------------------------------------------------------------
+
+#: Currency signs that open a price: "$6", "£10.99", "€5", "¥800". The characters
+#: themselves (none is special in a class), so the signs can also be listed one by one.
+CURRENCY_CLASS = "$\N{POUND SIGN}\N{EURO SIGN}\N{YEN SIGN}"
+
 # --- HTML entities -------------------------------------------------------------
 
 #: A well-formed HTML character reference, with any layers of escaped ampersands before

@@ -489,3 +489,50 @@ hostile_lines = st.lists(
     ),
     max_size=40,
 ).map("".join)
+
+
+# --- lexicon (newsclean/lexicon/) ----------------------------------------------------------
+
+
+@st.composite
+def recased(draw: st.DrawFn, vocabulary: st.SearchStrategy[str]) -> str:
+    """A word of ``vocabulary`` as scraped text writes it: lower, Capitalised, Title or UPPER."""
+    word = draw(vocabulary)
+    return draw(st.sampled_from([word, word.capitalize(), word.title(), word.upper()]))
+
+
+#: What stands around listed words in scraped text: names, numbers, years, addresses,
+#: prices, and the marks the patterns look for.
+lexicon_fillers = st.one_of(
+    words,
+    st.integers(min_value=0, max_value=2030).map(str),
+    st.sampled_from(
+        [
+            *("Ann Lee", "Ann B. Lee", "HarbourPics", "ann@example.org", "https://example.org"),
+            *("£9", "$6", "(", ")", ",", ".", ":", "/", "-", "'", "’", "?", "!", "|", "@"),
+            *("\N{COPYRIGHT SIGN}", "\N{EN DASH}", "\N{EM DASH}", "\N{LEFT DOUBLE QUOTATION MARK}"),
+        ]
+    ),
+)
+
+#: What joins the parts of a generated text (the first opens it).
+lexicon_joints = st.sampled_from([" ", " ", " ", "", ", ", ". ", ": ", "/", " (", ") ", "\n"])
+
+
+@st.composite
+def ordered_picks(draw: st.DrawFn, sequences: tuple[tuple[str, ...], ...]) -> str:
+    """Words of one of ``sequences`` in their order, some left out, joined by spaces: the
+    words of a pattern as written ("contributed to this report", "contributed report")."""
+    sequence = draw(st.sampled_from(sequences))
+    kept = draw(st.lists(st.booleans(), min_size=len(sequence), max_size=len(sequence)))
+    return " ".join(w for w, keep in zip(sequence, kept, strict=True) if keep) or sequence[0]
+
+
+@st.composite
+def lexicon_texts(draw: st.DrawFn, vocabulary: st.SearchStrategy[str]) -> str:
+    """A short text of ``vocabulary`` words in any case among fillers, opening the text
+    or not: where patterns built from the word lists match, and where they nearly do."""
+    parts = draw(st.lists(st.one_of(recased(vocabulary), lexicon_fillers), min_size=1, max_size=9))
+    joints = draw(st.lists(lexicon_joints, min_size=len(parts), max_size=len(parts)))
+    joints[0] = draw(st.sampled_from(["", "", "("]))
+    return "".join(joint + part for joint, part in zip(joints, parts, strict=True))

@@ -15,6 +15,7 @@ HEIGHT = {
     "chars": 0,
     "model": 1,
     "arguments": 2,
+    "lexicon": 1,
     "text": 3,
     "blocks": 4,
     "classify": 5,

@@ -14,6 +14,9 @@ from dataclasses import dataclass, replace
 import regex
 
 from newsclean.arguments import require_blocks
+from newsclean.blocks.shape import FULL_STOP
+from newsclean.lexicon import people, words
+from newsclean.lexicon.build import alternation, only, without
 from newsclean.model import Block
 
 #: A title line with a site name after its last separator: "Title | Site", "Title - WSJ".
@@ -36,23 +39,31 @@ SITE_COLON_RE = regex.compile(r"^(?P<site>[^:|]{2,40}?):\s+(?P<title>.+)$")
 WORD_RE = regex.compile(r"\w+")
 #: A capitalised word, acronym, number or domain: what site names are made of.
 SITE_WORD_RE = regex.compile(
-    r"""
-    (?:\p{Lu}[\p{L}\p{N}'’&.!-]*     # Capitalised word or acronym: "The", "WSJ", "Yahoo!"
-    |\p{N}+                          # a number: "Channel 4"
-    |[\p{Ll}\p{N}-]+\.[\p{Ll}.]{2,}  # a domain: "example.com", "news.example.co.uk"
-    |&|of|the|and|de|la|le|du|der|di|on|for|in|at)$  # small linking words inside a name
+    rf"""
+    (?:\p{{Lu}}[\p{{L}}\p{{N}}'’&.!-]*     # Capitalised word or acronym: "The", "WSJ", "Yahoo!"
+    |\p{{N}}+                          # a number: "Channel 4"
+    |[\p{{Ll}}\p{{N}}-]+\.[\p{{Ll}}.]{{2,}}  # a domain: "example.com", "news.example.co.uk"
+    |{alternation(people.NAME_LINKS)})$  # small linking words inside a name
     """,
     regex.VERBOSE,
 )
 #: A site name starts with a letter or digit.
 SITE_START_RE = regex.compile(r"[\p{Lu}\p{N}\p{Ll}]")
-#: Sentence-final full stop (headlines rarely end with one).
-FULL_STOP_RE = regex.compile(r"(?<![\p{Lu}.]\p{Lu}?)(?<!\b\p{Lu}\p{Ll}{0,2})\.[\"'”’)]*$")
+#: Sentence-final full stop (headlines rarely end with one), not an initial's or a short
+#: abbreviation's ("U.S.", "Gov.").
+FULL_STOP_RE = regex.compile(r"(?<![\p{Lu}.]\p{Lu}?)(?<!\b\p{Lu}\p{Ll}{0,2})" + FULL_STOP + "$")
 
 #: Words too common to show two headlines are variants of each other.
 STOPWORDS = frozenset(
-    "a an the of in on at to for from by with and or but as is are was were be been "
-    "it its this that after over into about".split()
+    (
+        *words.ARTICLES,
+        *words.PREPOSITIONS,
+        *without(words.COORDINATORS, "nor", "so", "yet"),
+        *without(words.BE_FORMS, "being"),
+        *only(people.THIRD_PERSON_SUBJECTS, "it"),
+        *only(people.THIRD_PERSON_POSSESSIVES, "its"),
+        *only(words.DEMONSTRATIVES, "that", "this"),
+    )
 )
 #: A headline is short: longer blocks at the top are paragraphs.
 MAX_HEADLINE_WORDS = 30

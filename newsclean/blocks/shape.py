@@ -15,33 +15,65 @@ from functools import lru_cache
 import regex
 
 from newsclean.arguments import require_blocks
+from newsclean.chars import CLOSER_CLASS, OPENER_CLASS, SENTENCE_MARK_CLASS
+from newsclean.lexicon import people, words
+from newsclean.lexicon.build import alternation, capitalized, only, without
 from newsclean.model import Block
 
 #: A word, for counting.
 WORD_RE = regex.compile(r"[\p{L}\p{N}][\p{L}\p{N}'’\-]*")
-#: Sentence-final punctuation, optionally followed by closing quotes or brackets.
-TERMINAL_RE = regex.compile(r"[.!?…][\"'”’»)\]]*\s*$")
+#: A sentence's final mark and the closing quotes or brackets after it: the one
+#: sentence end every pattern below builds on.
+SENTENCE_END = rf"[{SENTENCE_MARK_CLASS}][{CLOSER_CLASS}]*"
+#: A full stop and the closing quotes or brackets after it.
+FULL_STOP = rf"\.[{CLOSER_CLASS}]*"
+#: Sentence-final punctuation, optionally followed by closing quotes or brackets (an
+#: ellipsis ends a sentence here too, and guillemets and square brackets close one).
+TERMINAL_RE = regex.compile(
+    rf"[{SENTENCE_MARK_CLASS}\N{{HORIZONTAL ELLIPSIS}}]"
+    rf"[{CLOSER_CLASS}\N{{RIGHT-POINTING DOUBLE ANGLE QUOTATION MARK}}\]]*\s*$"
+)
 #: How much of a block's end can hold its final punctuation and closing marks.
 TAIL = 12
 #: Any double quotation mark, straight or curly.
 DOUBLE_QUOTE_RE = regex.compile(r"[\"“”„]")
 #: Reporting verbs: a block that reports speech is body text, whatever is around it.
-REPORTED_RE = regex.compile(r"\b(?:said|says|say|told|according\ to|added)\b")
+REPORTED_RE = regex.compile(
+    rf"\b{alternation((*without(words.REPORTING_VERBS, 'asked', 'tells'), *words.ATTRIBUTIONS))}\b"
+)
 #: A block that opens with a quotation mark.
 OPENS_QUOTE_RE = regex.compile(r"^[\"“„'‘«]")
+# Subjects and owners that point back (not "I", as first written), and the
+# conjunctions and connectives that carry a sentence on.
+_BACK_REFERENCES = alternation(
+    capitalized(
+        (
+            *people.THIRD_PERSON_SUBJECTS,
+            *people.THIRD_PERSON_POSSESSIVES,
+            *without(people.FIRST_PERSON_SUBJECTS, "i"),
+            *words.DEMONSTRATIVES,
+        )
+    )
+)
+_CONTINUATIONS = alternation(capitalized((*without(words.COORDINATORS, "nor"), *words.CONNECTIVES)))
 #: Words that only make sense after the sentence before them (so the text runs on).
 RUN_ON_RE = regex.compile(
-    r"""^(?:
-      (?:He|She|They|It|We|His|Her|Their|Its|This|These|That|Those|Such)\b  # back-references
-    | (?:But|And|Or|So|Yet|However|Meanwhile|Still|Instead|Also)\b          # continuations
-    | \p{Ll}                                                                # lower-case start
+    rf"""^(?:
+      {_BACK_REFERENCES}\b  # He, Their, This, We …
+    | {_CONTINUATIONS}\b    # But, However …
+    | \p{{Ll}}               # a lower-case start
     )""",
     regex.VERBOSE,
 )
 #: Small words that stay lower case in Title Case.
 MINOR_WORDS = frozenset(
-    "a an the and but or nor for so yet of in on at to by up as is be from with into "
-    "over after vs v via per than off out".split()
+    (
+        *words.ARTICLES,
+        *words.COORDINATORS,
+        *without(words.PREPOSITIONS, "about"),
+        *words.SMALL_WORDS,
+        *only(words.BE_FORMS, "be", "is"),
+    )
 )
 #: A body paragraph is at least this long when it is a full paragraph.
 PARAGRAPH_WORDS = 10
@@ -54,7 +86,10 @@ FIGURES = 2
 #: A finished sentence of at least this many words reads as prose.
 SENTENCE_WORDS = 5
 #: A sentence ending inside a block: the block holds more than one sentence.
-SENTENCE_BREAK_RE = regex.compile(r"[.!?][\"'”’)]*\s+[\"'“‘(]*\p{Lu}")
+SENTENCE_BREAK_RE = regex.compile(rf"{SENTENCE_END}\s+[{OPENER_CLASS}]*\p{{Lu}}")
+#: A gallery counter: "3 of 10", "3/10" (what it counts, "Photo 3 of 10", is the
+#: lexicon's ``media.GALLERY_ITEMS``).
+COUNTER = r"\d+\s*(?:of|/)\s*\d+"
 
 
 @lru_cache(maxsize=16_384)

@@ -18,6 +18,7 @@ import regex
 from newsclean.arguments import require_block, require_instance
 from newsclean.blocks.shape import (
     CONTEXT_HOW,
+    COUNTER,
     SCORE_RE,
     Context,
     ends_sentence,
@@ -25,66 +26,70 @@ from newsclean.blocks.shape import (
     is_full_paragraph,
     word_count,
 )
+from newsclean.chars import CURRENCY_CLASS
 from newsclean.classify.signal import LayoutRule, Signal, layout_rule, signal
+from newsclean.lexicon import dates, furniture, media, people
+from newsclean.lexicon.build import (
+    Keyed,
+    alternation,
+    capitalized,
+    first_words,
+    hint_pattern,
+    joined,
+    named,
+    only,
+    plurals,
+    without,
+)
 from newsclean.model import Block, Decision
 
+# What opens a furniture line before a colon: a link list's label, a sign-up, and more.
+_FURNITURE_LEAD = alternation(
+    (*furniture.LINK_LABELS, *furniture.FURNITURE_LEADS, *furniture.SIGN_UP_WORDS)
+)
+# The gallery counters a whole furniture line can be: "Photo 3 of 10", "3/10 4/10", and
+# "Image 3 of /10". (Two narrower counters the first pattern also listed, "Picture 3 of
+# 10" and "3 of 10", are inside these two, so the lines matched are the same.)
+_COUNTED = alternation(without(media.GALLERY_ITEMS, "picture"))
+_COUNTERS = rf"(?:{_COUNTED}\ )?{COUNTER}(?:\s+{COUNTER})*"
+_STRAY_SLASH_COUNTER = rf"{alternation(media.GALLERY_ITEMS)}\ \d+\ of\ /?\ ?\d+"
 #: Whole blocks that are standard web furniture, in any case, maybe with a count.
 FURNITURE_RE = regex.compile(
-    r"""^\W*+(?:
-      what['’]?s\ (?:hot|trending) | trending(?:\ now|\ stories)?
-    | exclusive | save | bookmark | more\ to\ come | more\ \w+
-    | topics | tags | categories | filed\ under | more\ on\ this\ story
-    | explore\ more(?:\ \w+){0,4} | reuse\ this\ content
-    | key\ events | show\ key\ events(?:\ only)? | (?:video\ )?ad\ feedback | view\ full\ size
-    | leave\ a\ (?:reply|comment) | post\ navigation | archives | no\ comments(?:\ \W+\ .{1,30})?
-    | (?:(?:photo|image|slide)\ )?\d+\s*(?:of|/)\s*\d+(?:\s+\d+\s*(?:of|/)\s*\d+)*
+    rf"""^\W*+(?:
+      {alternation(furniture.FURNITURE_PHRASES)}  # "Advertisement", "Most read", "Up next"
+    | what['’]?s\ (?:hot|trending)
+    | more\ \w+ | explore\ more(?:\ \w+){{0,4}}
+    | no\ comments(?:\ \W+\ .{{1,30}})?
+    | {_COUNTERS} | {_STRAY_SLASH_COUNTER}
     | popular\ (?:on|in)\ [\w'’]+(?:\ \w+)?
-    | (?:photo|image|picture)\ \d+\ of\ \d+ | \d+\s*(?:of|/)\s*\d+ | (?:more|other)\ galleries
-    | most\ (?:popular|read|viewed|shared)
-    | related(?:\ (?:articles?|stories|content|coverage|links|posts|news|topics|videos?))?
-    | (?:read|see|show|load|view)\ (?:more|all|less)(?:\ \w+){0,6}
-    | about\ the\ authors? | (?:previous|next)\ (?:article|story|post|page) | report\ (?:an\ )?error
-    | top\ (?:video|videos|stories) | keep\ up\ to\ date | just\ for\ you | on\ our\ radar
-    | (?:photo|picture|video)\ of\ the\ day | comments\ powered\ by\ \w+ | related\ tags
-    | view/post\ comments | (?:image|photo|slide|picture)\ \d+\ of\ /?\ ?\d+
-    | more\ (?:from|on|in|about|stories|news|related)(?:\ [\w'’&.-]+){0,5}
-    | share(?:\ (?:this|on|via|the|article|story|page|post))*(?:\ \w+){0,2}
-    | advertisement | advert | sponsored(?:\ content)? | promoted(?:\ stories)? | paid\ content
-    | story\ continues(?:\ below)?(?:\ advertisement)? | article\ continues\ below
-    | continue\ reading(?:\ below)?(?:\ (?:the\ )?(?:main\ )?story)?
-    | (?:sign\ up|subscribe|register)(?:\ \w+){0,8}
-    | (?:follow|like)\ us(?:\ \w+){0,4} | follow\ @\w+
-    | click\ here(?:\ \w+){0,4} | explore\ further | also\ read | (?:your\ )?e-?mail\ address
-    | (?:order\ )?reprints | print\ (?:this\ )?article
-    | thanks?\ (?:you\ )?for\ (?:signing\ up|subscribing|registering)(?:\ \w+){0,3}
+    | {alternation(furniture.MORE_LINK_VERBS)}\ (?:more|all|less)(?:\ \w+){{0,6}}
+    | comments\ powered\ by\ \w+
+    | more\ (?:from|on|in|about|stories|news|related)(?:\ [\w'’&.-]+){{0,5}}
+    | share(?:\ (?:this|on|via|the|article|story|page|post))*(?:\ \w+){{0,2}}
+    | (?:{alternation(furniture.SIGN_UP_WORDS)}|register)(?:\ \w+){{0,8}}
+    | (?:follow|like)\ us(?:\ \w+){{0,4}} | follow\ @\w+
+    | click\ here(?:\ \w+){{0,4}}
+    | thanks?\ (?:you\ )?for\ (?:signing\ up|subscribing|registering)(?:\ \w+){{0,3}}
     | (?:\d+\ )?comments?(?:\ \(\d+\))?
-    | (?:leave|post|add|view|show|hide)\ (?:a\ |your\ |all\ )?comments?(?:\ \w+){0,3}
-    | join\ the\ (?:conversation|discussion|debate) | loading(?:\ \w+){0,2}
-    | (?:don['’]?t|do\ not)\ miss | recommended(?:\ for\ you)?
-    | you\ (?:may|might)\ (?:also\ )?(?:like|enjoy)
-    | print | email | e-mail | tweet | back\ to\ top | skip\ to\ (?:main\ )?content | top\ stories
-    | (?:watch|listen)\ (?:now|live|more) | latest(?:\ [\w'’]+){0,2}\ (?:news|stories|headlines)
-    | latest | top\ stories\ (?:in|from|on)(?:\ \w+){1,3} | editor['’]?s\ picks?
-    | (?:image|photo)\ gallery | (?:up\ )?next | previous | next\ article | in\ (?:this|other)\ news
-    | (?:sign|view)\ (?:the\ |our\ )?guest\ ?book | send\ flowers | share\ a\ memory
+    | {alternation(furniture.COMMENT_ACTIONS)}\ (?:a\ |your\ |all\ )?comments?(?:\ \w+){{0,3}}
+    | join\ the\ {alternation(furniture.DISCUSSIONS)} | loading(?:\ \w+){{0,2}}
+    | (?:don['’]?t|do\ not)\ miss
+    | latest(?:\ [\w'’]+){{0,2}}\ (?:news|stories|headlines)
+    | top\ stories\ (?:in|from|on)(?:\ \w+){{1,3}} | editor['’]?s\ picks?
+    | (?:sign|view)\ (?:the\ |our\ )?guest\ ?book
     )\W*$""",
     regex.VERBOSE | regex.IGNORECASE | regex.VERSION1,
 )
 #: Lines that open with a furniture marker, whatever follows: "Read more: ...", "Tags: ...".
 FURNITURE_LEAD_RE = regex.compile(
-    r"""^\W*+(?:read\ (?:more|next|also)|related|see\ also|more|tags?|topics?|filed\ under|
-        categories|category|keywords|also\ read|recommended|sponsored|disclaimer|
-        advertisement|follow|share|click|subscribe|sign\ up|related\ coverage|more\ on\ this)
-        \s*(?::|>|»|\N{EM DASH}|\N{EN DASH}|\|)""",
+    rf"""^\W*+{_FURNITURE_LEAD}
+        \s*(?::|>|»|\N{{EM DASH}}|\N{{EN DASH}}|\|)""",
     regex.VERBOSE | regex.IGNORECASE,
 )
 #: Names of networks and share actions; a block of nothing else is a share bar.
 SHARE_WORD_RE = regex.compile(
-    r"""(?:facebook|twitter|x|email|e-mail|mail|pinterest|linkedin|whatsapp|reddit|print|
-        share|shares|tweet|comments?|copy|link|messenger|telegram|flipboard|tumblr|pocket|
-        sms|buffer|pin|digg|this|reprints|recommend|vkontakte|odnoklassniki|save|gift|
-        article|on|via|google|buzz|up|fark|me|youtube|instagram|tiktok|post|stumble|upon|
-        stumbleupon|\d+[kKmM]?)""",
+    rf"""(?:{alternation(named(media.CHANNELS, "bar"))}
+        |\d+[kKmM]?)  # a count of shares: 12, 3k""",
     regex.VERBOSE | regex.IGNORECASE,
 )
 #: A token of a share bar.
@@ -94,49 +99,65 @@ MAX_SHARE_BAR_CHARS = 200
 #: A number on its own.
 NUMBER_RE = regex.compile(r"\b\d+\b")
 #: A social network or share action that can stand alone on a share bar's line.
-NETWORK_RE = regex.compile(
-    r"facebook|twitter|x|whatsapp|linkedin|pinterest|reddit|telegram|messenger|flipboard|"
-    r"tumblr|email|e-mail|print|share|tweet|threads|bluesky",
-    regex.IGNORECASE,
+NETWORK_RE = regex.compile(alternation(named(media.CHANNELS, "alone")), regex.IGNORECASE)
+#: Copyright and rights notices, each with the key words every match of it holds.
+COPYRIGHT_ALTERNATIVES = (
+    # a line opening with "Copyright", "© 2024" or "(c) Copyright"
+    Keyed(
+        r"^\W*(?:copyright\b|(?:\N{COPYRIGHT SIGN}|\(c\))\s*(?:\d{4}|copyright))",
+        furniture.COPYRIGHT_MARKS,
+    ),
+    # "All rights reserved", "may not be reproduced"
+    Keyed(alternation(furniture.RIGHTS_NOTICES), furniture.RIGHTS_NOTICES),
 )
-#: Copyright and rights notices.
-COPYRIGHT_RE = regex.compile(
-    r"^\W*(?:copyright\b|(?:\N{COPYRIGHT SIGN}|\(c\))\s*(?:\d{4}|copyright))|all rights reserved|"
-    r"may not be (?:published|reproduced|redistributed)",
-    regex.IGNORECASE,
+COPYRIGHT_RE = regex.compile(joined(COPYRIGHT_ALTERNATIVES), regex.VERBOSE | regex.IGNORECASE)
+# What opens a credit rather than a byline: "Photo by", "Screenshots by".
+_NOT_BY = (
+    *media.PICTURE_NOUNS,
+    *plurals(media.PICTURE_NOUNS),
+    *media.VISUAL_NOUNS,
+    *plurals(only(media.VISUAL_NOUNS, "screenshot")),
 )
 #: A byline on its own line: "By Jane Smith", "By Jane Smith, Political Editor | 3 May".
 BYLINE_RE = regex.compile(
     # "Photo by", "Screenshot by" open credits (captions), not bylines
-    r"^(?!(?:Photo(?:graph)?s?|Pictures?|Images?|Screenshots?|Video|Illustration|Graphic)\ )"
+    rf"^(?!{alternation(capitalized(_NOT_BY))}\ )"
     r"(?:By|BY|(?:\p{Lu}\p{Ll}+\ )?(?:and\ \p{Ll}+\ )?by|Posted\ by|From|AUTHOR|Author)"
     r"\s*[:/|]?\s+"
     r"\p{Lu}[\p{L}.'’\-]*(?:\s+\S+){0,14}$",
     regex.VERBOSE,
 )
 #: A price: "$6", "£10.99", "€5".
-PRICE_RE = regex.compile(r"[£$€¥]\s?\d")
+PRICE_RE = regex.compile(rf"[{CURRENCY_CLASS}]\s?\d")
 #: A "From Name" byline is at most this many words.
 FROM_WORDS = 6
+# The pieces of a date: a month's first three letters (any word characters may follow:
+# "Sept", "March"), what follows a clock time ("pm", "GMT"), a unit of an age ("4h ago").
+_MONTH = alternation(sorted({month[:3] for month in dates.MONTHS}))
+_CLOCK_SUFFIX = rf"(?:[ap]\.?m\.?|{alternation(dates.TIME_ZONES)})"
+_AGE_UNIT = alternation((*dates.TIME_UNITS, *dates.AGE_UNITS))
 #: A date or time: "Updated 14:32 GMT, 3 March 2024", "March 3, 2024 at 5:00 p.m.", "4h ago".
 DATE_RE = regex.compile(
-    r"""\b(?:\d{1,2}\ (?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)\w*\.?,?\ \d{4}
-        |(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)\w*\.?\ \d{1,2}(?:,?\ \d{4})?
-        |\d{4}-\d{2}-\d{2}|\d{1,2}/\d{1,2}/\d{2,4}
-        |\d{1,2}:\d{2}(?:\s*(?:[ap]\.?m\.?|GMT|BST|UTC|E[SD]T|P[SD]T|C[SD]T))?
-        |\d{1,2}\.\d{2}\s*(?:[ap]\.?m\.?|GMT|BST|UTC|E[SD]T|P[SD]T|C[SD]T)
-        |\d+\s*(?:h|hrs?|hours?|m|mins?|minutes?|d|days?|w|wks?|weeks?)\s+ago)
+    rf"""\b(?:\d{{1,2}}\ {_MONTH}\w*\.?,?\ \d{{4}}
+        |{_MONTH}\w*\.?\ \d{{1,2}}(?:,?\ \d{{4}})?
+        |\d{{4}}-\d{{2}}-\d{{2}}|\d{{1,2}}/\d{{1,2}}/\d{{2,4}}
+        |\d{{1,2}}:\d{{2}}(?:\s*{_CLOCK_SUFFIX})?
+        |\d{{1,2}}\.\d{{2}}\s*{_CLOCK_SUFFIX}
+        |\d+\s*{_AGE_UNIT}\s+ago)
         # "4h ago4 hours ago": a scraper glues a short form to its spelled-out twin
         (?:\b|(?<=ago)(?=\d))""",
     regex.VERBOSE | regex.IGNORECASE,
 )
-#: Words that surround a date on a dateline.
-DATELINE_WORD_RE = regex.compile(
-    r"\b(?:published|updated|posted|last|modified|first|on|at|am|pm|gmt|bst|utc|edt|est|pdt|"
-    r"pst|cdt|cst|ct|et|pt|ist|aest|aedt|cet|cest|jst|sgt|hkt|monday|tuesday|wednesday|thursday|friday|saturday|sunday|today|yesterday|"
-    r"ago|hours?|minutes?|mins?|days?|by|read|min|time)\b",
-    regex.IGNORECASE,
+_DATELINE_WORDS = (
+    *dates.DATELINE_WORDS,
+    *dates.TIME_ZONES,
+    *dates.OTHER_TIME_ZONES,
+    *dates.WEEKDAYS,
+    *dates.RELATIVE_DAYS,
+    *dates.TIME_UNITS,
 )
+#: Words that surround a date on a dateline.
+DATELINE_WORD_RE = regex.compile(rf"\b{alternation(_DATELINE_WORDS)}\b", regex.IGNORECASE)
 #: A breadcrumb trail: "Home > News > World", or two section names "Culture | Books".
 #: Each level is an atomic group that ends only where the next separator (or the end)
 #: can start, so a long line of "a | a | …" that fails at its end is given up in one
@@ -153,54 +174,112 @@ BREADCRUMB_RE = regex.compile(
     """,
     regex.VERBOSE,
 )
-#: Agency sign-offs and notes about the article rather than its subject.
-SIGN_OFF_RE = regex.compile(
-    r"""(?:contributed\ (?:to\ )?(?:this\ )?(?:report|story|article)|
-        ^(?:Reporting|Additional\ reporting|Editing|Writing)\ by\b|
-        ^\(?This\ (?:article|story|interview|conversation|transcript|piece)\ (?:is|was|has|had|
-          originally|first)\b|
-        ^\(?With\ (?:inputs|files|additional\ reporting)\ from\b|print\ edition|
-        ^(?:Write\ to|Contact|E-?mail)\ .{0,80}@|
-        ^(?:Originally\ )?published\ (?:on|in|at)\b|
-        ^\(?(?:Reporting|Editing)\ by\ )""",
-    regex.VERBOSE | regex.IGNORECASE,
+# The sign-offs' pieces: what the article is called, who is credited, how to write in.
+_REPORT = without(furniture.ARTICLE_NOUNS, "conversation", "interview", "piece", "transcript")
+_PIECE = without(furniture.ARTICLE_NOUNS, "report")
+_BRACKETED_CREDITS = only(furniture.SIGN_OFF_CREDITS, "editing", "reporting")
+_WRITE_TO = without(furniture.CONTACT_LEADS, "reach")
+_THIS_PIECE = rf"^\(?This\ {alternation(_PIECE)}\ (?:is|was|has|had|originally|first)\b"
+#: Agency sign-offs and notes about the article rather than its subject, each with the
+#: key words every match of it holds.
+SIGN_OFF_ALTERNATIVES = (
+    # "Ann Lee contributed to this report"
+    Keyed.phrase("contributed", rf"\ (?:to\ )?(?:this\ )?{alternation(_REPORT)}"),
+    # "Reporting by Ann Lee", "Additional reporting by …"
+    Keyed(
+        rf"^{alternation(furniture.SIGN_OFF_CREDITS)}\ by\b",
+        first_words(furniture.SIGN_OFF_CREDITS),
+        "start",
+    ),
+    # "This story was first published …", "(This article has been updated …"
+    Keyed(_THIS_PIECE, ("this",), "start"),
+    # "With inputs from agencies"
+    Keyed(r"^\(?With\ (?:inputs|files|additional\ reporting)\ from\b", ("with",), "start"),
+    # "… appeared in the print edition"
+    Keyed.phrase("print edition"),
+    # "Write to Ann Lee at ann@example.org"
+    Keyed(rf"^{alternation(_WRITE_TO)}\ .{{0,80}}@", first_words(_WRITE_TO), "start"),
+    # "Originally published on …"
+    Keyed(r"^(?:Originally\ )?published\ (?:on|in|at)\b", ("originally", "published"), "start"),
+    # "(Reporting by Ann Lee; Editing by …)"
+    Keyed(rf"^\(?{alternation(_BRACKETED_CREDITS)}\ by\ ", _BRACKETED_CREDITS, "start"),
 )
-#: Calls to follow, subscribe or sign up, and affiliate notes, wherever they sit in a line.
-#: Its two ``.*?`` are lazy: ``regex`` backing a greedy ``.*`` off before a ``\b`` took
+SIGN_OFF_RE = regex.compile(joined(SIGN_OFF_ALTERNATIVES), regex.VERBOSE | regex.IGNORECASE)
+# The promotions' pieces: where a newsletter goes, what to join or follow, what to send.
+_SIGN_UP = alternation(furniture.SIGN_UP_WORDS)
+_CALLS = furniture.CALLS_TO_ACTION
+_FOLLOW = alternation(named(media.CHANNELS, "follow"))
+_PRICE_SIGNS = tuple(CURRENCY_CLASS)
+#: Calls to follow, subscribe or sign up, and affiliate notes, wherever they sit in a line,
+#: each with the key words every match of it holds (a word boundary opens each: PROMO_RE).
+#: The two ``.*?`` are lazy: ``regex`` backing a greedy ``.*`` off before a ``\b`` took
 #: time quadratic in the line (issue #13); whether a line matches does not change.
-PROMO_RE = regex.compile(
-    r"""\b(?:newsletters?\b.*?\b(?:sign\ up|subscribe|inbox|delivered)|
-        (?:sign\ up|subscribe)\b.*?\bnewsletters?|
-        delivered\ (?:to|through|straight\ to)\ your\ (?:inbox|letterbox|door)|
-        \b(?:in|to|on|check)\ your\ inbox\b|
-        ^subscribe\ to\b|\bjoin\b.{0,40}\b(?:whatsapp|telegram|community|mailing\ list)\b|
-        \bcontact\b.{0,80}(?:@|https?://)|
-        ^(?:reach|contact|write\ to|e-?mail)\b.{0,80}(?:@|https?://|\btwitter\b)|
-        follow\ (?:us|\p{Lu}[\w&@()\ ]{0,60})\ on[\ ]
-          (?:Facebook|Twitter|Instagram|X|TikTok|LinkedIn|YouTube)|
-        (?:may|might)\ earn\ (?:a\ )?commission|affiliate\ links?|
-        send\ us\ your\ (?:\w+\ )?(?:photos|pictures|videos|stories|views)|
-        please\ (?:turn\ on|enable)\ javascript|receive\ updates\ by\ e-?mail|
-        free\ for\ \d+\ days|free\ trial|
-        \bunsubscribe\b|receiving\ this\ (?:e-?mail|newsletter|message)|  # a mailing's footer
-        ^(?:get|see|find|read|watch|download|check\ out)\b.{0,100}\bhere\W*$|  # "… here."
-        ^watch\b.{0,80}\blive\ (?:on|at|via)\b|           # a broadcast listing: "Watch X live on"
-        \bplease\ visit\b.{0,60}\b(?:store|shop)\b|        # a memorial or merchandise shop
-        (?<=^[£$€¥]\ ?)\d[\d,.]*\ (?:at|from)\ \p{Lu}[^.!?]{0,60}$|  # a price box: "£9 at Shop"
-\bowns?\ (?:shares|stock|positions?)\ (?:of|in)\b|
-        privacy\ policy|terms\ of\ (?:service|use)|
-        \bcookies?\ (?:policy|settings|preferences)|^download\ (?:the|our)\b.{0,40}\bapp\b|
-        for\ (?:your\ )?personal,?\ non-commercial\ use|
-        ^(?:\S+\ ){0,3}newsletter(?:\ \S+){0,2}$|
-        error\ (?:processing|has\ occurred).{0,30}(?:subscription|try\ again))""",
-    regex.VERBOSE | regex.IGNORECASE,
+PROMO_ALTERNATIVES = (
+    # a newsletter pitch: "Our newsletter, delivered …", "Sign up for the … newsletter"
+    Keyed.phrase("newsletter", rf"s?\b.*?\b(?:{_SIGN_UP}|inbox|delivered)"),
+    Keyed(rf"{_SIGN_UP}\b.*?\bnewsletters?", furniture.SIGN_UP_WORDS),
+    # "delivered straight to your inbox"
+    Keyed.phrase(
+        "delivered", rf"\ (?:to|through|straight\ to)\ your\ {alternation(furniture.MAILBOXES)}"
+    ),
+    Keyed(r"\b(?:in|to|on|check)\ your\ inbox\b", ("your inbox",)),
+    Keyed(r"^subscribe\ to\b", ("subscribe to",), "start"),
+    # "Join our WhatsApp channel"
+    Keyed.phrase("join", rf"\b.{{0,40}}\b{alternation(named(media.CHANNELS, 'join'))}\b"),
+    # "Contact Ann Lee at ann@example.org", "Reach her on Twitter"
+    Keyed.phrase("contact", r"\b.{0,80}(?:@|https?://)"),
+    Keyed(
+        rf"^{alternation(furniture.CONTACT_LEADS)}\b.{{0,80}}"
+        rf"(?:@|https?://|\b{alternation(named(media.CHANNELS, 'contact'))}\b)",
+        first_words(furniture.CONTACT_LEADS),
+        "start",
+    ),
+    # "Follow us on Instagram", "Follow Valley Echo on X"
+    Keyed.phrase("follow", rf"\ (?:us|\p{{Lu}}[\w&@()\ ]{{0,60}})\ on[\ ]{_FOLLOW}"),
+    # an affiliate note
+    Keyed(r"(?:may|might)\ earn\ (?:a\ )?commission", ("commission",)),
+    Keyed.phrase("affiliate link", "s?"),
+    # "Send us your photos"
+    Keyed.phrase("send us your", rf"\ (?:\w+\ )?{alternation(furniture.READER_SUBMISSIONS)}"),
+    Keyed(r"please\ (?:turn\ on|enable)\ javascript", ("javascript",)),
+    Keyed.phrase("receive updates by", r"\ e-?mail"),
+    # a trial offer
+    Keyed.phrase("free for", r"\ \d+\ days"),
+    Keyed.phrase("free trial"),
+    # a mailing's footer
+    Keyed.phrase("unsubscribe", r"\b"),
+    Keyed.phrase("receiving this", r"\ (?:e-?mail|newsletter|message)"),
+    # "Read the full report here."
+    Keyed(rf"^{alternation(_CALLS)}\b.{{0,100}}\bhere\W*$", first_words(_CALLS), "start"),
+    # a broadcast listing: "Watch X live on"
+    Keyed(r"^watch\b.{0,80}\blive\ (?:on|at|via)\b", ("watch",), "start"),
+    # a memorial or merchandise shop
+    Keyed.phrase("please visit", r"\b.{0,60}\b(?:store|shop)\b"),
+    # a price box: "£9 at Shop"
+    Keyed(
+        rf"(?<=^[{CURRENCY_CLASS}]\ ?)\d[\d,.]*\ (?:at|from)\ \p{{Lu}}[^.!?]{{0,60}}$",
+        _PRICE_SIGNS,
+        "start",
+    ),
+    # a disclosure: "Ann Lee owns shares of …"
+    Keyed.phrase("own", r"s?\ (?:shares|stock|positions?)\ (?:of|in)\b"),
+    # links to the site's legal pages
+    Keyed(alternation(furniture.LEGAL_PAGES), furniture.LEGAL_PAGES),
+    Keyed(r"^download\ (?:the|our)\b.{0,40}\bapp\b", ("download",), "start"),
+    Keyed(r"for\ (?:your\ )?personal,?\ non-commercial\ use", ("non-commercial use",)),
+    # a newsletter's name alone: "The Morning Briefing newsletter"
+    Keyed(r"^(?:\S+\ ){0,3}newsletter(?:\ \S+){0,2}$", ("newsletter",)),
+    # a sign-up form's error message
+    Keyed.phrase("error", r"\ (?:processing|has\ occurred).{0,30}(?:subscription|try\ again)"),
 )
+PROMO_RE = regex.compile(rf"\b(?:{joined(PROMO_ALTERNATIVES)})", regex.VERBOSE | regex.IGNORECASE)
 #: An author bio: "Ann Lee is the Courier's arts correspondent."
 BIO_RE = regex.compile(
     r"""^\p{Lu}[\p{L}'’\-]+(?P<more>(?:\ \p{Lu}[\p{L}'’\-.]*){1,3})?
         \ (?:is|was|writes|covers|has\ covered)\b
-        .{0,120}\b(?:reporter|correspondent|editor|writer|journalist|columnist|critic|
-        contributor|author|producer|presenter|writes\ about|covers)\b""",
+        .{0,120}\b"""
+    rf"(?:{alternation(without(people.NEWSROOM_ROLES, 'analyst', 'desk', 'staff'))}"
+    r"|writes\ about|covers)\b",
     regex.VERBOSE,
 )
 #: A writer described by what they write: "Ann Lee writes about music."
@@ -210,14 +289,13 @@ WRITES_RE = regex.compile(
 )
 #: A rating line: "Rating: ★★★★☆", "4/5".
 RATING_RE = regex.compile(
-    r"^(?:rating|verdict|score|stars?)?\s*:?\s*"
+    rf"^{alternation(furniture.RATING_LABELS)}?\s*:?\s*"
     r"(?:[★☆✩✭✮½*\d/. ]+|\d(?:\.\d)?\ out\ of\ \d+(?:\ stars?)?)$",
     regex.I,
 )
 #: A name with a newsroom role and nothing else: "Nadia Ferreira", "Technology reporter".
 ROLE_RE = regex.compile(
-    r"\b(?:reporter|correspondent|editor|writer|columnist|critic|contributor|staff|desk|"
-    r"producer|analyst|journalist)s?\b",
+    rf"\b{alternation(without(people.NEWSROOM_ROLES, 'author', 'presenter'))}s?\b",
     regex.IGNORECASE,
 )
 #: Dashes that open the attribution line of an embedded post or quotation.
@@ -237,26 +315,22 @@ NAME_RE = regex.compile(
 )
 # Key words, in case-folded text, that every match of the pattern named alike contains:
 # the fast stdlib engine rules most blocks out before the costly pattern runs.
-COPYRIGHT_HINT_RE = re.compile(r"copyright|\N{COPYRIGHT SIGN}|\(c\)|rights reserved|may not be")
-SIGN_OFF_HINT_RE = re.compile(
-    r"contributed|print edition|^\(?(?:reporting|additional|editing|writing|this|with|write|"
-    r"contact|e-?mail|originally|published)\b"
-)
-PROMO_HINT_RE = re.compile(
-    r"newsletter|subscri|sign up|signing up|inbox|letterbox|delivered|follow|commission|"
-    r"affiliate|send us|javascript|non-commercial|privacy|terms of|cookie|download|join|"
-    r"contact|reach|write to|mail|error|free|receiv|own|watch|please visit|here|^[£$€¥]"
-)
+COPYRIGHT_HINT_RE: re.Pattern[str] = hint_pattern(COPYRIGHT_ALTERNATIVES)
+SIGN_OFF_HINT_RE: re.Pattern[str] = hint_pattern(SIGN_OFF_ALTERNATIVES)
+PROMO_HINT_RE: re.Pattern[str] = hint_pattern(PROMO_ALTERNATIVES)
+_COMMENT_ON = alternation(without(furniture.COMMENT_ACTIONS, "hide", "show"))
+_TOGGLE = alternation(only(furniture.COMMENT_ACTIONS, "hide", "show"))
 #: A comment header: "Posted by: NAME | DATE", "Reply", "12 replies". The ``.*?`` before
-#: "condolences" is lazy for the reason given at ``PROMO_RE`` (the same matches: ``$``
-#: leaves one place for the word).
+#: "condolences" is lazy for the reason given at ``PROMO_ALTERNATIVES`` (the same matches:
+#: ``$`` leaves one place for the word).
 COMMENT_HEADER_RE = regex.compile(
-    r"^(?:Posted\ by:?\ .{1,60}\|.{1,60}|\d+\ (?:comments?|replies|responses)|"
-    r"(?:Reader\ )?comments?(?:\ \(\d+\))?:?|(?:Leave|Post|Add|View)\ (?:a\ )?comments?.*|"
-    r"(?:Share|Tell\ us)\ what\ you\ think.*|Share\ or\ comment\b.*|The\ comments\ below\b.*|"
-    r"\d+\ comments?\W.{0,40}|(?:Read|View)/Post\ Comments.*|Comments\ from\ .{1,40}|"
-    r"To\ post\ a\ comment\b.*|(?:Hide|Show)\ comments\b.*|"
-    r"(?:Join|Start)\ the\ (?:conversation|discussion|debate).*|.*?\bcondolences)$",
+    rf"""^(?:Posted\ by:?\ .{{1,60}}\|.{{1,60}}|\d+\ (?:comments?|replies|responses)|
+    (?:Reader\ )?comments?(?:\ \(\d+\))?:?|
+    {_COMMENT_ON}\ (?:a\ )?comments?.*|
+    (?:Share|Tell\ us)\ what\ you\ think.*|Share\ or\ comment\b.*|The\ comments\ below\b.*|
+    \d+\ comments?\W.{{0,40}}|(?:Read|View)/Post\ Comments.*|Comments\ from\ .{{1,40}}|
+    To\ post\ a\ comment\b.*|{_TOGGLE}\ comments\b.*|
+    (?:Join|Start)\ the\ {alternation(furniture.DISCUSSIONS)}.*|.*?\bcondolences)$""",
     regex.VERBOSE | regex.IGNORECASE,
 )
 

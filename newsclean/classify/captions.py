@@ -15,6 +15,7 @@ from newsclean.blocks.shape import (
     CONTEXT_HOW,
     REPORTED_RE,
     SENTENCE_BREAK_RE,
+    SENTENCE_END,
     Context,
     ends_sentence,
     hinted,
@@ -27,113 +28,179 @@ from newsclean.blocks.shape import (
     word_count,
 )
 from newsclean.classify.signal import Signal, signal
+from newsclean.lexicon import dates, furniture, media, people, words
+from newsclean.lexicon.build import (
+    Keyed,
+    alternation,
+    capitalized,
+    first_words,
+    hint_pattern,
+    joined,
+    named,
+    only,
+    plurals,
+    without,
+)
 from newsclean.model import Block, Decision
 
-#: Photo credits: agency or photographer named after a slash, "Photo:", "©", "Getty Images".
-CREDIT_RE = regex.compile(
-    r"""
-      \((?:AP|AFP|Reuters|EPA|PA|Getty|Bloomberg|Xinhua|UPI)\b[^()]{0,60}\)\s*$  # (AP Photo/Name)
-    | (?:^|(?<=[.!?)]\s))                                                  # at a sentence start:
-      (?:Photo(?:graph)?s?|Pictures?|Images?|Video|Illustration|Graphic|Screenshot|Credit|
-         Image\ source)\s*(?:by|:|\N{EN DASH}|\N{EM DASH}|/)\s*\S              # Photo: / Photo by
-    | \((?:Photo|Image|Picture|Photograph)s?(?:\ credit)?\s*(?::|by)[^()]{1,80}\)\s*$ # (Photo: X)
-    | \(Courtesy(?:\ of)?\ [^()]{1,60}\)\s*$                               # (Courtesy of X)
-    | ^(?:Supplied|Handout|File(?:\ (?:photo|image))?|Courtesy(?:\ of\ .{1,60})?)\.?$  # bare
-    | ^\p{Lu}[\p{L}.'’\-]+(?:\ \p{Lu}[\p{L}.'’\-]+){1,3}                       # Name Surname
-      (?:\ ?/\ ?\p{Lu}\w+(?:\.\w+)?|,\ (?:AP|AFP|Reuters|EPA|PA|Getty))$      # /Outlet, AP
-    | \N{COPYRIGHT SIGN}\ ?(?:\d{4}\ )?\p{Lu}[^.!?]{0,60}$                  # … © 2017 Name
-    | \N{COPYRIGHT SIGN}\ ?\p{Lu}                                           # © Name
-    | [.!?]\ (?:Supplied|Handout|File\ photo)\.?$                          # … sentence. Supplied
-    | \bGetty\ ?Images\b | \bShutterstock\b | \bAlamy\b | \biStock\b        # picture libraries
-    | \w/(?:AP|AFP|Reuters|EPA|Getty|Bloomberg|Pool|Xinhua|Sipa|Rex)\b      # Name/AFP
-    | \b(?:AP|AFP|Reuters|EPA)\ (?:Photo|file|Images?)\b                    # AP Photo, AP file
-    | \bvia\ (?:AP|AFP|Reuters|EPA|Getty\ Images|Bloomberg|Shutterstock)\s*$ # … via AP
-    """,
-    regex.VERBOSE | regex.IGNORECASE,
+# The credit patterns' pieces: agencies in each credit form, and what leads a credit.
+_IN_PARENS = named(media.AGENCIES, "parens")
+_AFTER_COMMA = named(media.AGENCIES, "comma")
+_AFTER_SLASH = named(media.AGENCIES, "slash")
+_BEFORE_PHOTO = named(media.AGENCIES, "photo")
+_AFTER_VIA = named(media.AGENCIES, "via")
+_LIBRARIES = named(media.AGENCIES, "library")
+_LIBRARY = alternation(_LIBRARIES, space=r"\ ?")  # "Getty Images" and "Gettyimages"
+_PICTURES = (*media.PICTURE_NOUNS, *plurals(media.PICTURE_NOUNS))
+_CREDIT_LEADS = (*_PICTURES, *media.VISUAL_NOUNS, *media.CREDIT_LABELS)
+_CLOSING_CREDITS = without(media.BARE_CREDITS, "file", "file image")
+_CREDIT_MARK = r"(?:by|:|\N{EN DASH}|\N{EM DASH}|/)"
+_NAME = r"^\p{Lu}[\p{L}.'’\-]+(?:\ \p{Lu}[\p{L}.'’\-]+){1,3}"  # "Ann Lee", "Ann B. Lee"
+_COPYRIGHT = ("\N{COPYRIGHT SIGN}",)
+
+#: Photo credits: agency or photographer named after a slash, "Photo:", "©", "Getty Images";
+#: each alternative with the key words every match of it holds.
+CREDIT_ALTERNATIVES = (
+    # (AP Photo/Ann Lee)
+    Keyed(rf"\({alternation(_IN_PARENS)}\b[^()]{{0,60}}\)\s*$", _IN_PARENS, "word"),
+    # at a sentence start: "Photo: Ann Lee", "Photo by Ann Lee"
+    Keyed(rf"(?:^|(?<=[.!?)]\s)){alternation(_CREDIT_LEADS)}\s*{_CREDIT_MARK}\s*\S", _CREDIT_LEADS),
+    # (Photo: Ann Lee), (Image credit: Agency)
+    Keyed(rf"\({alternation(_PICTURES)}(?:\ credit)?\s*(?::|by)[^()]{{1,80}}\)\s*$", _PICTURES),
+    # (Courtesy of Ann Lee)
+    Keyed(r"\(Courtesy(?:\ of)?\ [^()]{1,60}\)\s*$", ("courtesy",)),
+    # a bare credit: "Supplied", "File photo.", "Courtesy of Ann Lee"
+    Keyed(
+        rf"^(?:{alternation(media.BARE_CREDITS)}|Courtesy(?:\ of\ .{{1,60}})?)\.?$",
+        (*first_words(media.BARE_CREDITS), "courtesy"),
+        "start",
+    ),
+    # Ann Lee/Outlet
+    Keyed(_NAME + r"\ ?/\ ?\p{Lu}\w+(?:\.\w+)?$", ("/",)),
+    # Ann Lee, AP
+    Keyed(rf"{_NAME},\ {alternation(_AFTER_COMMA)}$", _AFTER_COMMA, "word"),
+    # … © 2017 Ann Lee
+    Keyed(r"\N{COPYRIGHT SIGN}\ ?(?:\d{4}\ )?\p{Lu}[^.!?]{0,60}$", _COPYRIGHT),
+    # © Ann Lee
+    Keyed(r"\N{COPYRIGHT SIGN}\ ?\p{Lu}", _COPYRIGHT),
+    # … a sentence. Supplied
+    Keyed(rf"[.!?]\ {alternation(_CLOSING_CREDITS)}\.?$", _CLOSING_CREDITS),
+    # a picture library: "Getty Images", "Gettyimages", "Shutterstock"
+    Keyed(rf"\b{_LIBRARY}\b", first_words(_LIBRARIES)),
+    # Ann Lee/AFP
+    Keyed(rf"\w/{alternation(_AFTER_SLASH)}\b", ("/",)),
+    # AP Photo, AP file
+    Keyed(rf"\b{alternation(_BEFORE_PHOTO)}\ (?:Photo|file|Images?)\b", _BEFORE_PHOTO, "word"),
+    # … via AP
+    Keyed(rf"\bvia\ {alternation(_AFTER_VIA)}\s*$", _AFTER_VIA, "word"),
 )
+CREDIT_RE = regex.compile(joined(CREDIT_ALTERNATIVES), regex.VERBOSE | regex.IGNORECASE)
 #: Words every credit pattern above contains one of, matched in case-folded text: a cheap
 #: test before the costly one (the stdlib engine, without IGNORECASE, is fastest here).
-CREDIT_HINT_RE = re.compile(
-    r"photo|picture|image|video|illustration|graphic|screenshot|credit|courtesy|supplied|"
-    r"handout|\bfile|getty|shutterstock|alamy|istock|reuters|bloomberg|xinhua|"
-    r"\b(?:ap|afp|epa|pa|upi|pool|sipa|rex)\b|/|\N{COPYRIGHT SIGN}"
-)
+CREDIT_HINT_RE: re.Pattern[str] = hint_pattern(CREDIT_ALTERNATIVES)
 #: Openings that announce a caption: "Media caption", "Pictured:", "Watch:", "FILE - ",
 #: and the agency form "In this March 3, 2019, photo, …" / "This 2017 file photo shows …".
 CAPTION_OPENING_RE = regex.compile(
-    r"""^(?:
-      (?:Media|Image|Video|Photo)\ caption\b          # BBC-style caption lead
+    rf"""^(?:
+      {alternation(media.CAPTIONED_MEDIA)}\ caption\b  # BBC-style caption lead
     | Image\ copyright\b
-    | (?:Pictured|Above|Below|Top|Bottom|Left|Right|Main\ image|Inset|Watch|Video|
-         Caption|Photo|Photos|Gallery|Slideshow)\s*:  # "Pictured: ..."
-    | FILE\s*[-\N{EN DASH}\N{EM DASH}]                # agency file-photo lead
-    | (?:In\ )?this\ (?:[\p{L}\p{N}.,'’]+\ ){0,6}?      # "In this Nov. 3, 2019, file photo,"
-      (?:file\ )?(?:photo|image|picture|photograph|video\ image|frame\ grab)\b
+    | {alternation(media.CAPTION_LABELS)}\s*:          # "Pictured: ..."
+    | FILE\s*[-\N{{EN DASH}}\N{{EM DASH}}]               # agency file-photo lead
+    | (?:In\ )?this\ (?:[\p{{L}}\p{{N}}.,'’]+\ ){{0,6}}?   # "In this Nov. 3, 2019, file photo,"
+      (?:file\ )?{alternation((*media.PICTURE_NOUNS, *media.VIDEO_STILLS))}\b
     )""",
     regex.VERBOSE | regex.IGNORECASE,
 )
 #: Positions inside a photo: "Name, left, speaks with ..." or "(pictured)".
-POSITION_RE = regex.compile(
-    r""",\ (?:left|right|centre|center|top|bottom|front|rear|second\ (?:from\ )?(?:left|right)|
-             (?:top|bottom|front|back)\ (?:left|right|row))(?:,|\ and\b)  # ", left,"
-    | \((?:pictured|left|right|centre|center|above|below|inset|top|bottom)\)  # "(pictured)"
-    """,
-    regex.VERBOSE | regex.IGNORECASE,
+POSITION_ALTERNATIVES = (
+    # ", left," / ", second from right and"
+    Keyed(
+        rf",\ {alternation(media.PHOTO_POSITIONS)}(?:,|\ and\b)",
+        tuple(f", {word}" for word in first_words(media.PHOTO_POSITIONS)),
+    ),
+    # "(pictured)"
+    Keyed(
+        rf"\({alternation(media.BRACKETED_POSITIONS)}\)",
+        tuple(f"({word})" for word in media.BRACKETED_POSITIONS),
+    ),
 )
+POSITION_RE = regex.compile(joined(POSITION_ALTERNATIVES), regex.VERBOSE | regex.IGNORECASE)
 #: What every position phrase above holds, in case-folded text: the cheap test first.
-POSITION_HINT_RE = re.compile(r", (?:left|right|cent|top|bottom|front|rear|second|back)|\(")
-#: Words about pictures and footage.
-MEDIA_WORD_RE = regex.compile(
-    r"\b(?:image|images|photo|photos|photograph|pictured|picture|video|footage|screenshot|"
-    r"clip|selfie|snapshot|still|file\ photo|seen\ here|shown\ here)\b",
-    regex.IGNORECASE,
+POSITION_HINT_RE: re.Pattern[str] = hint_pattern(POSITION_ALTERNATIVES)
+_MEDIA_WORDS = (
+    *media.PICTURE_NOUNS,
+    *plurals(only(media.PICTURE_NOUNS, "image", "photo")),
+    *only(media.VISUAL_NOUNS, "screenshot", "video"),
+    *only(media.BARE_CREDITS, "file photo"),
+    *only(media.PICTURE_VERBS, "pictured"),
+    *media.FOOTAGE_WORDS,
 )
+#: Words about pictures and footage.
+MEDIA_WORD_RE = regex.compile(rf"\b{alternation(_MEDIA_WORDS)}\b", regex.IGNORECASE)
 #: A short Capitalised label and a colon opening the block: "Grim: UN observers ...",
 #: "Step 4: the tart before baking".
 LABEL_RE = regex.compile(
-    r"^(?!(?:The|A|An)\ )"  # a label is a word or name, not a titled phrase
+    # a label is a word or name, not a titled phrase
+    rf"^(?!{alternation(capitalized(words.ARTICLES))}\ )"
     r"(?P<label>\p{Lu}[\p{L}'’\-]*(?:\ (?:\p{Lu}[\p{L}'’\-]*|\p{N}+)){0,2}):\ +(?P<rest>\p{L})"
 )
 #: Present-tense verbs typical of describing a picture (third person, or a participle).
-PICTURE_VERB_RE = regex.compile(
-    r"""\b(?:speaks|poses|posed|arrives|walks|gestures|waves|holds|attends|looks|stands|
-        sits|leaves|reacts|celebrates|greets|listens|smiles|shakes|addresses|delivers|
-        signs|visits|watches|carries|wears|plays|performs|rides|prepares|waits|walk|
-        purports|shows|showing|claiming|pictured|seen|depicts|depicting|displays|
-        protest|protests|gather|gathers|march|marches|visit|stand|sit|wait|hold|look)\b""",
-    regex.VERBOSE,
+PICTURE_VERB_RE = regex.compile(rf"\b{alternation(media.PICTURE_VERBS)}\b")
+# Days and months as agency captions write them: "Tuesday", "Nov.", "Sept.", "June".
+# "Jun" and "Jul" take no full stop, as first written ("June?", "July?").
+_CAPTION_DAY_OR_MONTH = alternation(
+    capitalized(
+        (
+            *dates.WEEKDAYS,
+            *dates.MONTHS,
+            *dates.MONTH_ABBREVIATIONS,
+            *(f"{short}." for short in without(dates.MONTH_ABBREVIATIONS, "jul", "jun")),
+        )
+    )
 )
 #: Dates that end agency captions: "Tuesday, Nov. 19, 2019." or "on June 28, 2019 in ...".
-CAPTION_DATE_RE = regex.compile(
-    r"""(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|
-          Jan\.?|Feb\.?|Mar\.?|Apr\.?|May|June?|July?|Aug\.?|Sept?\.?|Oct\.?|Nov\.?|Dec\.?|
-          January|February|March|April|August|September|October|November|December)
-        \ \d{1,2},\ \d{4}""",
-    regex.VERBOSE,
-)
+CAPTION_DATE_RE = regex.compile(rf"{_CAPTION_DAY_OR_MONTH}\ \d{{1,2}},\ \d{{4}}", regex.VERBOSE)
 #: A named subject placed somewhere, with no verb: "Ann Lee at her desk in Leeds".
 PLACED_SUBJECT_RE = regex.compile(
     r"^\p{Lu}[\p{L}'’\-]+(?:\ \p{Lu}[\p{L}'’\-.]+){0,3}"
-    r"\ (?:on|at|in|outside|inside|with|near|beside|during)\ "
+    rf"\ {alternation(media.SCENE_PREPOSITIONS)}\ "
+)
+_LEANING = (
+    *people.THIRD_PERSON_SUBJECTS,
+    *people.FIRST_PERSON_SUBJECTS,
+    *without(words.COORDINATORS, "nor"),
+    *words.CONNECTIVES,
 )
 #: Openings of a sentence that leans on the one before it: a pronoun subject or a
 #: connective. ("This image …" is not one: captions point at their picture that way.)
-LEANS_ON_RE = regex.compile(
-    r"^(?:He|She|They|It|We|I|But|And|Or|So|Yet|Still|However|Meanwhile|Instead|Also)\b"
-)
+LEANS_ON_RE = regex.compile(rf"^{alternation(capitalized(_LEANING))}\b")
 #: A name of one to three Capitalised words glued after a finished sentence, with
 #: nothing after it: the photo credit a scraper ran into its caption ("… Arizona. Veltrix").
 #: An abbreviation or initial before the full stop ("Gov. Ann Lee") is no sentence end.
 GLUED_CREDIT_RE = regex.compile(
     r"(?:(?<!\p{L})\p{Ll}\p{L}*|\p{L}{4,})"  # a sentence's last word, not "Gov." or "E."
-    r"[.!?][\"'”’)]*\ \p{Lu}[\p{L}\p{N}&'’\-]*(?:\ \p{Lu}[\p{L}\p{N}&'’\-]*){0,2}$"
+    + SENTENCE_END
+    + r"\ \p{Lu}[\p{L}\p{N}&'’\-]*(?:\ \p{Lu}[\p{L}\p{N}&'’\-]*){0,2}$"
+)
+_NARRATING = alternation(
+    (
+        *words.BE_FORMS,
+        *words.AUXILIARIES,
+        *without(words.REPORTING_VERBS, "say"),
+        *first_words(words.ATTRIBUTIONS),
+        *people.FIRST_PERSON_SUBJECTS,
+        *people.FIRST_PERSON_FORMS,
+        *people.SECOND_PERSON_SUBJECTS,
+        *people.SECOND_PERSON_FORMS,
+    )
 )
 #: Words that narrate or report rather than describe what a picture shows: auxiliaries
 #: and modals, reporting verbs, and the first and second person of a writer or speaker.
 NARRATION_RE = regex.compile(
-    r"""\b(?:is|are|was|were|be|been|being|will|would|shall|should|can|could|may|might|must|
-        has|have|had|do|does|did|said|says|told|tells|added|according|asked|
-        I|me|my|we|us|our|you|your|\w+n['’]t)\b""",
+    rf"""\b(?:
+      {_NARRATING}  # auxiliaries, reporting verbs, "I", "our", "you"
+    | \w+n['’]t     # a negated auxiliary: "don't", "wasn’t"
+    )\b""",
     regex.VERBOSE | regex.IGNORECASE,
 )
 #: A scene described with no narration is at least this many words long (shorter
@@ -145,11 +212,7 @@ CROSSHEAD_WORDS = 6
 #: percentages (offers and figures are reported, not pictured).
 NOT_IN_SCENES = (":", "%", "$", "£", "€", "¥")
 #: Labels that announce text rather than describe a picture.
-DISCOURSE_LABELS = frozenset(
-    "also update updated note editor's note editor’s note tip editor's tip editor’s tip "
-    "related read watch listen opinion analysis exclusive breaking live correction "
-    "clarification disclaimer source sources background context".split()
-)
+DISCOURSE_LABELS = frozenset(furniture.TEXT_LABELS)
 #: A descriptive caption line is between these many words long.
 DESCRIPTIVE_WORDS = (6, 30)
 #: Agency captions, full stop and all, stay under this many words.

@@ -18,6 +18,7 @@ import regex
 
 from newsclean.arguments import require_blocks
 from newsclean.blocks.shape import (
+    COUNTER,
     OPENS_QUOTE_RE,
     REPORTED_RE,
     ends_sentence,
@@ -28,22 +29,29 @@ from newsclean.blocks.shape import (
     short_unfinished,
     word_count,
 )
+from newsclean.chars import CURRENCY_CLASS
 from newsclean.classify import boilerplate
 from newsclean.classify.captions import CREDIT_RE, has_credit, is_descriptive_line, is_labelled
 from newsclean.classify.signal import LayoutRule, fired, layout_rule, names
+from newsclean.lexicon import furniture, media
+from newsclean.lexicon.build import alternation
 from newsclean.model import HEADLINE_KINDS, Block
 
+_LIST_HEADER = alternation((*furniture.LINK_LABELS, *furniture.LIST_HEADERS))
 #: Boilerplate that heads a list of links: "Related", "More on this", "Topics".
 LIST_HEADER_RE = regex.compile(
-    r"""^\W*+(?:related|more|most|explore|topics?|tags?|see\ also|read\ (?:more|next)|
-        trending|recommended|you\ (?:may|might)|popular|latest|don['’]?t\ miss|top\ stories|
-        in\ other\ news|editor['’]?s?\ picks?|further\ reading)\b""",
+    rf"""^\W*+(?:
+      {_LIST_HEADER}
+    | don['’]?t\ miss | editor['’]?s?\ picks?
+    )\b""",
     regex.VERBOSE | regex.IGNORECASE,
 )
 #: Gallery counters such as "3 of 10": the blocks beside them describe the photos.
-COUNTER_RE = regex.compile(r"^(?:(?:photo|image|picture|slide)\s+)?\d+\s*(?:of|/)\s*\d+$", regex.I)
+COUNTER_RE = regex.compile(
+    rf"^(?:{alternation(media.GALLERY_ITEMS)}\s+)?{COUNTER}$", regex.IGNORECASE
+)
 #: A price at the end of a line: a listing ("… is published by X, £10.99"), not a caption.
-PRICE_END_RE = regex.compile(r"[£$€¥]\s?\d[\d,.]*\W*$")
+PRICE_END_RE = regex.compile(rf"[{CURRENCY_CLASS}]\s?\d[\d,.]*\W*$")
 #: A furniture block or a short unfinished line costs the body region this much.
 SCRAP_PENALTY = 8
 #: Boilerplate that belongs to the article's own frame (the ``header`` signals): it does not

@@ -12,6 +12,7 @@ import regex
 from newsclean.arguments import require_block, require_instance
 from newsclean.blocks.shape import (
     CONTEXT_HOW,
+    FULL_STOP,
     PARAGRAPH_WORDS,
     SCORE_RE,
     Context,
@@ -23,6 +24,8 @@ from newsclean.blocks.shape import (
 )
 from newsclean.classify.boilerplate import is_dateline
 from newsclean.classify.signal import Signal, fired, signal
+from newsclean.lexicon import people, words
+from newsclean.lexicon.build import alternation, capitalized, without
 from newsclean.model import Block, Decision
 
 #: A summary box's title has at most this many words...
@@ -35,13 +38,29 @@ STACK_WORDS = 6
 MAX_WORDS = 14
 #: Short enough to be a heading whatever its case.
 SHORT_WORDS = 10
+# Pronoun subjects and the conjunctions that open a sentence ("So" is not one, as
+# first written).
+_SUBJECT_OR_CONJUNCTION = alternation(
+    capitalized(
+        (
+            *people.FIRST_PERSON_SUBJECTS,
+            *people.SECOND_PERSON_SUBJECTS,
+            *people.THIRD_PERSON_SUBJECTS,
+            *without(words.COORDINATORS, "nor", "so"),
+            *words.SUBORDINATORS,
+        )
+    )
+)
 #: Openings that make a line a sentence or a list item, not a heading: a pronoun
 #: subject, a conjunction carrying on from the sentence before ("But are all …?"), a
 #: quote, a number or quantity ("3 tbsp", "1."), an interview's "Q:".
 SENTENCE_START_RE = regex.compile(
-    # a quote, a number, a pronoun subject or conjunction, an interview's "Q:", a dash
-    # (a post's signature)
-    r"^(?:[\"“'‘„«(\p{N}\p{Pd}]|(?:I|He|She|They|We|You|It|But|And|Or|Yet|Because)\s|\p{Lu}:\s)"
+    rf"""^(?:
+      [\"“'‘„«(\p{{N}}\p{{Pd}}]  # a quote, a number, a dash (a post's signature)
+    | {_SUBJECT_OR_CONJUNCTION}\s  # a pronoun subject or a conjunction
+    | \p{{Lu}}:\s                 # an interview's "Q:"
+    )""",
+    regex.VERBOSE,
 )
 #: A label and a figure and nothing else: a row of statistics.
 STAT_ROW_RE = regex.compile(r"^[\p{L} ]{1,30}:\s*[\p{N}.,%/()\s-]+$")
@@ -51,7 +70,7 @@ STAT_ROW_RE = regex.compile(r"^[\p{L} ]{1,30}:\s*[\p{N}.,%/()\s-]+$")
 #: letter after it), and giving characters back made a failed match quadratic (#13).
 QUOTED_HEAD_RE = regex.compile(r"^['‘](?:[^'‘’\"“”]++|(?<=\p{L})['’](?=\p{L}))++['’]$")
 #: A full stop (not an abbreviation's) at the end.
-FULL_STOP_END_RE = regex.compile(r"(?<!\b\p{Lu})\.[\"'”’)]*$")
+FULL_STOP_END_RE = regex.compile(r"(?<!\b\p{Lu})" + FULL_STOP + "$")
 
 
 @signal("heading-shaped")
