@@ -306,6 +306,10 @@ class LineIndex:
         return line, offset - self.starts[line - 1] + 1
 
 
+def _span_order(fix: Fix) -> tuple[int, int]:
+    return fix.span.start, fix.span.end
+
+
 def compose_fixes(original: str, first: Cleaned, second: Cleaned) -> Cleaned:
     """Compose two cleaning steps into one, with every fix relative to ``original``.
 
@@ -320,7 +324,9 @@ def compose_fixes(original: str, first: Cleaned, second: Cleaned) -> Cleaned:
     >>> apply_fixes("aab", composed.fixes)
     'aB'
     """
-    firsts = tuple(sorted(first.fixes, key=lambda f: (f.span.start, f.span.end)))
+    if not first.fixes:  # ``first.text`` is ``original``: the second's fixes stand as they are
+        return Cleaned(second.text, tuple(sorted(second.fixes, key=_span_order)))
+    firsts = tuple(sorted(first.fixes, key=_span_order))
     if not second.fixes:
         return Cleaned(second.text, firsts)
     # Each entry: the span in ``original``, the fix's length change, its reason.

@@ -421,12 +421,21 @@ def keep_repair_stable(text: str, fixes: Iterable[Fix]) -> tuple[Fix, ...]:
     kept: list[Fix] = []
     for low, high, group in _regions(text, ordered):
         old = text[low:high]
+        if _inert(old) and all(_inert(fix.replacement) for fix in group):
+            kept += group  # nothing repair reads, before or after: no need to look closer
+            continue
         if not _newly_repairable(old, group, low):
             kept += group
             continue
         chosen = _keep_in_order(old, group, low)
         kept += () if _newly_repairable(old, chosen, low) else chosen
     return tuple(kept)
+
+
+def _inert(text: str) -> bool:
+    """Whether ``text`` holds nothing encoding repair reads: no "&", and only ASCII and
+    inert punctuation (so no mojibake, no entity, nothing to normalise)."""
+    return "&" not in text and FTFY_SUSPECT_RE.search(text) is None
 
 
 #: How far either side of a fix a new mojibake pair or entity can reach: longer than any
