@@ -11,6 +11,7 @@ twice changes nothing more than cleaning once.
 from __future__ import annotations
 
 import functools
+import re
 from collections.abc import Callable
 from dataclasses import dataclass
 
@@ -32,19 +33,19 @@ class _Step:
     """A later step, and whether its fixes can change what an earlier step would do."""
 
     run: Callable[[str], Cleaned]
-    feeds_back: bool = False
+    feeds_back: Callable[[str, tuple[Fix, ...]], bool] | None = None
 
 
 def _later_steps(quotes: QuoteStyle) -> tuple[_Step, ...]:
     restyle = functools.partial(clean_quotes, style=quotes)
     first = (_Step(clean_invisibles), _Step(clean_whitespace))
     # Spacing needs the marks' direction: it reads them before straightening, after
-    # curling. Each of the two changes the other's context (a gap closed after curling
-    # gives a mark new neighbours, "' ”"; a straightened mark ends a gap, "0 .‘"), so the
-    # last one's fixes send the text round again.
+    # curling. Each of the two can change the other's context (a gap closed after curling
+    # gives a mark new neighbours, "' ”"; a mark straightened after " ." ends a gap,
+    # "0 .‘"), so such fixes send the text round again.
     if quotes == "curly":
-        return (*first, _Step(restyle), _Step(clean_spacing, feeds_back=True))
-    return (*first, _Step(clean_spacing), _Step(restyle, feeds_back=True))
+        return (*first, _Step(restyle), _Step(clean_spacing, feeds_back=_near_a_gap))
+    return (*first, _Step(clean_spacing), _Step(restyle, feeds_back=_after_a_gap))
 
 
 def clean_text(text: str, *, quotes: QuoteStyle = "straight") -> Cleaned:
@@ -80,7 +81,8 @@ def _later_pass(text: str, steps: tuple[_Step, ...]) -> tuple[Cleaned, bool]:
         made = step.run(result.text)
         kept = _stable(result.text, made)
         refused = len(kept.fixes) < len(made.fixes)
-        again = again or refused or (step.feeds_back and _near_a_gap(result.text, kept.fixes))
+        fed = step.feeds_back is not None and step.feeds_back(result.text, kept.fixes)
+        again = again or refused or fed
         result = compose_fixes(text, result, kept)
     return result, again
 
@@ -105,6 +107,25 @@ def _near_a_gap(text: str, fixes: tuple[Fix, ...]) -> bool:
         if " " in near or "\t" in near:
             return True
     return False
+
+
+#: A space, then one punctuation mark: the gap a mark turned just after it may end.
+_GAP_THEN_MARK_RE = re.compile(r"[ \t][^\w\s]\Z")
+
+
+def _after_a_gap(text: str, fixes: tuple[Fix, ...]) -> bool:
+    """Whether any of ``fixes`` (of ``text``) turns a mark just after a space and one
+    punctuation mark, where spacing reads the mark to decide on the gap ("0 .‘").
+
+    >>> from newsclean.model import Span
+    >>> _after_a_gap("0 .‘", (Fix(Span(3, 4), "'", "straight-quote"),))
+    True
+    >>> _after_a_gap("a ‘b’", (Fix(Span(2, 3), "'", "straight-quote"),))
+    False
+    """
+    return any(
+        _GAP_THEN_MARK_RE.search(text, max(0, f.span.start - 2), f.span.start) for f in fixes
+    )
 
 
 def _stable(before: str, step: Cleaned) -> Cleaned:
