@@ -31,6 +31,7 @@ from newsclean.chars import (
     FTFY_INERT_CLASS,
     HTML_ENTITY,
     LIGATURE_CLASS,
+    LINE_END_RE,
     ODD_SPACE_CLASS,
     SOFT_HYPHEN_CLASS,
     ZERO_WIDTH_CLASS,
@@ -118,8 +119,6 @@ SPACE_RUN_RE = regex.compile(
     regex.VERBOSE,
 )
 
-#: A line end: LF, CRLF or a lone CR.
-LINE_END_RE = re.compile(r"\r\n|\r|\n")
 
 #: One HTML entity alone (to test whether a decoded text could form a new one).
 HTML_ENTITY_RE = regex.compile(HTML_ENTITY, regex.VERBOSE)
@@ -457,6 +456,21 @@ def _keep_in_order(old: str, group: Sequence[Fix], low: int) -> list[Fix]:
     return chosen
 
 
+def stable_part(before: str, step: Cleaned) -> Cleaned:
+    """The part of ``step`` (fixes of ``before``) that gives encoding repair nothing new.
+
+    >>> stable_part('"Ã" x', Cleaned("“Ã” x", (Fix(Span(0, 1), "“", "curly-quote"),
+    ...     Fix(Span(2, 3), "”", "curly-quote")))).text
+    '“Ã" x'
+    """
+    if not step.fixes:
+        return step
+    kept = keep_repair_stable(before, step.fixes)
+    if len(kept) == len(step.fixes):
+        return step
+    return Cleaned(apply_fixes(before, kept), kept)
+
+
 def repair_encoding(text: str) -> Cleaned:
     """Decode entities and repair mojibake in ``text`` as it came in (ftfy, line by line).
 
@@ -503,10 +517,7 @@ def clean_encoding(text: str) -> Cleaned:
     text = require_text(text, "clean_encoding")
     repaired = repair_encoding(text)
     after = clean_invisibles(repaired.text)
-    kept = keep_repair_stable(repaired.text, after.fixes)
-    if len(kept) < len(after.fixes):
-        after = Cleaned(apply_fixes(repaired.text, kept), kept)
-    return compose_fixes(text, repaired, after)
+    return compose_fixes(text, repaired, stable_part(repaired.text, after))
 
 
 def fix_encoding(text: str) -> str:

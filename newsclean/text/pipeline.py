@@ -16,15 +16,15 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from newsclean.arguments import require_quotes, require_text
-from newsclean.model import Cleaned, Fix, QuoteStyle, apply_fixes, compose_fixes
-from newsclean.text.encoding import clean_invisibles, keep_repair_stable, repair_encoding
+from newsclean.model import Cleaned, Fix, QuoteStyle, compose_fixes
+from newsclean.text.encoding import clean_invisibles, repair_encoding, stable_part
 from newsclean.text.quotes import clean_quotes
 from newsclean.text.spacing import clean_spacing
 from newsclean.text.whitespace import clean_whitespace
 
-#: Passes of the later steps allowed: a fix refused in one pass (see :func:`_stable`) may
-#: be safe in the next, once the fixes after it have been made; and a gap closed after
-#: curling can change how a mark next to it reads.
+#: Passes of the later steps allowed: a fix refused in one pass (see
+#: :func:`~newsclean.text.encoding.stable_part`) may be safe in the next, once the fixes
+#: after it have been made; and a gap closed after curling can change how a mark reads.
 _MAX_PASSES = 4
 
 
@@ -79,7 +79,7 @@ def _later_pass(text: str, steps: tuple[_Step, ...]) -> tuple[Cleaned, bool]:
     again = False
     for step in steps:
         made = step.run(result.text)
-        kept = _stable(result.text, made)
+        kept = stable_part(result.text, made)
         refused = len(kept.fixes) < len(made.fixes)
         fed = step.feeds_back is not None and step.feeds_back(result.text, kept.fixes)
         again = again or refused or fed
@@ -126,16 +126,6 @@ def _after_a_gap(text: str, fixes: tuple[Fix, ...]) -> bool:
     return any(
         _GAP_THEN_MARK_RE.search(text, max(0, f.span.start - 2), f.span.start) for f in fixes
     )
-
-
-def _stable(before: str, step: Cleaned) -> Cleaned:
-    """The part of ``step`` (fixes of ``before``) that gives encoding repair nothing new."""
-    if not step.fixes:
-        return step
-    kept = keep_repair_stable(before, step.fixes)
-    if len(kept) == len(step.fixes):
-        return step
-    return Cleaned(apply_fixes(before, kept), kept)
 
 
 def fix_text(text: str, *, quotes: QuoteStyle = "straight") -> str:
