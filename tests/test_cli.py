@@ -28,7 +28,7 @@ PREFIX_KINDS: dict[str, Kind] = {
 }
 
 
-def fake_parse(text: str, *, quotes: QuoteStyle = "straight") -> Article:
+def fake_parse(text: str, *, quotes: QuoteStyle = "straight", source: str = "auto") -> Article:
     """Blocks split at blank lines: the first is the headline, a prefix word labels the
     rest; ``site`` records the quote style asked for."""
     blocks = []
@@ -116,7 +116,7 @@ def test_json_one_file_is_an_object(tmp_path: Path, capsys: pytest.CaptureFixtur
     code, out, _ = _run(capsys, "--format", "json", path)
     assert code == 0
     data = json.loads(out)
-    assert set(data) == {"path", "headline", "alt_headlines", "site", "blocks", "fixes"}
+    assert set(data) == {"path", "headline", "alt_headlines", "site", "source", "blocks", "fixes"}
     assert data["path"] == str(path)
     assert data["headline"] == "Storm hits coast"
     assert [b["kind"] for b in data["blocks"]] == [
@@ -313,7 +313,7 @@ def test_unreadable_file_is_an_input_error(
 def test_interrupt_exits_130_without_traceback(
     tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    def interrupted(text: str, *, quotes: str) -> Article:
+    def interrupted(text: str, *, quotes: str, source: str) -> Article:
         raise KeyboardInterrupt
 
     monkeypatch.setattr(clean, "parse_article", interrupted)
