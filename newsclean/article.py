@@ -2,7 +2,8 @@
 
 raw text -> text fixes (``clean_text``) -> paragraph blocks (``segment_paragraphs``) ->
 headlines (``split_headlines``) -> a label for every other block (``label_blocks``), revised
-for the input's shape (``keep_body_first`` after an extractor) -> Article. Every block of
+for the input's shape (``keep_body_first`` after an extractor, ``drop_page_furniture`` on a
+whole page) -> Article. Every block of
 the fixed text is kept, labelled; the output formats decide what to show.
 """
 
@@ -17,6 +18,7 @@ from newsclean.blocks.headlines import split_headlines
 from newsclean.blocks.paragraphs import segment_paragraphs
 from newsclean.blocks.source import resolve_source
 from newsclean.classify.extractor import keep_body_first
+from newsclean.classify.page import drop_page_furniture
 from newsclean.classify.run import is_top_furniture, label_blocks
 from newsclean.model import Article, Block, Fix, LineIndex, QuoteStyle, Source, map_back
 from newsclean.text.pipeline import clean_text
@@ -31,7 +33,9 @@ def _original_lines(original: str, fixes: tuple[Fix, ...], blocks: Sequence[Bloc
 
 def _labels_for(blocks: tuple[Block, ...], source: Source) -> tuple[Block, ...]:
     labelled = label_blocks(blocks)
-    return keep_body_first(labelled) if source == "extractor" else labelled
+    if source == "extractor":
+        return keep_body_first(labelled)
+    return drop_page_furniture(labelled) if source == "page" else labelled
 
 
 def parse_article(

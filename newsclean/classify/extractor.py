@@ -27,7 +27,7 @@ from newsclean.arguments import require_blocks
 from newsclean.blocks.shape import body_bounds, word_count
 from newsclean.classify import boilerplate, captions
 from newsclean.classify.layout import furniture_runs
-from newsclean.classify.signal import names
+from newsclean.classify.signal import layout_rule, names
 from newsclean.model import BODY_KINDS, HEADLINE_KINDS, Block
 
 #: Evidence near-certain enough to take a line out of the middle of the body.
@@ -42,8 +42,6 @@ STRONG = names(
 LONG_LINE_WORDS = 30
 #: At most this share of a page's words may leave the body on less than strong evidence.
 MAX_WEAK_SHARE = 0.3
-#: The ``why`` of a line kept in the body against the classifiers' label.
-KEPT = "extractor-body"
 
 
 def _removed(block: Block) -> bool:
@@ -55,7 +53,7 @@ def _certain(block: Block) -> bool:
 
 
 def _kept(block: Block) -> Block:
-    return replace(block, kind="paragraph", label=None, why=(KEPT,))
+    return replace(block, kind="paragraph", label=None, why=(keep_body_first.name,))
 
 
 def _weak_share(blocks: Sequence[Block]) -> float:
@@ -64,8 +62,11 @@ def _weak_share(blocks: Sequence[Block]) -> float:
     return weak / total if total else 0.0
 
 
+@layout_rule("extractor-body", kind="paragraph")
 def keep_body_first(blocks: Sequence[Block]) -> tuple[Block, ...]:
-    """Revise labelled extractor output for recall: see the module's rules.
+    """After an extractor, a line in the body's middle stays body but on near-certain evidence.
+
+    The rules are the module's; ``why`` names this rule on every line it kept.
 
     >>> from newsclean.model import Span
     >>> long = "The council voted on Tuesday to close the old harbour road for good. "
@@ -86,3 +87,7 @@ def keep_body_first(blocks: Sequence[Block]) -> tuple[Block, ...]:
     if _weak_share(out) > MAX_WEAK_SHARE:
         out = tuple(_kept(b) if _removed(b) and not _certain(b) else b for b in out)
     return out
+
+
+#: The rules of this module, for the registry.
+RULES = (keep_body_first,)
