@@ -170,7 +170,7 @@ def record_output(record: dict[str, Any], article: Article, options: LineOptions
     >>> record_output({"id": 1, "text": "x"}, Article(text="X"),
     ...               LineOptions(clean=CleanOptions(fmt="jsonl")))
     {'id': 1, 'text': 'X', 'newsclean': {'headline': None, 'alt_headlines': [], 'site': None, \
-'blocks': [], 'fixes': []}}
+'source': 'article', 'blocks': [], 'fixes': []}}
     """
     clean = options.clean
     if clean.fmt == "jsonl":

@@ -185,7 +185,7 @@ def article_record(path: str, article: Article) -> dict[str, Any]:
     This is the only place JSON output is built; ``json`` and ``jsonl`` differ in layout.
 
     >>> list(article_record("a.txt", Article(headline="Hi")))
-    ['path', 'headline', 'alt_headlines', 'site', 'blocks', 'fixes']
+    ['path', 'headline', 'alt_headlines', 'site', 'source', 'blocks', 'fixes']
     """
     return {"path": path, **article.to_dict()}
 
@@ -199,6 +199,7 @@ def render_json(path: str, article: Article) -> str:
       "headline": null,
       "alt_headlines": [],
       "site": "Café Times",
+      "source": "article",
       "blocks": [],
       "fixes": []
     }
