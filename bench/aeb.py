@@ -10,7 +10,15 @@ trafilatura's output is read with ``source="auto"``, html-text's whole-page text
 ``source="page"``, or every system with ``--source``), and counts the pages newsclean made
 worse than raw by more than .01 F1. ``--per-page`` prints each page's raw and cleaned F1;
 ``--pages`` lists, worst page first, the blocks newsclean removed that the reference keeps
-and the blocks it kept that the reference lacks. Run by hand; no test reads DIR.
+and the blocks it kept that the reference lacks.
+
+``--simulate`` reads DIR as labelled real pages instead (``../shared/train-pages``: the
+format of newsclean.evaluate, with an index.json naming each page's split) and lays each
+page of ``--split`` out as extractor output — every labelled block on its own line, no
+blank lines, "unknown" blocks left out — with its body and subheading blocks as the
+reference. Whole sites sit on one side of the split, so the train split is where the
+extractor mode's errors are studied and the validation split only measures it. Run by
+hand; no test reads DIR.
 """
 
 from __future__ import annotations
@@ -37,6 +45,9 @@ from newsclean.model import SOURCES, Article, Block, Source
 
 #: The systems, and the input shape newsclean is told each one gives.
 SYSTEMS: dict[str, Source | Literal["auto"]] = {"trafilatura": "auto", "html-text": "page"}
+#: The name of labelled pages laid out as extractor output, and the gold labels of its body.
+SIMULATED = "labelled pages"
+GOLD_BODY = frozenset({"body", "subheading"})
 #: A page is "made worse" when its cleaned F1 is lower than raw by more than this.
 WORSE_BY = 0.01
 BODY_KINDS = frozenset({"paragraph", "subheading"})
@@ -75,7 +86,7 @@ def run_page(
 
 
 def _row(name: str, score: Score) -> str:
-    return f"{name:<28}{score.precision:>7.3f}{score.recall:>7.3f}{score.f1:>7.3f}"
+    return f"{name:<30}{score.precision:>7.3f}{score.recall:>7.3f}{score.f1:>7.3f}"
 
 
 def _shared(block: Block, reference: Counter[Shingle]) -> tuple[int, int]:
@@ -124,6 +135,28 @@ def per_page_lines(runs: Sequence[PageRun]) -> list[str]:
     ]
 
 
+Benchmark = tuple[dict[str, str], dict[str, dict[str, str]]]
+
+
+def load_benchmark(directory: Path, only: str | None) -> Benchmark:
+    """The reference bodies and each system's output, by page key."""
+    truth = _bodies(directory / "ground-truth.json")
+    systems = [only] if only else list(SYSTEMS)
+    return truth, {name: _bodies(directory / f"{name}.json") for name in systems}
+
+
+def simulate(directory: Path, split: str) -> Benchmark:
+    """Labelled pages of ``split`` laid out as extractor output, with their gold bodies."""
+    index = json.loads((directory / "index.json").read_text(encoding="utf-8"))
+    truth, output = {}, {}
+    for key in sorted(k for k, page in index.items() if page.get("split") == split):
+        data = json.loads((directory / f"{key}.json").read_text(encoding="utf-8"))
+        blocks = [b for b in data["blocks"] if b["label"] != "unknown"]
+        output[key] = "\n".join(" ".join(b["text"].split()) for b in blocks)
+        truth[key] = "\n".join(b["text"] for b in blocks if b["label"] in GOLD_BODY)
+    return truth, {SIMULATED: output}
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     """Print the benchmark table (and with ``--pages`` the per-page losses)."""
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
@@ -132,18 +165,22 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--source", choices=SOURCES, help="read every system's text as this")
     parser.add_argument("--per-page", action="store_true", help="each page's raw and cleaned F1")
     parser.add_argument("--pages", action="store_true", help="per-page losses, worst first")
+    parser.add_argument("--simulate", action="store_true", help="DIR holds labelled pages")
+    parser.add_argument("--split", default="train", help="with --simulate: the split to read")
     args = parser.parse_args(argv)
     try:
-        truth = _bodies(args.directory / "ground-truth.json")
-        systems = [args.only] if args.only else list(SYSTEMS)
-        outputs = {name: _bodies(args.directory / f"{name}.json") for name in systems}
-    except (OSError, ValueError) as exc:
+        truth, outputs = (
+            simulate(args.directory, args.split)
+            if args.simulate
+            else load_benchmark(args.directory, args.only)
+        )
+    except (OSError, ValueError, KeyError) as exc:
         print(f"{args.directory}: error: {exc}", file=sys.stderr)
         return 2
-    print(f"{f'{len(truth)} pages':<28}{'P':>7}{'R':>7}{'F1':>7}{'worse':>7}")
+    print(f"{f'{len(truth)} pages':<30}{'P':>7}{'R':>7}{'F1':>7}{'worse':>7}")
     runs = {}
     for name, output in outputs.items():
-        source = args.source or SYSTEMS[name]
+        source = args.source or SYSTEMS.get(name, "auto")
         runs[name] = [
             run_page(key, truth[key], output.get(key, ""), source) for key in sorted(truth)
         ]
