@@ -8,9 +8,9 @@ and how to get it. Each check is one ``isinstance``, cheap enough for every call
 from __future__ import annotations
 
 from collections.abc import Sequence
-from typing import Any
+from typing import Any, Literal
 
-from newsclean.model import QUOTE_STYLES, Block, QuoteStyle
+from newsclean.model import QUOTE_STYLES, SOURCES, Block, QuoteStyle, Source
 
 #: How to turn what a caller has into what a function takes.
 _HOW_TO_GET = {
@@ -50,6 +50,18 @@ def require_quotes(value: object, function: str) -> QuoteStyle:
         return value
     styles = ", ".join(repr(style) for style in QUOTE_STYLES)
     raise ValueError(f"{function}() takes quotes= one of {styles}, not {value!r}")
+
+
+def require_source(value: object, function: str) -> Source | Literal["auto"]:
+    """Return ``value`` if it names an input shape; else raise a ValueError listing them.
+
+    >>> require_source("extractor", "parse_article")
+    'extractor'
+    """
+    if isinstance(value, str) and value in SOURCES:
+        return value
+    shapes = ", ".join(repr(shape) for shape in SOURCES)
+    raise ValueError(f"{function}() takes source= one of {shapes}, not {value!r}")
 
 
 def require_block(value: object, function: str) -> Block:

@@ -1,21 +1,26 @@
 """parse_article: the one-way pipeline from raw scraped text to a labelled Article.
 
 raw text -> text fixes (``clean_text``) -> paragraph blocks (``segment_paragraphs``) ->
-headlines (``split_headlines``) -> a label for every other block (``label_blocks``) ->
-Article. Every block of the fixed text is kept, labelled; the output formats decide what
-to show.
+headlines (``split_headlines``) -> a label for every other block (``label_blocks``), revised
+for the input's shape (``keep_body_first`` after an extractor, ``drop_page_furniture`` on a
+whole page) -> Article. Every block of
+the fixed text is kept, labelled; the output formats decide what to show.
 """
 
 from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import replace
+from typing import Literal
 
 from newsclean.arguments import require_quotes, require_text
 from newsclean.blocks.headlines import split_headlines
 from newsclean.blocks.paragraphs import segment_paragraphs
+from newsclean.blocks.source import resolve_source
+from newsclean.classify.extractor import keep_body_first
+from newsclean.classify.page import drop_page_furniture
 from newsclean.classify.run import is_top_furniture, label_blocks
-from newsclean.model import Article, Block, Fix, LineIndex, QuoteStyle, map_back
+from newsclean.model import Article, Block, Fix, LineIndex, QuoteStyle, Source, map_back
 from newsclean.text.pipeline import clean_text
 
 
@@ -26,10 +31,21 @@ def _original_lines(original: str, fixes: tuple[Fix, ...], blocks: Sequence[Bloc
     return [index.line(start) for start in starts]
 
 
-def parse_article(text: str, *, quotes: QuoteStyle = "straight") -> Article:
+def _labels_for(blocks: tuple[Block, ...], source: Source) -> tuple[Block, ...]:
+    labelled = label_blocks(blocks)
+    if source == "extractor":
+        return keep_body_first(labelled)
+    return drop_page_furniture(labelled) if source == "page" else labelled
+
+
+def parse_article(
+    text: str, *, quotes: QuoteStyle = "straight", source: Source | Literal["auto"] = "auto"
+) -> Article:
     """Fix ``text``, cut it into blocks and say what each block is.
 
     Block ``line`` numbers refer to ``text`` as given; block texts are the fixed text.
+    ``source`` says what made the text (:data:`newsclean.model.SOURCES`); ``auto`` tells
+    an extractor's one paragraph per line from an article's blank-line separated blocks.
 
     >>> article = parse_article("Storm hits coast\\n\\nWaves battered the town overnight, "
     ...     "and the harbour wall gave way before dawn on Tuesday.\\n\\nShare this")
@@ -38,6 +54,7 @@ def parse_article(text: str, *, quotes: QuoteStyle = "straight") -> Article:
     """
     text = require_text(text, "parse_article")
     quotes = require_quotes(quotes, "parse_article")
+    shape = resolve_source(text, source)
     cleaned = clean_text(text, quotes=quotes)
     blocks = segment_paragraphs(cleaned.text)
     lines = _original_lines(text, cleaned.fixes, blocks)
@@ -47,7 +64,8 @@ def parse_article(text: str, *, quotes: QuoteStyle = "straight") -> Article:
         headline=heads.headline,
         alt_headlines=heads.alt_headlines,
         site=heads.site,
-        blocks=label_blocks(heads.blocks),
+        blocks=_labels_for(heads.blocks, shape),
         fixes=cleaned.fixes,
         text=cleaned.text,
+        source=shape,
     )

@@ -31,10 +31,18 @@ KINDS: tuple[Kind, ...] = (
 )
 #: The kinds of the headline blocks at the top of an article.
 HEADLINE_KINDS: tuple[Kind, ...] = ("headline", "alt_headline")
+#: The kinds that make up the article's body text.
+BODY_KINDS: tuple[Kind, ...] = ("paragraph", "subheading")
 QuoteStyle = Literal["straight", "curly", "keep"]
 #: A text's line-ending style: one kind throughout, or ``"mixed"``.
 Newline = Literal["\n", "\r\n", "\r", "mixed"]
 QUOTE_STYLES: tuple[QuoteStyle, ...] = ("straight", "curly", "keep")
+#: What made a text, which decides how its blocks are read: an ``article`` as a scraper or a
+#: person writes it (blank-line separated), an HTML ``extractor``'s output (one paragraph per
+#: line, furniture at the edges) or the whole visible text of a ``page`` (menus and all).
+Source = Literal["article", "extractor", "page"]
+#: The shapes a caller may name; ``auto`` reads the shape from the text.
+SOURCES: tuple[Source | Literal["auto"], ...] = ("auto", "article", "extractor", "page")
 
 
 class InputError(ValueError):
@@ -463,6 +471,7 @@ class Article:
     site: str | None = None
     blocks: tuple[Block, ...] = ()
     fixes: tuple[Fix, ...] = field(default=(), compare=False)
+    source: Source = "article"
     text: str = field(default="", compare=False, repr=False)
 
     @property
@@ -476,7 +485,7 @@ class Article:
         >>> Article(blocks=(Block("Intro", 1, Span(0, 5), "subheading"),)).body_text()
         'Intro'
         """
-        return "\n\n".join(b.text for b in self.blocks if b.kind in ("paragraph", "subheading"))
+        return "\n\n".join(b.text for b in self.blocks if b.kind in BODY_KINDS)
 
     def to_dict(self) -> dict[str, Any]:
         """Return the article as JSON-ready data."""
@@ -484,6 +493,7 @@ class Article:
             "headline": self.headline,
             "alt_headlines": list(self.alt_headlines),
             "site": self.site,
+            "source": self.source,
             "blocks": [b.to_dict() for b in self.blocks],
             "fixes": [f.to_dict() for f in self.fixes],
         }

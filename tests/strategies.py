@@ -536,3 +536,36 @@ def lexicon_texts(draw: st.DrawFn, vocabulary: st.SearchStrategy[str]) -> str:
     joints = draw(st.lists(lexicon_joints, min_size=len(parts), max_size=len(parts)))
     joints[0] = draw(st.sampled_from(["", "", "("]))
     return "".join(joint + part for joint, part in zip(joints, parts, strict=True))
+
+
+# --- input shapes (newsclean/blocks/source.py, classify/extractor.py, classify/page.py) --
+
+#: Lines that furniture and captions are made of: short, often without a full stop.
+furniture_lines = st.sampled_from(
+    [
+        "Share this",
+        "Read more",
+        "Photo: Ann Lee/Coast Pictures",
+        "Boats in the harbour at dusk",
+        "Related: Pier to reopen",
+        "By Maria Lopez",
+        "Advertisement",
+        "Home News Sport Weather",
+        "Sign up for our newsletter",
+    ]
+)
+
+
+_PIER = (
+    "The harbour board voted on Tuesday to repair the old pier, which has been closed "
+    "since the winter storms damaged its timber supports."
+)
+
+
+@st.composite
+def extractor_output(draw: st.DrawFn) -> str:
+    """Extractor output: one block per line, no blank lines; long prose lines (a sentence
+    longer than any wrap width, then drawn ones) among short furniture lines."""
+    long_line = st.lists(sentences(), max_size=3).map(lambda ss: " ".join([_PIER, *ss]))
+    lines = draw(st.lists(st.one_of(long_line, furniture_lines), min_size=3, max_size=12))
+    return "\n".join([draw(long_line), *lines, draw(long_line)])

@@ -28,7 +28,7 @@ PREFIX_KINDS: dict[str, Kind] = {
 }
 
 
-def fake_parse(text: str, *, quotes: QuoteStyle = "straight") -> Article:
+def fake_parse(text: str, *, quotes: QuoteStyle = "straight", source: str = "auto") -> Article:
     """Blocks split at blank lines: the first is the headline, a prefix word labels the
     rest; ``site`` records the quote style asked for."""
     blocks = []
@@ -116,7 +116,7 @@ def test_json_one_file_is_an_object(tmp_path: Path, capsys: pytest.CaptureFixtur
     code, out, _ = _run(capsys, "--format", "json", path)
     assert code == 0
     data = json.loads(out)
-    assert set(data) == {"path", "headline", "alt_headlines", "site", "blocks", "fixes"}
+    assert set(data) == {"path", "headline", "alt_headlines", "site", "source", "blocks", "fixes"}
     assert data["path"] == str(path)
     assert data["headline"] == "Storm hits coast"
     assert [b["kind"] for b in data["blocks"]] == [
@@ -313,7 +313,7 @@ def test_unreadable_file_is_an_input_error(
 def test_interrupt_exits_130_without_traceback(
     tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    def interrupted(text: str, *, quotes: str) -> Article:
+    def interrupted(text: str, *, quotes: str, source: str) -> Article:
         raise KeyboardInterrupt
 
     monkeypatch.setattr(clean, "parse_article", interrupted)
@@ -420,3 +420,37 @@ def test_stdin_smoke() -> None:
     record = json.loads(done.stdout)
     assert record["path"] == "-"
     assert "It was a quiet day." in [b["text"] for b in record["blocks"]]
+
+
+# --- input shapes -------------------------------------------------------------------
+
+PIER = (
+    "The harbour board voted on Tuesday to repair the old pier, which has been closed "
+    "since the winter storms damaged its timber supports."
+)
+
+
+@pytest.mark.parametrize(
+    ("argv", "source"),
+    [
+        pytest.param((), "extractor", id="auto-detects"),
+        pytest.param(("--input", "article"), "article", id="named"),
+        pytest.param(("--input", "page"), "page", id="page"),
+    ],
+)
+def test_input_names_the_shape_of_the_text(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], argv: tuple[str, ...], source: str
+) -> None:
+    path = tmp_path / "extracted.txt"
+    path.write_text(f"Pier to reopen\n{PIER}\nBoats in the harbour at dusk\n{PIER}\n")
+    code, out, _ = _run(capsys, *argv, "--format", "json", path)
+    assert code == 0
+    assert json.loads(out)["source"] == source
+
+
+def test_input_refuses_an_unknown_shape(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    path = tmp_path / "a.txt"
+    path.write_text("Title\n\nBody.\n")
+    code, out, err = _run(capsys, "--input", "html", path)
+    assert (code, out) == (2, "")
+    assert "invalid choice: 'html'" in err

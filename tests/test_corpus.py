@@ -32,9 +32,11 @@ def load(name: str) -> tuple[str, dict[str, Any]]:
 NAMES = sorted(p.name.removesuffix(".labels.json") for p in CORPUS.glob("*.labels.json"))
 
 #: Articles whose labels the classifiers do not reproduce yet: each is a known failure
-#: (strict, so fixing one fails the suite until it is removed from this list). Empty:
-#: every article is reproduced; a new article that is not goes here, by name.
-KNOWN_FAILURES: frozenset[str] = frozenset()
+#: (strict, so fixing one fails the suite until it is removed from this list). These two are
+#: extractor output (one paragraph per line), read recall first: a caption in the middle of
+#: the body that only a weak signal finds (a name glued after it, a scene described) stays
+#: body, by design (README "After an extractor").
+KNOWN_FAILURES: frozenset[str] = frozenset({"extractor-glued-chipmaker", "indian-cricket-ani"})
 CASES = [
     pytest.param(
         name,

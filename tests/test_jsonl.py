@@ -216,7 +216,7 @@ def test_jsonl_format_keeps_every_word_and_adds_the_article() -> None:
     )
     assert cleaned["n"] == 1
     article = cleaned[ARTICLE_KEY]
-    assert set(article) == {"headline", "alt_headlines", "site", "blocks", "fixes"}
+    assert set(article) == {"headline", "alt_headlines", "site", "source", "blocks", "fixes"}
     assert article["headline"] == "Ferry fares rise"
     assert [b["kind"] for b in article["blocks"]][-1] == "boilerplate"
 

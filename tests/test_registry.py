@@ -15,7 +15,7 @@ import regex
 
 import newsclean.classify
 import newsclean.learn
-from newsclean.classify import boilerplate, captions, layout, subheadings
+from newsclean.classify import boilerplate, captions, extractor, layout, page, subheadings
 from newsclean.classify.signal import NAME_RE, LayoutRule, Reason, Signal, layout_rule, signal
 from newsclean.model import Block
 
@@ -27,7 +27,7 @@ SIGNAL_KINDS: tuple[tuple[ModuleType, str], ...] = (
     (subheadings, "subheading"),
 )
 SIGNALS: tuple[Signal, ...] = tuple(s for module, _ in SIGNAL_KINDS for s in module.SIGNALS)
-RULES: tuple[LayoutRule, ...] = (*boilerplate.RULES, *layout.RULES)
+RULES: tuple[LayoutRule, ...] = (*boilerplate.RULES, *layout.RULES, *extractor.RULES, *page.RULES)
 REASONS: tuple[Reason, ...] = (*SIGNALS, *RULES)
 KIND_OF: dict[str, str] = {
     **{s.name: kind for module, kind in SIGNAL_KINDS for s in module.SIGNALS},
@@ -135,7 +135,7 @@ def test_the_registry_covers_every_classifier_module() -> None:
     modules = {module.__name__ for module in CLASSIFY_AND_LEARN if hasattr(module, "SIGNALS")}
     assert modules == {module.__name__ for module, _ in SIGNAL_KINDS}
     ruled = {module.__name__ for module in CLASSIFY_AND_LEARN if hasattr(module, "RULES")}
-    assert ruled == {boilerplate.__name__, layout.__name__}
+    assert ruled == {m.__name__ for m in (boilerplate, layout, extractor, page)}
 
 
 @pytest.mark.parametrize("reason", REASONS, ids=lambda r: r.name)
@@ -145,7 +145,7 @@ def test_readme_names_it_in_its_kinds_row(reason: Reason) -> None:
 
 
 def test_readme_names_no_unknown_signal() -> None:
-    modules = {"boilerplate", "captions", "subheadings", "layout"}
+    modules = {"boilerplate", "captions", "subheadings", "layout", "extractor", "page"}
     for kind, row in _kind_rows().items():
         if kind in KIND_OF.values():
             unknown = set(TICKED_RE.findall(row)) - modules - set(KIND_OF)

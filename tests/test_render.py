@@ -132,6 +132,7 @@ def test_render_json_is_the_record_with_non_ascii_kept() -> None:
         "headline": "Café reopens",
         "alt_headlines": ["Café back"],
         "site": "The Daily Bun",
+        "source": "article",
         "blocks": [
             {
                 "kind": "headline",

@@ -35,7 +35,7 @@ from newsclean.classify.captions import CREDIT_RE, has_credit, is_descriptive_li
 from newsclean.classify.signal import LayoutRule, fired, layout_rule, names
 from newsclean.lexicon import furniture, media
 from newsclean.lexicon.build import alternation
-from newsclean.model import HEADLINE_KINDS, Block
+from newsclean.model import BODY_KINDS, HEADLINE_KINDS, Block
 
 _LIST_HEADER = alternation((*furniture.LINK_LABELS, *furniture.LIST_HEADERS))
 #: Boilerplate that heads a list of links: "Related", "More on this", "Topics".
@@ -280,7 +280,7 @@ def furniture_runs(blocks: Sequence[Block]) -> tuple[Block, ...]:
         if block.kind == "boilerplate":
             in_list = _list_header(block) or (in_list and _short_unfinished(block))
             continue
-        if block.kind not in ("paragraph", "subheading") or not _short_unfinished(block):
+        if block.kind not in BODY_KINDS or not _short_unfinished(block):
             in_list = False
             continue
         prev = out[i - 1] if i else None
@@ -407,7 +407,7 @@ def outside_body(blocks: Sequence[Block]) -> tuple[Block, ...]:
                 1 if menu_item or (side is after and _short_unfinished(block)) else prose_fences
             )
             standfirst = i > 0 and blocks[i - 1].kind in HEADLINE_KINDS
-            if fences >= needed and block.kind in ("paragraph", "subheading") and not standfirst:
+            if fences >= needed and block.kind in BODY_KINDS and not standfirst:
                 out[i] = _relabel(block, outside_body)
     return tuple(out)
 

@@ -39,7 +39,7 @@ from newsclean.io.files import (
     read_text_file,
 )
 from newsclean.io.render import FORMATS, KEEPABLE, CleanOptions, frame_outputs, parse_keep, render
-from newsclean.model import QUOTE_STYLES
+from newsclean.model import QUOTE_STYLES, SOURCES
 
 
 def clean_one(task: Task, options: CleanOptions) -> Outcome:
@@ -53,7 +53,7 @@ def clean_one(task: Task, options: CleanOptions) -> Outcome:
         return Outcome(task.name, error=str(exc))
     except OSError as exc:
         return Outcome(task.name, error=f"{task.name}: {exc.strerror or exc}")
-    article = parse_article(source.text, quotes=options.quotes)
+    article = parse_article(source.text, quotes=options.quotes, source=options.source)
     note, fixes = source.note, len(article.fixes)
     # Rendering makes one more copy of the text: first free what the output does not show
     # (the input, the fixed text, and the fixes unless the format lists them).
@@ -90,6 +90,15 @@ def add_input_arguments(parser: argparse.ArgumentParser) -> None:
 def add_clean_arguments(parser: argparse.ArgumentParser) -> None:
     """Add the arguments of the default command, ``clean``."""
     add_input_arguments(parser)
+    parser.add_argument(
+        "--input",
+        dest="source",
+        choices=SOURCES,
+        default="auto",
+        help="what made the text: auto (default: an extractor's one paragraph per line is "
+        "told from an article), article, extractor (HTML extractor output: recall first), or "
+        "page (a page's whole visible text, menus and all)",
+    )
     parser.add_argument(
         "--format",
         dest="fmt",

@@ -133,4 +133,4 @@ def emit(target: str | None, pieces: Iterable[str]) -> bool:
 
 
 def clean_options(args: argparse.Namespace) -> CleanOptions:
-    return CleanOptions(args.quotes, args.fmt, args.keep, args.only == "body")
+    return CleanOptions(args.quotes, args.fmt, args.keep, args.only == "body", args.source)

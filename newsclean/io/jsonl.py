@@ -170,7 +170,7 @@ def record_output(record: dict[str, Any], article: Article, options: LineOptions
     >>> record_output({"id": 1, "text": "x"}, Article(text="X"),
     ...               LineOptions(clean=CleanOptions(fmt="jsonl")))
     {'id': 1, 'text': 'X', 'newsclean': {'headline': None, 'alt_headlines': [], 'site': None, \
-'blocks': [], 'fixes': []}}
+'source': 'article', 'blocks': [], 'fixes': []}}
     """
     clean = options.clean
     if clean.fmt == "jsonl":
@@ -188,7 +188,7 @@ def clean_record(raw: bytes, options: LineOptions, *, first: bool = False) -> tu
     ('{"text":"Rain falls.","n":2}\\n', 1)
     """
     record, text = read_record(raw, options.text_field, first=first)
-    article = parse_article(text, quotes=options.clean.quotes)
+    article = parse_article(text, quotes=options.clean.quotes, source=options.clean.source)
     try:  # a record decoded near the recursion limit may not encode from a deeper stack
         output = json_text(record_output(record, article, options))
     except RecursionError:

@@ -17,7 +17,7 @@ from typing import Any, Literal
 
 import regex
 
-from newsclean.model import Article, Block, Kind, QuoteStyle
+from newsclean.model import BODY_KINDS, Article, Block, Kind, QuoteStyle, Source
 
 Format = Literal["text", "json", "jsonl"]
 FORMATS: tuple[Format, ...] = ("text", "json", "jsonl")
@@ -25,8 +25,9 @@ FORMATS: tuple[Format, ...] = ("text", "json", "jsonl")
 
 @dataclass(frozen=True, slots=True)
 class CleanOptions:
-    """How every article of a run is cleaned (its quote style) and shown (the format, the
-    kinds kept in text output, body only); the same for files and JSON Lines records.
+    """How every article of a run is cleaned (its quote style, the shape of its input) and
+    shown (the format, the kinds kept in text output, body only); the same for files and
+    JSON Lines records.
 
     >>> CleanOptions(fmt="jsonl").quotes
     'straight'
@@ -36,6 +37,7 @@ class CleanOptions:
     fmt: Format = "text"
     keep: frozenset[str] = frozenset()
     only_body: bool = False
+    source: Source | Literal["auto"] = "auto"
 
 
 #: What ``--keep`` accepts, and the block kind each name brings back into text output.
@@ -67,7 +69,6 @@ _SHORT_ESCAPES: MappingProxyType[str, str] = MappingProxyType(
 _LONE_SURROGATE_RE = regex.compile(r"\p{Cs}")
 
 # Kinds always shown in text output, unmarked; the rest only when kept, marked by kind.
-_BODY_KINDS: frozenset[Kind] = frozenset({"paragraph", "subheading"})
 
 
 def _escape(char: str) -> str:
@@ -141,7 +142,7 @@ def parse_keep(value: str) -> frozenset[str]:
 
 def _text_line(block: Block, kinds: frozenset[Kind]) -> str | None:
     """Return how ``block`` shows in text output, or None if it is left out."""
-    if block.kind in _BODY_KINDS or (block.kind == "headline" and "headline" in kinds):
+    if block.kind in BODY_KINDS or (block.kind == "headline" and "headline" in kinds):
         return block.text
     if block.kind in kinds:
         return f"[{block.kind}] {block.text}"
@@ -184,7 +185,7 @@ def article_record(path: str, article: Article) -> dict[str, Any]:
     This is the only place JSON output is built; ``json`` and ``jsonl`` differ in layout.
 
     >>> list(article_record("a.txt", Article(headline="Hi")))
-    ['path', 'headline', 'alt_headlines', 'site', 'blocks', 'fixes']
+    ['path', 'headline', 'alt_headlines', 'site', 'source', 'blocks', 'fixes']
     """
     return {"path": path, **article.to_dict()}
 
@@ -198,6 +199,7 @@ def render_json(path: str, article: Article) -> str:
       "headline": null,
       "alt_headlines": [],
       "site": "Café Times",
+      "source": "article",
       "blocks": [],
       "fixes": []
     }
