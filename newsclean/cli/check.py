@@ -536,7 +536,7 @@ def _show_files(inputs: Inputs, args: argparse.Namespace, settings: Settings) ->
 def _show_settings(inputs: Inputs, args: argparse.Namespace, settings: Settings) -> int:
     """Print the settings that apply to the first input, and the file they came from."""
     first = inputs.paths[0]
-    name = args.stdin_filename or "-" if first == "-" else first
+    name = (args.stdin_filename or "-") if first == "-" else first
     directory = Path(name) if Path(name).is_dir() else Path(name).parent
     if first == "-" and not args.stdin_filename:
         directory = Path.cwd()

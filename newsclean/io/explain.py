@@ -118,7 +118,14 @@ def settings_text(name: str, config: Config, source: Path | None) -> str:
     ]
     for field in dataclasses.fields(config):
         value = getattr(config, field.name)
-        shown = json_text(list(value) if isinstance(value, tuple) else value)
+        if value is None:  # TOML has no null: say it is unset
+            lines.append(f"# {field.name.replace('_', '-')}: not set")
+            continue
+        shown = (
+            f"[{', '.join(json_text(v) for v in value)}]"
+            if isinstance(value, tuple)
+            else json_text(value)
+        )
         lines.append(f"{field.name.replace('_', '-')} = {shown}")
     lines.append(f"# rules enabled: {' '.join(r.code for r in enabled_rules(config))}")
     return "\n".join(lines) + "\n"
