@@ -533,3 +533,38 @@ def test_fix_refuses_what_cp1252_cannot_hold_and_writes_nothing(
     assert f"newsclean: error: {story}: not fixed, nothing written: " in err
     assert "cannot be written in cp1252" in err
     assert story.read_bytes() == b"\xe9 " + before
+
+
+# --- 5. more of ruff's options: --fix-only, -o, -e, -s -----------------------------------
+
+
+def test_fix_only_fixes_and_neither_reports_nor_fails_on_what_is_left(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    story = _write(tmp_path / "a.txt", UNSAFE_ONLY.replace("overnight,", "overnight ,"))
+    code, out, err = _check(capsys, "--fix-only", str(story))
+    assert code == 0
+    assert out == ""
+    assert "overnight," in story.read_text(encoding="utf-8")
+    assert err == "Fixed 1, 2 remaining (2 fixable with --fix --unsafe-fixes).\n"
+    assert _check(capsys, "--fix-only", str(story))[0] == 0
+
+
+def test_output_file_takes_the_findings(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    story = _write(tmp_path / "a.txt", MESSY)
+    report = tmp_path / "report.json"
+    code, out, _ = _check(capsys, "-e", "-o", str(report), "--output-format", "json", str(story))
+    assert code == 0
+    assert out == ""
+    assert [r["code"] for r in json.loads(report.read_text(encoding="utf-8"))] == ["NC405"]
+    code, _, err = _check(capsys, "-o", str(tmp_path / "no" / "dir.json"), str(story))
+    assert code == 2
+    assert err.splitlines()[0].startswith("newsclean: error: ")
+    assert "could not be checked" not in err
+
+
+def test_silent_prints_nothing_but_the_status_tells(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    story = _write(tmp_path / "a.txt", MESSY)
+    assert _check(capsys, "-s", str(story)) == (1, "", "")

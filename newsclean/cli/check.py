@@ -22,6 +22,7 @@ from newsclean.cli.task import (
     Task,
     add_jobs_argument,
     default_jobs,
+    emit,
     report,
     say,
 )
@@ -242,8 +243,23 @@ def add_check_arguments(parser: argparse.ArgumentParser) -> None:
     output.add_argument(
         "--statistics", action="store_true", help="count the findings per rule instead"
     )
-    output.add_argument("--exit-zero", action="store_true", help="exit 0 even when findings remain")
+    output.add_argument(
+        "-o",
+        "--output-file",
+        metavar="FILE",
+        help="write the findings to FILE (replaced atomically) instead of stdout",
+    )
+    output.add_argument(
+        "-e", "--exit-zero", action="store_true", help="exit 0 even when findings remain"
+    )
     output.add_argument("-q", "--quiet", action="store_true", help="no summary line on stderr")
+    output.add_argument(
+        "-s",
+        "--silent",
+        action="store_true",
+        help="print no findings and no summary (errors still go to stderr); the exit "
+        "status still tells",
+    )
 
 
 def _add_fixing_arguments(fixing: argparse._ArgumentGroup) -> None:
@@ -256,6 +272,11 @@ def _add_fixing_arguments(fixing: argparse._ArgumentGroup) -> None:
     )
     fixing.add_argument(
         "--diff", action="store_true", help="print the fixes as a unified diff; write nothing"
+    )
+    fixing.add_argument(
+        "--fix-only",
+        action="store_true",
+        help="apply safe fixes in place, but neither report nor fail on what is left",
     )
     fixing.add_argument(
         "--show-fixes", action="store_true", help="with --fix, list what was fixed, per file"
@@ -420,6 +441,9 @@ def _check_exit(failed: bool, outcomes: Sequence[CheckOutcome], args: argparse.N
         return ExitCode.USAGE_OR_INPUT
     if args.exit_zero:
         return ExitCode.OK
+    if args.fix_only:  # what is left is not this run's business
+        changed = args.exit_non_zero_on_fix and any(o.changed for o in outcomes)
+        return ExitCode.FINDINGS if changed else ExitCode.OK
     if args.diff and not args.fix:
         return ExitCode.FINDINGS if any(o.changed for o in outcomes) else ExitCode.OK
     if args.fix and args.exit_non_zero_on_fix and any(o.changed for o in outcomes):
@@ -475,17 +499,28 @@ def run_check(args: argparse.Namespace) -> int:
         return _show_settings(inputs, args, settings)
     if args.show_files:
         return _show_files(inputs, args, settings)
+    args.fix = args.fix or args.fix_only
     outcomes, failures, skipped = _run(inputs, args, settings)
-    # With stdin fixed, stdout carries the fixed text: everything else goes to stderr.
-    out = sys.stderr if any(o.output is not None for o in outcomes) else sys.stdout
-    if not args.diff:
-        out.write(_rendered(outcomes, args))
-    if args.fix and args.show_fixes:
-        out.write(render_fixed([(o.name, o.fixed_codes) for o in outcomes]))
-    if not args.quiet:
+    written = _write_results(outcomes, args)
+    if not (args.quiet or args.silent):
         # "All clean." never follows an input that could not be checked or was skipped
         print(_check_summary(outcomes, args, failures, skipped), file=sys.stderr)
-    return _check_exit(bool(failures), outcomes, args)
+    return _check_exit(bool(failures) or not written, outcomes, args)
+
+
+def _write_results(outcomes: Sequence[CheckOutcome], args: argparse.Namespace) -> bool:
+    """Write the findings (or statistics) and --show-fixes to stdout or --output-file;
+    return False if the file could not be written (the error is reported)."""
+    shown = not (args.diff or args.silent or args.fix_only)
+    pieces = [_rendered(outcomes, args) if shown else ""]
+    if args.fix and args.show_fixes and not args.silent:
+        pieces.append(render_fixed([(o.name, o.fixed_codes) for o in outcomes]))
+    if args.output_file:
+        return emit(args.output_file, pieces)
+    # With stdin fixed, stdout carries the fixed text: everything else goes to stderr.
+    out = sys.stderr if any(o.output is not None for o in outcomes) else sys.stdout
+    out.write("".join(pieces))
+    return True
 
 
 def _run(
