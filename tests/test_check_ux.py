@@ -568,3 +568,15 @@ def test_silent_prints_nothing_but_the_status_tells(
 ) -> None:
     story = _write(tmp_path / "a.txt", MESSY)
     assert _check(capsys, "-s", str(story)) == (1, "", "")
+
+
+def test_sarif_rules_carry_the_docstrings(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    story = _write(tmp_path / "a.txt", MESSY)
+    _, out, _ = _check(capsys, "--output-format", "sarif", str(story))
+    rules = json.loads(out)["runs"][0]["tool"]["driver"]["rules"]
+    space_run = next(r for r in rules if r["id"] == "NC405")
+    assert space_run["fullDescription"]["text"].startswith("runs of spaces")
+    assert space_run["help"]["markdown"] == "Bad: `a   b`\n\nGood: `a b`"
+    assert space_run["properties"]["fix"] == "safe"

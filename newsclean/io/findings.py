@@ -195,7 +195,18 @@ def _sarif_result(record: dict[str, Any], order: dict[str, int]) -> dict[str, An
 def _sarif_driver(version: str) -> dict[str, Any]:
     """The tool's SARIF description: name, version, and every rule."""
     rules = [
-        {"id": r.code, "name": r.name, "shortDescription": {"text": r.summary}} for r in ALL_RULES
+        {
+            "id": r.code,
+            "name": r.name,
+            "shortDescription": {"text": r.summary},
+            "fullDescription": {"text": r.doc.why},
+            "help": {
+                "text": f"Bad: {r.doc.bad} Good: {r.doc.good}",
+                "markdown": f"Bad: {r.doc.bad}\n\nGood: {r.doc.good}",
+            },
+            "properties": {"fix": r.fix_kind},
+        }
+        for r in ALL_RULES
     ]
     return {
         "name": "newsclean",
