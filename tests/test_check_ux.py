@@ -580,3 +580,26 @@ def test_sarif_rules_carry_the_docstrings(
     assert space_run["fullDescription"]["text"].startswith("runs of spaces")
     assert space_run["help"]["markdown"] == "Bad: `a   b`\n\nGood: `a b`"
     assert space_run["properties"]["fix"] == "safe"
+
+
+def test_grouped_pylint_and_azure(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    story = _write(tmp_path / "a;b].txt", "One  two.\n\n" + "x " * 5 + "end.  \n")
+    _, out, _ = _check(capsys, "--output-format", "grouped", str(story))
+    assert out.splitlines() == [
+        f"{story}:",
+        "  1:4  NC405 [*] '  ' for one space",
+        "  3:15 NC401 [*] trailing whitespace",
+        "",
+    ]
+    _, out, _ = _check(capsys, "--output-format", "pylint", str(story))
+    assert out.splitlines() == [
+        f"{story}:1: [NC405] '  ' for one space",
+        f"{story}:3: [NC401] trailing whitespace",
+    ]
+    _, out, _ = _check(capsys, "--output-format", "azure", str(story))
+    first = out.splitlines()[0]
+    path = str(story).replace(";", "%3B").replace("]", "%5D")
+    assert first == (
+        f"##vso[task.logissue type=warning;sourcepath={path};linenumber=1;columnnumber=4;"
+        "code=NC405;]'  ' for one space"
+    )

@@ -238,7 +238,8 @@ def add_check_arguments(parser: argparse.ArgumentParser) -> None:
         choices=OUTPUT_FORMATS,
         default="concise",
         help="concise (default): path:line:col: CODE message; full: with the source line "
-        "and a caret; json; json-lines; junit; gitlab (Code Quality); github; sarif",
+        "and a caret; grouped: by file; json; json-lines; junit; gitlab (Code Quality); "
+        "github (Actions); azure (Pipelines); pylint; sarif",
     )
     output.add_argument(
         "--statistics", action="store_true", help="count the findings per rule instead"

@@ -17,7 +17,7 @@ import os
 from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
-from typing import Any, Literal
+from typing import Any, Literal, get_args
 from urllib.parse import quote
 from xml.sax.saxutils import quoteattr
 
@@ -25,19 +25,21 @@ from newsclean.io.render import escape_for_terminal, escape_surrogates, json_tex
 from newsclean.lint.registry import ALL_RULES, RULES_BY_CODE
 from newsclean.model import Finding, LineIndex
 
+#: The output formats of ``check --output-format``, in the order --help lists them.
 OutputFormat = Literal[
-    "concise", "full", "json", "json-lines", "junit", "gitlab", "github", "sarif"
-]
-OUTPUT_FORMATS: tuple[OutputFormat, ...] = (
     "concise",
     "full",
+    "grouped",
     "json",
     "json-lines",
     "junit",
     "gitlab",
     "github",
+    "azure",
+    "pylint",
     "sarif",
-)
+]
+OUTPUT_FORMATS: tuple[OutputFormat, ...] = get_args(OutputFormat)
 #: Where a line of the ``full`` format stops: longer lines are cut around the finding.
 FULL_WIDTH = 120
 
@@ -238,6 +240,72 @@ def render_sarif(reports: Iterable[FileReport], *, version: str = "0") -> str:
     return json_text(log, indent=2) + "\n"
 
 
+def render_grouped(reports: Iterable[FileReport], *, unsafe: bool = False) -> str:
+    """The findings under their file's name, ``line:col`` aligned (ruff's ``grouped``).
+
+    >>> from newsclean.model import Span
+    >>> report = FileReport("a.txt", "ab\\n", (Finding("NC405", "run", Span(1, 2)),))
+    >>> print(render_grouped([report]), end="")
+    a.txt:
+      1:2 NC405 run
+    <BLANKLINE>
+    """
+    out = []
+    for report in reports:
+        index = LineIndex(report.text)
+        places = [":".join(map(str, index.position(f.span.start))) for f in report.findings]
+        width = max(map(len, places), default=0)
+        out.append(f"{escape_for_terminal(report.path)}:")
+        for place, finding in zip(places, report.findings, strict=True):
+            marker = _marker(finding, unsafe)
+            out.append(f"  {place:<{width}} {finding.code}{marker} {finding.message}")
+        out.append("")
+    return "".join(line + "\n" for line in out)
+
+
+def render_pylint(reports: Iterable[FileReport]) -> str:
+    """``path:line: [CODE] message``, as pylint's parsable format (ruff's ``pylint``).
+
+    >>> from newsclean.model import Span
+    >>> render_pylint([FileReport("a.txt", "ab", (Finding("NC403", "no newline", Span(2, 2)),))])
+    'a.txt:1: [NC403] no newline\\n'
+    """
+    lines = []
+    for report in reports:
+        index = LineIndex(report.text)
+        path = escape_for_terminal(report.path)
+        lines += [
+            f"{path}:{index.line(f.span.start)}: [{f.code}] {f.message}" for f in report.findings
+        ]
+    return "".join(line + "\n" for line in lines)
+
+
+def _azure_escape(value: str, *, prop: bool = False) -> str:
+    # Azure Pipelines reads a logging command to the line's end, properties to ";" or "]".
+    value = escape_surrogates(value).replace("%", "%AZP25")
+    value = value.replace("\r", "%0D").replace("\n", "%0A")
+    return value.replace(";", "%3B").replace("]", "%5D") if prop else value
+
+
+def render_azure(reports: Iterable[FileReport]) -> str:
+    """Azure Pipelines logging commands: one ``##vso[task.logissue]`` per finding.
+
+    >>> from newsclean.model import Span
+    >>> report = FileReport("a;b.txt", "ab", (Finding("NC403", "no newline", Span(2, 2)),))
+    >>> render_azure([report]).split(";")[1:3]
+    ['sourcepath=a%3Bb.txt', 'linenumber=1']
+    """
+    lines = []
+    for record in _records(reports):
+        start = record["location"]
+        props = (
+            f"type=warning;sourcepath={_azure_escape(record['filename'], prop=True)};"
+            f"linenumber={start['row']};columnnumber={start['column']};code={record['code']};"
+        )
+        lines.append(f"##vso[task.logissue {props}]{_azure_escape(record['message'])}")
+    return "".join(line + "\n" for line in lines)
+
+
 def render_json_lines(reports: Iterable[FileReport]) -> str:
     """One compact JSON record per line (see :func:`finding_record`), as ruff's json-lines.
 
@@ -419,6 +487,12 @@ def render_findings(
         return render_json(reports)
     if fmt == "json-lines":
         return render_json_lines(reports)
+    if fmt == "grouped":
+        return render_grouped(reports, unsafe=unsafe)
+    if fmt == "pylint":
+        return render_pylint(reports)
+    if fmt == "azure":
+        return render_azure(reports)
     if fmt == "full":
         return render_full(reports, unsafe=unsafe)
     if fmt == "junit":
