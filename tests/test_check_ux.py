@@ -603,3 +603,20 @@ def test_grouped_pylint_and_azure(tmp_path: Path, capsys: pytest.CaptureFixture[
         f"##vso[task.logissue type=warning;sourcepath={path};linenumber=1;columnnumber=4;"
         "code=NC405;]'  ' for one space"
     )
+
+
+def test_exclude_replaces_the_excludes_and_gitignore_can_be_ignored(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    _write(tmp_path / "node_modules" / "a.txt", MESSY)
+    _write(tmp_path / "drafts" / "b.txt", MESSY)
+    _write(tmp_path / "ignored" / "c.txt", MESSY)
+    _write(tmp_path / ".gitignore", "ignored/\n")
+
+    def shown(*argv: str) -> list[str]:
+        _, out, _ = _check(capsys, "--show-files", *argv, str(tmp_path))
+        return [Path(line).relative_to(tmp_path).as_posix() for line in out.splitlines()]
+
+    assert shown() == ["drafts/b.txt"]
+    assert shown("--exclude", "drafts") == ["node_modules/a.txt"]
+    assert shown("--no-respect-gitignore") == ["drafts/b.txt", "ignored/c.txt"]

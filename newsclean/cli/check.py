@@ -327,6 +327,19 @@ def _add_rule_arguments(rules: argparse._ArgumentGroup) -> None:
 
 def _add_file_arguments(paths: argparse._ArgumentGroup) -> None:
     paths.add_argument(
+        "--exclude",
+        action="append",
+        metavar="PATTERN",
+        help="exclude paths matching PATTERN instead of the settings' and default excludes "
+        "(repeatable)",
+    )
+    paths.add_argument(
+        "--respect-gitignore",
+        action=argparse.BooleanOptionalAction,
+        default=True,
+        help="skip files .gitignore files exclude (default: yes)",
+    )
+    paths.add_argument(
         "--extend-exclude",
         action="append",
         default=[],

@@ -69,6 +69,7 @@ class Settings:
                 ignore=self.args.ignore,
                 extend_exclude=self.args.extend_exclude,
                 extend_select=getattr(self.args, "extend_select", None) or (),
+                exclude=getattr(self.args, "exclude", None),
             )
         return self.cache[directory]
 
@@ -117,6 +118,8 @@ class Settings:
             return is_excluded(Path(path.name), config)
         if is_excluded(relative, config):
             return True
+        if not getattr(self.args, "respect_gitignore", True):
+            return False
         parts = relative.parts
         return any(
             matches(Path(*parts[depth:]), self.gitignored(base.joinpath(*parts[:depth])))

@@ -183,9 +183,11 @@ def with_overrides(
     ignore: Sequence[str] | None = None,
     extend_exclude: Sequence[str] = (),
     extend_select: Sequence[str] = (),
+    exclude: Sequence[str] | None = None,
 ) -> Config:
     """Return ``config`` with the command line's settings in place of the file's;
-    ``extend_select`` adds to the selection (the file's, or ``select``).
+    ``extend_select`` adds to the selection (the file's, or ``select``), ``exclude``
+    replaces the exclusions (the defaults too) as the setting does.
 
     >>> with_overrides(Config(), select=["NC2"], extend_select=["NC405"]).select
     ('NC2', 'NC405')
@@ -197,6 +199,7 @@ def with_overrides(
         select=chosen + normalize_selectors(extend_select, "--extend-select"),
         ignore=config.ignore if ignore is None else normalize_selectors(ignore, "--ignore"),
         extend_exclude=config.extend_exclude + tuple(extend_exclude),
+        exclude=config.exclude if exclude is None else tuple(exclude),
     )
 
 
