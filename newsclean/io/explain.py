@@ -8,7 +8,7 @@ Everything comes from the rules' docstrings (:class:`~newsclean.lint.rule.RuleDo
 from __future__ import annotations
 
 import dataclasses
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from pathlib import Path
 from typing import Any
 
@@ -105,6 +105,22 @@ def readme_row(rule: Rule) -> str:
     return f"| {' | '.join(cells)} | {doc.bad} → {doc.good} |"
 
 
+def _toml_value(value: object) -> str:
+    """A setting's value as TOML writes it: a list, an inline table, a string, a number.
+
+    >>> _toml_value({"*.md": ("NC4",)})
+    '{ "*.md" = ["NC4"] }'
+    """
+    if isinstance(value, Mapping):
+        pairs = ", ".join(f"{json_text(str(k))} = {_toml_value(v)}" for k, v in value.items())
+        return f"{{ {pairs} }}" if pairs else "{}"
+    if isinstance(value, (tuple, list, frozenset)):
+        return f"[{', '.join(_toml_value(v) for v in value)}]"
+    if isinstance(value, (str, int, float, bool)):
+        return json_text(value)
+    return json_text(str(value))
+
+
 def settings_text(name: str, config: Config, source: Path | None) -> str:
     """The settings that apply to ``name``, TOML-shaped, after where they came from.
 
@@ -121,11 +137,7 @@ def settings_text(name: str, config: Config, source: Path | None) -> str:
         if value is None:  # TOML has no null: say it is unset
             lines.append(f"# {field.name.replace('_', '-')}: not set")
             continue
-        shown = (
-            f"[{', '.join(json_text(v) for v in value)}]"
-            if isinstance(value, tuple)
-            else json_text(value)
-        )
+        shown = _toml_value(value)
         lines.append(f"{field.name.replace('_', '-')} = {shown}")
     lines.append(f"# rules enabled: {' '.join(r.code for r in enabled_rules(config))}")
     return "\n".join(lines) + "\n"
