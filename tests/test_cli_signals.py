@@ -80,7 +80,10 @@ def _fixed_bytes(tmp_path: Path) -> bytes:
     copy = tmp_path / "reference" / "story.txt"
     copy.parent.mkdir()
     copy.write_text(ARTICLE, encoding="utf-8")
-    assert main(["check", "--isolated", "--fix", "-q", "-j", "1", str(copy)]) == 1
+    assert (
+        main(["check", "--isolated", "--fix", "--exit-non-zero-on-fix", "-q", "-j", "1", str(copy)])
+        == 1
+    )
     return copy.read_bytes()
 
 

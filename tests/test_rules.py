@@ -17,6 +17,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 from strategies import encoding_soup, lint_soup, messy_lines, short_prose
 
+from newsclean.io.explain import readme_row
 from newsclean.lint import structure
 from newsclean.lint.config import Config
 from newsclean.lint.registry import ALL_RULES, FAMILY_MODULES, REASON_CODES, RULES_BY_CODE
@@ -263,16 +264,31 @@ def test_every_code_has_examples() -> None:
 
 
 # A row of README.md's rules table: "| NC101 | mojibake | safe | ... |".
-_README_ROW_RE = re.compile(r"^\| (NC\d{3}) \| ([a-z-]+) \|", re.MULTILINE)
+_README_ROW_RE = re.compile(r"^\| (NC\d{3}) \| .*$", re.MULTILINE)
 
 
 def test_every_rule_has_its_row_in_the_readme() -> None:
+    """The README's rules table is built from the docstrings: each row is exactly what
+    ``readme_row`` makes of the rule (the same source as ``newsclean rule``)."""
     readme = (Path(__file__).parent.parent / "README.md").read_text(encoding="utf-8")
-    rows = dict(_README_ROW_RE.findall(readme))
-    expected = {r.code: r.name for r in ALL_RULES}
-    missing = {code: name for code, name in expected.items() if rows.get(code) != name}
-    assert not missing, f"add these rows to the rules table of README.md: {missing}"
+    rows = {m[1]: m[0] for m in _README_ROW_RE.finditer(readme)}
+    expected = {r.code: readme_row(r) for r in ALL_RULES}
+    wrong = [row for code, row in expected.items() if rows.get(code) != row]
+    assert not wrong, "put these rows in the rules table of README.md:\n" + "\n".join(wrong)
     assert set(rows) == set(expected), "the README's rules table lists a code no rule has"
+
+
+@pytest.mark.parametrize("rule_", ALL_RULES, ids=lambda r: r.code)
+def test_every_rule_documents_why_and_an_example(rule_: Rule) -> None:
+    doc = rule_.doc
+    assert doc.summary.endswith("."), doc.summary
+    missing = [label for label in ("why", "bad", "good") if not getattr(doc, label)]
+    assert not missing, f"{rule_.code}: add a paragraph for each of {missing} to the docstring"
+    assert rule_.summary == doc.summary
+
+
+def test_only_the_unbalanced_quote_rule_has_no_fix() -> None:
+    assert {r.code for r in ALL_RULES if r.fix_kind == "none"} == {"NC202"}
 
 
 def test_each_reason_is_reported_by_one_rule() -> None:

@@ -5,6 +5,8 @@ from __future__ import annotations
 import argparse
 import contextlib
 import functools
+import os
+import stat
 import sys
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
@@ -20,12 +22,13 @@ from newsclean.cli.task import (
     Task,
     add_jobs_argument,
     default_jobs,
+    emit,
     report,
     say,
 )
+from newsclean.io.explain import settings_text
 from newsclean.io.files import (
     BinaryFileError,
-    DecodeError,
     InputError,
     NoTextFilesError,
     NotRegularFileError,
@@ -39,10 +42,23 @@ from newsclean.io.files import (
     read_text_file,
     replace_files,
 )
-from newsclean.io.findings import OUTPUT_FORMATS, FileReport, render_findings, summary, unified_diff
+from newsclean.io.findings import (
+    OUTPUT_FORMATS,
+    FileReport,
+    render_findings,
+    render_fixed,
+    render_statistics,
+    statistics,
+    summary,
+    unified_diff,
+)
+from newsclean.io.render import escape_for_terminal
 from newsclean.lint.config import Config, is_included, relative_to_root
 from newsclean.lint.run import FixResult, fix_until_clean, lint_text, sidecar_text
 from newsclean.model import QUOTE_STYLES, Finding
+
+#: How the note of a file a directory walk passed over begins.
+SKIPPED = "skipped: "
 
 #: The sidecar a structural fix moves removed blocks into: ``<file>.removed.txt``.
 SIDECAR_SUFFIX = ".removed.txt"
@@ -50,8 +66,11 @@ SIDECAR_SUFFIX = ".removed.txt"
 
 #: How ``check`` ends (pre-commit's convention: a hook that changed files fails).
 CHECK_EPILOG = (
-    "Exit status: 0 clean (with --fix or --diff: nothing to change), 1 findings (with --fix: "
-    "files changed; with --diff: would change), 2 usage, config or input error."
+    "Exit status (ruff's): 0 no findings left (--fix that fixed everything too: pre-commit "
+    "sees the changed file; --exit-zero: always), 1 findings left (--diff: a file would "
+    "change; --exit-non-zero-on-fix: --fix changed a file), 2 usage, config or input error. "
+    "Settings: --config FILE, else the nearest .newsclean.toml, newsclean.toml or "
+    "pyproject.toml [tool.newsclean]. See 'newsclean rule --all' for the rules."
 )
 
 
@@ -81,6 +100,7 @@ class CheckOutcome(Outcome):
     fixed: int = 0
     changed: bool = False
     diff: str = ""
+    fixed_codes: tuple[str, ...] = ()
 
 
 def _write_fixed(name: str, source: SourceText, result: FixResult) -> None:
@@ -115,8 +135,10 @@ def _write_error(name: str, source: SourceText, result: FixResult) -> str | None
         _write_fixed(name, source, result)
     except InputError as exc:  # changed meanwhile, hard-linked, a symlinked sidecar...
         return str(exc)
-    except (OSError, ValueError) as exc:
+    except OSError as exc:
         return f"{name}: cannot write: {exc}"
+    except ValueError as exc:  # a fix the file's own encoding cannot hold
+        return f"{name}: not fixed, nothing written: {exc}"
     return None
 
 
@@ -143,14 +165,6 @@ def _sidecar_layout(existing: SourceText | None, source: SourceText) -> SourceTe
     return SourceText(ends, had_bom=existing.had_bom, encoding=existing.encoding)
 
 
-def _utf8_only(name: str, source: SourceText) -> SourceText:
-    """The linter rewrites files in place, so it takes UTF-8 only."""
-    if source.encoding != "utf-8":
-        problem = (source.note or "not UTF-8").split(";")[0]
-        raise DecodeError(name, f"{problem}; convert it to UTF-8 to lint it")
-    return source
-
-
 def _source_of(task: Task, *, lock: bool) -> contextlib.AbstractContextManager[SourceText]:
     """A task's text; with ``lock``, read under the file's lock, held until the block ends."""
     if task.source is not None:
@@ -168,10 +182,10 @@ def check_one(task: Task, options: CheckOptions) -> Outcome:
     """
     try:
         with _source_of(task, lock=options.fix) as source:
-            return _check_source(task, _utf8_only(task.name, source), options)
-    except (BinaryFileError, DecodeError) as exc:
+            return _check_source(task, source, options)
+    except BinaryFileError as exc:  # not an article: a walk passes it over
         if isinstance(task, CheckTask) and task.walked:
-            return Outcome(task.name, note=f"skipped: {exc.problem}")
+            return Outcome(task.name, note=f"{SKIPPED}{exc.problem}")
         return Outcome(task.name, error=str(exc))
     except InputError as exc:
         return Outcome(task.name, error=str(exc))
@@ -202,6 +216,7 @@ def _check_source(task: Task, source: SourceText, options: CheckOptions) -> Outc
         fixed=result.fixed,
         changed=changed,
         diff=diff,
+        fixed_codes=result.fixed_codes,
     )
 
 
@@ -211,11 +226,44 @@ def add_check_arguments(parser: argparse.ArgumentParser) -> None:
         "paths",
         metavar="PATH",
         nargs="*",
-        default=["."],
         help="files, directories (recursed: include patterns, excludes and .gitignore "
-        "honoured), or - for stdin (default: .)",
+        "honoured), or - for stdin (default: stdin when data is piped in, else .)",
     )
-    fixing = parser.add_argument_group("fixing")
+    _add_fixing_arguments(parser.add_argument_group("fixing"))
+    _add_rule_arguments(parser.add_argument_group("rules and settings"))
+    _add_file_arguments(parser.add_argument_group("files"))
+    output = parser.add_argument_group("output")
+    output.add_argument(
+        "--output-format",
+        choices=OUTPUT_FORMATS,
+        default="concise",
+        help="concise (default): path:line:col: CODE message; full: with the source line "
+        "and a caret; grouped: by file; json; json-lines; junit; gitlab (Code Quality); "
+        "github (Actions); azure (Pipelines); pylint; sarif",
+    )
+    output.add_argument(
+        "--statistics", action="store_true", help="count the findings per rule instead"
+    )
+    output.add_argument(
+        "-o",
+        "--output-file",
+        metavar="FILE",
+        help="write the findings to FILE (replaced atomically) instead of stdout",
+    )
+    output.add_argument(
+        "-e", "--exit-zero", action="store_true", help="exit 0 even when findings remain"
+    )
+    output.add_argument("-q", "--quiet", action="store_true", help="no summary line on stderr")
+    output.add_argument(
+        "-s",
+        "--silent",
+        action="store_true",
+        help="print no findings and no summary (errors still go to stderr); the exit "
+        "status still tells",
+    )
+
+
+def _add_fixing_arguments(fixing: argparse._ArgumentGroup) -> None:
     fixing.add_argument("--fix", action="store_true", help="apply safe fixes in place")
     fixing.add_argument(
         "--unsafe-fixes",
@@ -226,7 +274,22 @@ def add_check_arguments(parser: argparse.ArgumentParser) -> None:
     fixing.add_argument(
         "--diff", action="store_true", help="print the fixes as a unified diff; write nothing"
     )
-    rules = parser.add_argument_group("rules and settings")
+    fixing.add_argument(
+        "--fix-only",
+        action="store_true",
+        help="apply safe fixes in place, but neither report nor fail on what is left",
+    )
+    fixing.add_argument(
+        "--show-fixes", action="store_true", help="with --fix, list what was fixed, per file"
+    )
+    fixing.add_argument(
+        "--exit-non-zero-on-fix",
+        action="store_true",
+        help="with --fix, exit 1 when a file was changed, even if nothing remains",
+    )
+
+
+def _add_rule_arguments(rules: argparse._ArgumentGroup) -> None:
     rules.add_argument(
         "--select",
         type=selectors,
@@ -234,15 +297,48 @@ def add_check_arguments(parser: argparse.ArgumentParser) -> None:
         help="comma-separated codes, prefixes (NC1) or rule names to check (default: all)",
     )
     rules.add_argument(
+        "--extend-select",
+        type=selectors,
+        metavar="LIST",
+        help="codes, prefixes or names to check besides the selection",
+    )
+    rules.add_argument(
         "--ignore", type=selectors, metavar="LIST", help="codes, prefixes or names to skip"
     )
     rules.add_argument(
         "--quotes", choices=QUOTE_STYLES, help="required quote style (default: keep: none)"
     )
-    rules.add_argument(
-        "--isolated", action="store_true", help="ignore every pyproject.toml [tool.newsclean]"
+    found = rules.add_mutually_exclusive_group()
+    found.add_argument(
+        "--config",
+        metavar="FILE",
+        help="take the settings from FILE (a newsclean.toml, or a pyproject.toml's "
+        "[tool.newsclean]) instead of looking for one",
     )
-    paths = parser.add_argument_group("files")
+    found.add_argument(
+        "--isolated", action="store_true", help="ignore every newsclean.toml and pyproject.toml"
+    )
+    rules.add_argument(
+        "--show-settings",
+        action="store_true",
+        help="print the settings for the first PATH and where they came from; check nothing",
+    )
+
+
+def _add_file_arguments(paths: argparse._ArgumentGroup) -> None:
+    paths.add_argument(
+        "--exclude",
+        action="append",
+        metavar="PATTERN",
+        help="exclude paths matching PATTERN instead of the settings' and default excludes "
+        "(repeatable)",
+    )
+    paths.add_argument(
+        "--respect-gitignore",
+        action=argparse.BooleanOptionalAction,
+        default=True,
+        help="skip files .gitignore files exclude (default: yes)",
+    )
     paths.add_argument(
         "--extend-exclude",
         action="append",
@@ -256,23 +352,57 @@ def add_check_arguments(parser: argparse.ArgumentParser) -> None:
         help="apply excludes to files named on the command line too (for pre-commit)",
     )
     paths.add_argument(
-        "--stdin-filename", metavar="NAME", help="the name of stdin input, for messages and config"
+        "--stdin-filename",
+        metavar="NAME",
+        help="the name of stdin input, for messages and config (reads stdin when no PATH)",
+    )
+    paths.add_argument(
+        "--show-files",
+        action="store_true",
+        help="list the files that would be checked; check nothing",
     )
     add_jobs_argument(paths)
-    parser.add_argument(
-        "--output-format",
-        choices=OUTPUT_FORMATS,
-        default="concise",
-        help="concise (default): path:line:col: CODE message; json; github; sarif",
-    )
-    parser.add_argument("-q", "--quiet", action="store_true", help="no summary line on stderr")
 
 
-def _check_tasks(args: argparse.Namespace, settings: Settings) -> Iterator[Task | Outcome]:
+@dataclass(frozen=True, slots=True)
+class Inputs:
+    """What to check: the paths, and standard input when it was read to decide that."""
+
+    paths: tuple[str, ...]
+    piped: SourceText | None = None
+
+
+def _stdin_is_piped() -> bool:
+    """Whether stdin is a pipe or a file (not a terminal, not /dev/null, not absent)."""
+    try:
+        mode = os.fstat(sys.stdin.fileno()).st_mode
+    except (AttributeError, OSError, ValueError):  # closed, or replaced by a non-file
+        return False
+    return stat.S_ISFIFO(mode) or stat.S_ISREG(mode)
+
+
+def _inputs(args: argparse.Namespace) -> Inputs:
+    """The paths given; with none, stdin when --stdin-filename names it or data is piped
+    in (as ruff), else the current directory. Piped-in nothing checks the directory: an
+    empty pipe (a CI job's stdin) must not pass as a clean article."""
+    if args.paths:
+        return Inputs(tuple(args.paths))
+    if args.stdin_filename:
+        return Inputs(("-",))
+    if _stdin_is_piped():
+        piped = read_stdin()
+        if piped.text:
+            return Inputs(("-",), piped)
+    return Inputs((".",))
+
+
+def _check_tasks(
+    inputs: Inputs, args: argparse.Namespace, settings: Settings
+) -> Iterator[Task | Outcome]:
     """Yield a task per file to lint, in order; bad paths become error values."""
-    for raw in args.paths:
+    for raw in inputs.paths:
         try:
-            yield from _tasks_for(raw, args, settings)
+            yield from _tasks_for(raw, args, settings, inputs.piped)
         except NoTextFilesError as exc:
             yield Outcome(raw, note=exc.problem)
         except InputError as exc:
@@ -281,13 +411,15 @@ def _check_tasks(args: argparse.Namespace, settings: Settings) -> Iterator[Task 
             yield Outcome(raw, error=f"{exc.filename or raw}: {exc.strerror or exc}")
 
 
-def _tasks_for(raw: str, args: argparse.Namespace, settings: Settings) -> Iterator[Task | Outcome]:
+def _tasks_for(
+    raw: str, args: argparse.Namespace, settings: Settings, piped: SourceText | None = None
+) -> Iterator[Task | Outcome]:
     if raw == "-":
         name = args.stdin_filename or "-"
         config = settings.for_dir(Path(name).parent if args.stdin_filename else Path.cwd())
         if args.stdin_filename and args.force_exclude and settings.excluded(Path(name), config):
             return
-        yield CheckTask(name, source=read_stdin(), config=config)
+        yield CheckTask(name, source=piped or read_stdin(), config=config)
         return
     top = Path(raw)
     if not top.is_dir():  # named explicitly: taken as given, through a symlink too
@@ -308,7 +440,7 @@ def _walked(top: Path, settings: Settings) -> Iterator[Task | Outcome]:
         if settings.excluded(path, local, top):
             continue
         if isinstance(found, Skipped):
-            yield Outcome(str(path), note=f"skipped: {found.problem}")
+            yield Outcome(str(path), note=f"{SKIPPED}{found.problem}")
             continue
         relative = relative_to_root(path.resolve(), Path(local.root or top).resolve())
         if is_included(relative or Path(path.name), local):
@@ -316,57 +448,146 @@ def _walked(top: Path, settings: Settings) -> Iterator[Task | Outcome]:
 
 
 def _check_exit(failed: bool, outcomes: Sequence[CheckOutcome], args: argparse.Namespace) -> int:
+    """ruff's exit status: 2 on any error; else 1 when findings remain (--diff: when it
+    would change a file; --exit-non-zero-on-fix: also when --fix changed one), unless
+    --exit-zero. ``--fix`` that leaves nothing exits 0: pre-commit sees the changed file."""
     if failed:
         return ExitCode.USAGE_OR_INPUT
-    if args.fix or args.diff:
+    if args.exit_zero:
+        return ExitCode.OK
+    if args.fix_only:  # what is left is not this run's business
+        changed = args.exit_non_zero_on_fix and any(o.changed for o in outcomes)
+        return ExitCode.FINDINGS if changed else ExitCode.OK
+    if args.diff and not args.fix:
         return ExitCode.FINDINGS if any(o.changed for o in outcomes) else ExitCode.OK
+    if args.fix and args.exit_non_zero_on_fix and any(o.changed for o in outcomes):
+        return ExitCode.FINDINGS
     return ExitCode.FINDINGS if any(o.findings for o in outcomes) else ExitCode.OK
 
 
-def _check_summary(outcomes: Sequence[CheckOutcome], args: argparse.Namespace) -> str:
+def _check_summary(
+    outcomes: Sequence[CheckOutcome], args: argparse.Namespace, failures: int, skipped: int
+) -> str:
     findings = [f for o in outcomes for f in o.findings]
     fixed = sum(o.fixed for o in outcomes)
     if args.diff and not args.fix:
         changed = sum(1 for o in outcomes if o.changed)
         files = f"{changed} file{'s' * (changed != 1)}"
-        return f"Would fix {fixed} finding{'s' * (fixed != 1)} in {files}."
-    return summary(findings, fixed=fixed if args.fix else 0, unsafe=args.unsafe_fixes)
+        line = f"Would fix {fixed} finding{'s' * (fixed != 1)} in {files}."
+        if failures:
+            line += f" {failures} input{'s' * (failures != 1)} could not be checked."
+        return line
+    return summary(
+        findings,
+        fixed=fixed if args.fix else 0,
+        unsafe=args.unsafe_fixes,
+        unchecked=failures,
+        skipped=skipped,
+    )
+
+
+def _is_skipped(outcome: Outcome) -> bool:
+    """Whether a directory walk passed over this file (a binary file, a symlink loop)."""
+    return outcome.error is None and (outcome.note or "").startswith(SKIPPED)
+
+
+def _prepare(args: argparse.Namespace, settings: Settings) -> Inputs:
+    """Fail early on bad settings and read what to check; raises InputError or ValueError."""
+    settings.for_dir(Path.cwd())  # bad command-line selectors fail before any work
+    inputs = _inputs(args)
+    first = inputs.paths[0]
+    if first != "-":
+        settings.for_dir(Path(first) if Path(first).is_dir() else Path(first).parent)
+    return inputs
 
 
 def run_check(args: argparse.Namespace) -> int:
     """Lint (and with --fix, fix) every input; print findings, then a summary on stderr."""
     settings = Settings(args)
     try:
-        settings.for_dir(Path.cwd())  # bad command-line selectors fail before any work
+        inputs = _prepare(args, settings)
     except (InputError, ValueError) as exc:
         say(f"{PROG}: error: {exc}")
         return ExitCode.USAGE_OR_INPUT
+    if args.show_settings:
+        return _show_settings(inputs, args, settings)
+    if args.show_files:
+        return _show_files(inputs, args, settings)
+    args.fix = args.fix or args.fix_only
+    outcomes, failures, skipped = _run(inputs, args, settings)
+    written = _write_results(outcomes, args)
+    if not (args.quiet or args.silent):
+        # "All clean." never follows an input that could not be checked or was skipped
+        print(_check_summary(outcomes, args, failures, skipped), file=sys.stderr)
+    return _check_exit(bool(failures) or not written, outcomes, args)
+
+
+def _write_results(outcomes: Sequence[CheckOutcome], args: argparse.Namespace) -> bool:
+    """Write the findings (or statistics) and --show-fixes to stdout or --output-file;
+    return False if the file could not be written (the error is reported)."""
+    shown = not (args.diff or args.silent or args.fix_only)
+    pieces = [_rendered(outcomes, args) if shown else ""]
+    if args.fix and args.show_fixes and not args.silent:
+        pieces.append(render_fixed([(o.name, o.fixed_codes) for o in outcomes]))
+    if args.output_file:
+        return emit(args.output_file, pieces)
+    # With stdin fixed, stdout carries the fixed text: everything else goes to stderr.
+    out = sys.stderr if any(o.output is not None for o in outcomes) else sys.stdout
+    out.write("".join(pieces))
+    return True
+
+
+def _run(
+    inputs: Inputs, args: argparse.Namespace, settings: Settings
+) -> tuple[list[CheckOutcome], int, int]:
+    """Check every input in the pool, printing notes, errors, diffs and fixed stdin as
+    they come; return the outcomes, and how many inputs failed and were skipped."""
     options = CheckOptions(args.fix, args.diff, args.unsafe_fixes)
     work = functools.partial(check_one, options=options)
-    failures = 0
+    failures = skipped = 0
     outcomes: list[CheckOutcome] = []
-    items = _check_tasks(args, settings)
-    results = run_tasks(items, args.jobs or default_jobs(), work)
+    results = run_tasks(_check_tasks(inputs, args, settings), args.jobs or default_jobs(), work)
     with contextlib.closing(results):  # ends the workers now if writing fails or a signal
         for outcome in results:
             failures += report(outcome)
+            skipped += _is_skipped(outcome)
             if isinstance(outcome, CheckOutcome):
                 outcomes.append(outcome)
                 if outcome.diff:
                     sys.stdout.write(outcome.diff)
                 if outcome.output is not None:
                     sys.stdout.write(outcome.output)
+    return outcomes, failures, skipped
+
+
+def _rendered(outcomes: Sequence[CheckOutcome], args: argparse.Namespace) -> str:
+    """The findings left, in the output format, or counted per rule (--statistics)."""
+    if args.statistics:
+        found = statistics((f for o in outcomes for f in o.findings), unsafe=args.unsafe_fixes)
+        return render_statistics(found, args.output_format)
     reports = [FileReport(o.name, o.text, o.findings) for o in outcomes if o.findings]
-    if not args.diff:
-        rendered = render_findings(
-            args.output_format, reports, unsafe=args.unsafe_fixes, version=__version__
-        )
-        # With stdin fixed, stdout carries the fixed text: the findings left go to stderr.
-        stdin_fixed = any(o.output is not None for o in outcomes)
-        (sys.stderr if stdin_fixed else sys.stdout).write(rendered)
-    if not args.quiet:
-        line = _check_summary(outcomes, args)
-        if failures:  # "All clean." alone, after an unreadable file, would mislead
-            line += f" {failures} input{'s' * (failures != 1)} could not be checked."
-        print(line, file=sys.stderr)
-    return _check_exit(bool(failures), outcomes, args)
+    return render_findings(
+        args.output_format, reports, unsafe=args.unsafe_fixes, version=__version__
+    )
+
+
+def _show_files(inputs: Inputs, args: argparse.Namespace, settings: Settings) -> int:
+    """Print each file a check would read, one a line (errors as usual); read none."""
+    failed = False
+    for item in _check_tasks(inputs, args, settings):
+        if isinstance(item, Outcome):
+            failed |= report(item)
+        elif item.source is None:
+            print(escape_for_terminal(item.name))
+    return ExitCode.USAGE_OR_INPUT if failed else ExitCode.OK
+
+
+def _show_settings(inputs: Inputs, args: argparse.Namespace, settings: Settings) -> int:
+    """Print the settings that apply to the first input, and the file they came from."""
+    first = inputs.paths[0]
+    name = (args.stdin_filename or "-") if first == "-" else first
+    directory = Path(name) if Path(name).is_dir() else Path(name).parent
+    if first == "-" and not args.stdin_filename:
+        directory = Path.cwd()
+    print(settings_text(name, settings.for_dir(directory), settings.source(directory)), end="")
+    return ExitCode.OK

@@ -18,6 +18,7 @@ from newsclean import __version__
 from newsclean.cli.check import CHECK_EPILOG, add_check_arguments, run_check
 from newsclean.cli.clean import add_clean_arguments, run_clean
 from newsclean.cli.pool import BROKEN_PIPE_STATUS, Interrupted, stop_signals_raised
+from newsclean.cli.rule import add_rule_arguments, run_rule
 from newsclean.cli.task import DEFAULT_COMMAND, PROG, ExitCode, say, silence_stdout
 from newsclean.io.render import escape_for_terminal
 
@@ -44,7 +45,25 @@ COMMANDS: MappingProxyType[str, Command] = MappingProxyType(
             run_check,
             CHECK_EPILOG,
         ),
+        "rule": Command(
+            "explain a lint rule: what it finds, why, an example, its fix",
+            add_rule_arguments,
+            run_rule,
+            "Exit status: 0 success, 2 unknown rule or usage error.",
+        ),
     }
+)
+
+#: The end of ``newsclean --help``: the exit status, and the other commands, by name.
+CLEAN_EPILOG = (
+    "Exit status: 0 success, 2 usage or input error (bad option, missing path, "
+    "binary or undecodable file). Other commands: "
+    + "; ".join(
+        f"'{PROG} {name}': {spec.summary}"
+        for name, spec in COMMANDS.items()
+        if name != DEFAULT_COMMAND
+    )
+    + f". Run '{PROG} check --help' for the linter's options."
 )
 
 
@@ -61,9 +80,7 @@ def build_parser(command: str = DEFAULT_COMMAND) -> argparse.ArgumentParser:
     parser = _Parser(
         prog=PROG if command == DEFAULT_COMMAND else f"{PROG} {command}",
         description=f"{PROG}: {spec.summary}.",
-        epilog=spec.epilog
-        or "Exit status: 0 success, 2 usage or input error (bad option, missing path, "
-        "binary or undecodable file).",
+        epilog=spec.epilog or CLEAN_EPILOG,
     )
     parser.add_argument("--version", action="version", version=f"{PROG} {__version__}")
     spec.add_arguments(parser)
@@ -74,8 +91,11 @@ def _split_command(argv: Sequence[str]) -> tuple[str, list[str]]:
     """Split off a leading command name; without one the command is "clean"."""
     if argv and argv[0] in COMMANDS:
         return argv[0], list(argv[1:])
-    if argv and argv[0] == "--check":  # the linter, as ``newsclean --check PATH...``
-        return "check", list(argv[1:])
+    options = list(argv[: argv.index("--")] if "--" in argv else argv)
+    if "--check" in options:  # the linter, as ``newsclean --check PATH`` or ``PATH --check``
+        rest = list(argv)
+        rest.remove("--check")
+        return "check", rest
     return DEFAULT_COMMAND, list(argv)
 
 

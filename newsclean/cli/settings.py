@@ -11,6 +11,7 @@ from newsclean.io.files import TEXT_SUFFIXES, InputError
 from newsclean.lint.config import (
     Config,
     config_from_pyproject,
+    config_from_toml,
     gitignore_patterns,
     is_excluded,
     matches,
@@ -23,13 +24,38 @@ def selectors(value: str) -> list[str]:
     return [part for part in value.split(",") if part.strip()]
 
 
+#: The settings files looked for in each directory, first found first: newsclean's own
+#: file (top-level keys, as ``ruff.toml``) before ``pyproject.toml``'s [tool.newsclean].
+SETTINGS_FILES = (".newsclean.toml", "newsclean.toml", "pyproject.toml")
+
+
+def read_settings_file(path: Path) -> Config | None:
+    """The settings in ``path`` (None: a pyproject.toml without [tool.newsclean]); a file
+    that cannot be read or holds bad settings is an InputError naming it."""
+    try:
+        text = path.read_text("utf-8")
+    except OSError as exc:
+        raise InputError(str(path), (exc.strerror or str(exc)).lower()) from None
+    except UnicodeDecodeError:
+        raise InputError(str(path), "not UTF-8; save the settings file as UTF-8") from None
+    root = str(path.parent.resolve())
+    try:
+        if path.name == "pyproject.toml":
+            return config_from_pyproject(text, root)
+        return config_from_toml(text, root)
+    except ValueError as exc:
+        raise InputError(str(path), str(exc)) from None
+
+
 class Settings:
-    """Finds the settings for each path: the nearest pyproject.toml with [tool.newsclean],
-    then the command line's overrides; remembers each directory's answer for the run."""
+    """Finds the settings for each path: the file named by --config, else the nearest
+    newsclean.toml or pyproject.toml with [tool.newsclean], then the command line's
+    overrides; remembers each directory's answer (and where it came from) for the run."""
 
     def __init__(self, args: argparse.Namespace) -> None:
         self.args = args
         self.cache: dict[Path, Config] = {}
+        self.sources: dict[Path, Path | None] = {}
         self.ignores: dict[Path, tuple[str, ...]] = {}
 
     def for_dir(self, directory: Path) -> Config:
@@ -42,20 +68,34 @@ class Settings:
                 select=self.args.select,
                 ignore=self.args.ignore,
                 extend_exclude=self.args.extend_exclude,
+                extend_select=getattr(self.args, "extend_select", None) or (),
+                exclude=getattr(self.args, "exclude", None),
             )
         return self.cache[directory]
 
+    def source(self, directory: Path) -> Path | None:
+        """The settings file ``directory``'s settings came from, None for the defaults."""
+        self.for_dir(directory)
+        return self.sources.get(directory.resolve())
+
     def _found(self, directory: Path) -> Config | None:
-        for folder in (directory, *directory.parents):
-            candidate = folder / "pyproject.toml"
-            if candidate.is_file():
-                try:
-                    config = config_from_pyproject(candidate.read_text("utf-8"), str(folder))
-                except (OSError, UnicodeDecodeError, ValueError) as exc:
-                    raise InputError(str(candidate), str(exc)) from None
-                if config is not None:
-                    return config
+        named = getattr(self.args, "config", None)
+        candidates = [Path(named)] if named else self._candidates(directory)
+        for candidate in candidates:
+            config = read_settings_file(candidate)
+            if config is not None or named:
+                self.sources[directory] = candidate
+                return config
         return None
+
+    @staticmethod
+    def _candidates(directory: Path) -> list[Path]:
+        return [
+            folder / name
+            for folder in (directory, *directory.parents)
+            for name in SETTINGS_FILES
+            if (folder / name).is_file()
+        ]
 
     def gitignored(self, directory: Path) -> tuple[str, ...]:
         """The patterns of ``directory``'s .gitignore (empty when there is none)."""
@@ -78,6 +118,8 @@ class Settings:
             return is_excluded(Path(path.name), config)
         if is_excluded(relative, config):
             return True
+        if not getattr(self.args, "respect_gitignore", True):
+            return False
         parts = relative.parts
         return any(
             matches(Path(*parts[depth:]), self.gitignored(base.joinpath(*parts[:depth])))

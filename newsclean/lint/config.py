@@ -119,7 +119,8 @@ def config_from_table(table: Mapping[str, Any], root: str | None = None) -> Conf
     """
     unknown = sorted(set(table) - set(_KEYS))
     if unknown:
-        raise ValueError(f"unknown key {unknown[0]!r} in [tool.newsclean]; known: {_KEYS}")
+        known = ", ".join(_KEYS)
+        raise ValueError(f"unknown key {unknown[0]!r} in [tool.newsclean]; known keys: {known}")
     quotes = table.get("quotes", "keep")
     if quotes not in QUOTE_STYLES:
         raise ValueError(f"quotes must be one of {', '.join(QUOTE_STYLES)}, got {quotes!r}")
@@ -159,6 +160,21 @@ def config_from_pyproject(text: str, root: str | None = None) -> Config | None:
     return config_from_table(table, root)
 
 
+def config_from_toml(text: str, root: str | None = None) -> Config:
+    """Read a ``newsclean.toml``'s text: the settings at the top level, as ``ruff.toml``.
+
+    Raises ``ValueError`` for bad TOML or bad settings.
+
+    >>> config_from_toml('quotes = "curly"\\n').quotes
+    'curly'
+    """
+    try:
+        data = tomllib.loads(text)
+    except tomllib.TOMLDecodeError as exc:
+        raise ValueError(f"invalid TOML: {exc}") from None
+    return config_from_table(data, root)
+
+
 def with_overrides(
     config: Config,
     *,
@@ -166,18 +182,24 @@ def with_overrides(
     select: Sequence[str] | None = None,
     ignore: Sequence[str] | None = None,
     extend_exclude: Sequence[str] = (),
+    extend_select: Sequence[str] = (),
+    exclude: Sequence[str] | None = None,
 ) -> Config:
-    """Return ``config`` with the command line's settings in place of the file's.
+    """Return ``config`` with the command line's settings in place of the file's;
+    ``extend_select`` adds to the selection (the file's, or ``select``), ``exclude``
+    replaces the exclusions (the defaults too) as the setting does.
 
-    >>> with_overrides(Config(), select=["NC2"]).select
-    ('NC2',)
+    >>> with_overrides(Config(), select=["NC2"], extend_select=["NC405"]).select
+    ('NC2', 'NC405')
     """
+    chosen = config.select if select is None else normalize_selectors(select, "--select")
     return replace(
         config,
         quotes=quotes or config.quotes,
-        select=config.select if select is None else normalize_selectors(select, "--select"),
+        select=chosen + normalize_selectors(extend_select, "--extend-select"),
         ignore=config.ignore if ignore is None else normalize_selectors(ignore, "--ignore"),
         extend_exclude=config.extend_exclude + tuple(extend_exclude),
+        exclude=config.exclude if exclude is None else tuple(exclude),
     )
 
 

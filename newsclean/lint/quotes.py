@@ -88,10 +88,18 @@ def _original(source: LintSource, offset: int) -> int:
 
 @rule("NC201", "mixed-quotes")
 def mixed_quotes(source: LintSource) -> Iterator[Yielded]:
-    """Straight and curly quotation marks mixed in one text (when no style is configured).
+    """Straight and curly quotation marks mixed in one text (no style configured); the fix
+    brings every mark to the style used more, straight on a tie.
 
-    Reported once, at the first mark of the less used style; the fix brings every mark to
-    the more used style (straight on a tie), as ``clean --quotes`` would.
+    Reported once, at the first mark of the less used style; the fix restyles as
+    `newsclean clean --quotes` would.
+
+    Why: mixed marks show text pasted from two sources, and a search for a quotation in one
+    style misses it in the other.
+
+    Bad: `"Yes," she said. “No.”`
+
+    Good: `"Yes," she said. "No."`
     """
     if source.quotes != "keep":
         return  # with a style set, NC204 reports every mark of the other style
@@ -155,9 +163,18 @@ def _continues(following: Sequence[str]) -> bool:
     return False
 
 
-@rule("NC202", "unbalanced-quote")
+@rule("NC202", "unbalanced-quote", fixable=False)
 def unbalanced_quote(source: LintSource) -> Iterator[Yielded]:
-    """A double quotation left open, or closed without being opened, within a paragraph."""
+    """A double quotation left open or closed without opening, within a paragraph (a
+    quotation continued in the next paragraph is fine).
+
+    Why: an unclosed quotation usually means the scraper dropped words or a line, and it
+    makes every later quotation read inside out.
+
+    Bad: `He said: "We go.` + `Then he left.`
+
+    Good: close the quotation
+    """
     # Read in the cleaned text: mojibake can hold a quotation mark ("â€”" is an em dash).
     text = source.cleaned.text
     spans = list(_paragraphs(text))
@@ -172,35 +189,67 @@ def unbalanced_quote(source: LintSource) -> Iterator[Yielded]:
 
 
 #: The quote and spacing rules that report the pipeline's fixes: code, name, the
-#: reasons reported, message, summary.
+#: reasons reported, message, docstring.
 TABLE: tuple[ReasonRow, ...] = (
     ReasonRow(
         "NC203",
         "quote-direction",
         ("quote-direction",),
         "quotation mark {old} points the wrong way: {new}",
-        "A curly quotation mark pointing the wrong way (checked in curly style).",
+        """A curly quotation mark pointing the wrong way (curly style).
+
+        Why: a closing mark where an opening one belongs is a scraping or typing slip that
+        readers notice and tools cannot pair.
+
+        Bad: `”Bird flu,” he said`
+
+        Good: `“Bird flu,” he said`
+        """,
     ),
     ReasonRow(
         "NC204",
         "quote-style",
         ("straight-quote", "curly-quote"),
         "{old} is not in {quotes} style: {new}",
-        "A quotation mark or apostrophe not in the configured style (straight or curly).",
+        """A quotation mark or apostrophe not in the configured style.
+
+        Why: the project chose one style (`quotes` setting); a mark in the other style is
+        inconsistent and defeats exact-match search.
+
+        Bad: style curly: `it's`
+
+        Good: `it’s`
+        """,
     ),
     ReasonRow(
         "NC205",
         "space-inside-quotes",
         ("space-inside-quote",),
         "space inside quotation marks",
-        "A scraper's space just inside curly quotation marks.",
+        """A scraper's space just inside curly quotation marks.
+
+        Why: scrapers that join inline elements leave a space where a tag was; the quotation
+        reads as set apart from its words.
+
+        Bad: `“ Wild Rose ”`
+
+        Good: `“Wild Rose”`
+        """,
     ),
     ReasonRow(
         "NC206",
         "space-before-punctuation",
         ("space-before-punctuation", "space-before-apostrophe"),
         "space before punctuation",
-        "A scraper's space before a comma, full stop, bracket or 's-type suffix.",
+        """A scraper's space before a comma, full stop, bracket or 's-type suffix.
+
+        Why: the space is a scraping artefact (a tag boundary), not the writer's; it splits a
+        possessive from its noun.
+
+        Bad: `Senate ’s vote ,`
+
+        Good: `Senate’s vote,`
+        """,
     ),
 )
 

@@ -12,6 +12,7 @@ do, gathered by :mod:`newsclean.lint.registry`.
 from __future__ import annotations
 
 import functools
+import inspect
 import re
 import string
 import unicodedata
@@ -30,6 +31,10 @@ Yielded = tuple[Span, str, tuple[Fix, ...]]
 SIDECAR_REASON = "move-to-sidecar"
 
 CODE_RE = re.compile(r"NC[1-9][0-9]{2}")
+# A section of a rule's docstring: "Why: ...", "Bad: ...", "Good: ..." (one paragraph each).
+DOC_SECTION_RE = re.compile(r"(?P<label>Why|Bad|Good):\s+(?P<body>.+)", re.DOTALL)
+# A blank line between two paragraphs of a docstring.
+PARAGRAPH_BREAK_RE = re.compile(r"\n[ \t]*\n")
 NAME_RE = re.compile(r"[a-z]+(?:-[a-z]+)*")
 
 #: The family of each hundred.
@@ -99,12 +104,56 @@ def place_blocks(article: Article) -> tuple[Placed, ...]:
 
 
 @dataclass(frozen=True, slots=True)
+class RuleDoc:
+    """What a rule's docstring says: the one-sentence ``summary`` (its first paragraph),
+    ``details`` (the paragraphs without a label), and the ``Why:``, ``Bad:`` and ``Good:``
+    paragraphs (Markdown, as the README shows them). The one source for the README's
+    rules table and ``newsclean rule``."""
+
+    summary: str
+    details: str = ""
+    why: str = ""
+    bad: str = ""
+    good: str = ""
+
+
+def parse_rule_doc(doc: str) -> RuleDoc:
+    """Split a rule's docstring into its summary, details and labelled sections.
+
+    >>> parse_rule_doc('''A run of
+    ...     spaces.
+    ...
+    ...     Why: it shows.
+    ...
+    ...     Bad: `a  b`''').summary
+    'A run of spaces.'
+    """
+    paragraphs = [
+        " ".join(line.strip() for line in part.splitlines())
+        for part in PARAGRAPH_BREAK_RE.split(inspect.cleandoc(doc))
+        if part.strip()
+    ]
+    if not paragraphs:
+        return RuleDoc("")
+    sections: dict[str, str] = {}
+    details = []
+    for paragraph in paragraphs[1:]:
+        match = DOC_SECTION_RE.fullmatch(paragraph)
+        if match:
+            sections[match["label"].lower()] = match["body"]
+        else:
+            details.append(paragraph)
+    return RuleDoc(paragraphs[0], "\n\n".join(details), **sections)
+
+
+@dataclass(frozen=True, slots=True)
 class Rule:
     """One lint rule: stable ``code``, kebab ``name``, one-line ``summary``, the check.
 
     ``safe`` says whether its fixes only change characters (applied by ``--fix``) or
-    change what the article says (applied only with ``--unsafe-fixes``). ``reasons`` names
-    the pipeline fix reasons the rule reports (each reason is reported by one rule).
+    change what the article says (applied only with ``--unsafe-fixes``); ``fixable``
+    whether it offers a fix at all. ``reasons`` names the pipeline fix reasons the rule
+    reports (each reason is reported by one rule). ``doc`` is its parsed docstring.
     """
 
     code: str
@@ -113,6 +162,16 @@ class Rule:
     function: Callable[[LintSource], Iterator[Yielded]]
     safe: bool = True
     reasons: tuple[str, ...] = ()
+    fixable: bool = True
+    doc: RuleDoc = RuleDoc("")
+
+    @property
+    def fix_kind(self) -> str:
+        """``safe`` (``--fix`` applies it), ``unsafe`` (only with ``--unsafe-fixes``) or
+        ``none`` (no fix: the finding needs a person)."""
+        if not self.fixable:
+            return "none"
+        return "safe" if self.safe else "unsafe"
 
     @property
     def family(self) -> str:
@@ -131,9 +190,17 @@ def _require_code_and_name(code: str, name: str) -> None:
 
 
 def rule(
-    code: str, name: str, *, safe: bool = True, reasons: tuple[str, ...] = ()
+    code: str,
+    name: str,
+    *,
+    safe: bool = True,
+    reasons: tuple[str, ...] = (),
+    fixable: bool = True,
 ) -> Callable[[Callable[..., Iterator[Yielded]]], Rule]:
     """Wrap a rule generator as an immutable :class:`Rule`; registers nothing.
+
+    The docstring is the rule's documentation (see :func:`parse_rule_doc`): its first
+    paragraph the summary, then ``Why:``, ``Bad:`` and ``Good:`` paragraphs.
 
     >>> @rule("NC999", "always")
     ... def always(source):
@@ -145,10 +212,10 @@ def rule(
     _require_code_and_name(code, name)
 
     def wrap(function: Callable[..., Iterator[Yielded]]) -> Rule:
-        doc = (function.__doc__ or "").strip()
-        if not doc:
-            raise ValueError(f"rule {code} needs a docstring: its first line is the summary")
-        return Rule(code, name, doc.splitlines()[0], function, safe, reasons)
+        doc = parse_rule_doc(function.__doc__ or "")
+        if not doc.summary:
+            raise ValueError(f"rule {code} needs a docstring: its first paragraph is the summary")
+        return Rule(code, name, doc.summary, function, safe, reasons, fixable, doc)
 
     return wrap
 
@@ -162,7 +229,7 @@ class ReasonRow:
 
     ``message`` is a template naming ``{old}`` and ``{new}`` (the fixed text and its
     replacement, quoted by :func:`show`) and ``{quotes}`` (the configured style);
-    ``summary`` is the rule's one-line description.
+    ``doc`` is the rule's docstring (see :func:`parse_rule_doc`).
 
     >>> ReasonRow("NC999", "odd-dash", ("odd-dash",), "dash {old}", "An odd dash.").code
     'NC999'
@@ -172,12 +239,12 @@ class ReasonRow:
     name: str
     reasons: tuple[str, ...]
     message: str
-    summary: str
+    doc: str
 
     def __post_init__(self) -> None:
         _require_code_and_name(self.code, self.name)
         fields = {f for _, f, _, _ in string.Formatter().parse(self.message) if f is not None}
-        if not self.reasons or not self.summary or not fields <= MESSAGE_FIELDS:
+        if not self.reasons or not self.doc.strip() or not fields <= MESSAGE_FIELDS:
             allowed = ", ".join(sorted(MESSAGE_FIELDS))
             raise ValueError(
                 f"rule {self.code} needs reasons, a summary, and a message naming only {allowed}"
@@ -191,12 +258,14 @@ def reason_rule(row: ReasonRow) -> Rule:
     >>> [f.message for f in reason_rule(row).check(prepare("a  b", structure=False))]
     ["'  ' for one space"]
     """
+    doc = parse_rule_doc(row.doc)
     return Rule(
         row.code,
         row.name,
-        row.summary,
+        doc.summary,
         functools.partial(_report_reasons, row, frozenset(row.reasons)),
         reasons=row.reasons,
+        doc=doc,
     )
 
 

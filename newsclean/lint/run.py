@@ -202,12 +202,14 @@ def relayout(new: str, old: str) -> str:
 @dataclass(frozen=True, slots=True)
 class FixResult:
     """What fixing a text did: the new ``text``, how many ``fixed`` findings, the texts
-    ``removed`` to the sidecar (structural fixes), and the findings left ``remaining``."""
+    ``removed`` to the sidecar (structural fixes), the findings left ``remaining``, and the
+    code of each fixed finding (``fixed_codes``, for ``--show-fixes``)."""
 
     text: str
     fixed: int
     removed: tuple[str, ...]
     remaining: tuple[Finding, ...]
+    fixed_codes: tuple[str, ...] = ()
 
 
 def fix_until_clean(text: str, config: Config | None = None, *, unsafe: bool = False) -> FixResult:
@@ -220,7 +222,7 @@ def fix_until_clean(text: str, config: Config | None = None, *, unsafe: bool = F
     text = require_text(text, "fix_until_clean")
     config = _require_config(config, "fix_until_clean")
     findings = lint_text(text, config)
-    fixed = 0
+    fixed: list[str] = []
     removed: list[str] = []
     for _ in range(MAX_ROUNDS):
         # Fixes are chosen finding by finding; together they must still hand encoding
@@ -229,7 +231,7 @@ def fix_until_clean(text: str, config: Config | None = None, *, unsafe: bool = F
         if not fixes:
             break
         chosen = set(fixes)
-        fixed += sum(1 for f in findings if f.fix and chosen.issuperset(f.fix))
+        fixed += [f.code for f in findings if f.fix and chosen.issuperset(f.fix)]
         removed += [f.span.slice(text).strip() for f in fixes if f.reason == SIDECAR_REASON]
         new = relayout(apply_fixes(text, fixes), text)
         if new == text:
@@ -240,7 +242,7 @@ def fix_until_clean(text: str, config: Config | None = None, *, unsafe: bool = F
         findings = fixes = ()
         chosen.clear()
         findings = lint_text(text, config)
-    return FixResult(text, fixed, tuple(r for r in removed if r), findings)
+    return FixResult(text, len(fixed), tuple(r for r in removed if r), findings, tuple(fixed))
 
 
 def sidecar_text(removed: Sequence[str], existing: str = "") -> str:

@@ -72,7 +72,17 @@ def _splits(source: LintSource) -> list[tuple[int, int]]:
 
 @rule("NC301", "duplicate-headline", safe=False)
 def duplicate_headline(source: LintSource) -> Iterator[Yielded]:
-    """A second, duplicate or variant headline (standfirst copies, social titles)."""
+    """A second, duplicate or variant headline.
+
+    Standfirst copies and social-media titles scraped with the page.
+
+    Why: the article states its headline twice; readers, summaries and word counts see it
+    twice.
+
+    Bad: `Storm hits coast` twice on top
+
+    Good: once
+    """
     if source.article is None:
         return
     placed = source.placed
@@ -96,19 +106,45 @@ def _in_body(source: LintSource, kind: str, label: str) -> Iterator[Yielded]:
 
 @rule("NC302", "caption-in-body", safe=False)
 def caption_in_body(source: LintSource) -> Iterator[Yielded]:
-    """A photo caption or credit between the first and the last paragraph."""
+    """A photo caption or credit between the first and last paragraph.
+
+    Why: a caption inside the body interrupts the article's text; it belongs to a picture
+    the plain text no longer has.
+
+    Bad: `Grim: Rescuers at the scene` between paragraphs
+
+    Good: moved to the sidecar
+    """
     yield from _in_body(source, "caption", "caption")
 
 
 @rule("NC303", "boilerplate-in-body", safe=False)
 def boilerplate_in_body(source: LintSource) -> Iterator[Yielded]:
-    """Site furniture (share links, adverts, sign-up prompts) between paragraphs."""
+    """Site furniture between paragraphs.
+
+    Share links, adverts and sign-up prompts scraped with the article.
+
+    Why: the site's furniture is not the writer's text; left in, it is read, counted and
+    quoted as part of the article.
+
+    Bad: `Advertisement` mid-article
+
+    Good: moved to the sidecar
+    """
     yield from _in_body(source, "boilerplate", "boilerplate")
 
 
 @rule("NC304", "split-paragraph", safe=False)
 def split_paragraph(source: LintSource) -> Iterator[Yielded]:
-    """A paragraph cut in two by a caption: the text before it runs on after it."""
+    """A paragraph cut in two by a caption: the text before it runs on after it (a
+    quotation re-opened after the caption is not reported).
+
+    Why: the sentence reads as two broken paragraphs with a caption in the middle.
+
+    Bad: `…as residents` / caption / `watched from the cliffs.`
+
+    Good: `…as residents watched from the cliffs.` (the caption goes to the sidecar)
+    """
     if source.article is None:
         return
     placed = source.placed
