@@ -16,11 +16,23 @@ import re
 import string
 import unicodedata
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from types import MappingProxyType
 
 from newsclean.article import parse_article
-from newsclean.model import Article, Block, Cleaned, Finding, Fix, QuoteStyle, Span, map_back
+from newsclean.lint.edits import own_fixes
+from newsclean.model import (
+    Article,
+    Block,
+    Cleaned,
+    Finding,
+    Fix,
+    Newline,
+    QuoteStyle,
+    Span,
+    map_back,
+    newline_style,
+)
 from newsclean.text.pipeline import clean_text
 
 #: What a rule function yields: where, the one-line message, and the edits that resolve it.
@@ -57,7 +69,8 @@ class LintSource:
     ``cleaned`` holds ``clean_text(text, quotes=quotes)``, fixes relative to ``text``;
     ``article`` is parsed only when a structure rule runs (else None), and ``placed``
     then holds its blocks with their spans in ``text`` (mapped once, not once per rule:
-    the mapping walks every fix, and a text can hold a fix per character).
+    the mapping walks every fix, and a text can hold a fix per character). ``newline`` is
+    the text's line-ending style, which the reported edits keep.
     """
 
     text: str
@@ -65,6 +78,10 @@ class LintSource:
     cleaned: Cleaned
     article: Article | None = None
     placed: tuple[Placed, ...] = ()
+    newline: Newline = field(init=False)
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "newline", newline_style(self.text))
 
 
 def prepare(text: str, quotes: QuoteStyle = "keep", *, structure: bool = True) -> LintSource:
@@ -212,12 +229,16 @@ def reason_rules(rows: tuple[ReasonRow, ...]) -> tuple[Rule, ...]:
 def _report_reasons(
     row: ReasonRow, reasons: frozenset[str], source: LintSource
 ) -> Iterator[Yielded]:
-    """Yield a finding for each pipeline fix made for any of ``reasons``."""
-    for fix in source.cleaned.fixes:
-        if reasons_of(fix) & reasons:
-            old = show(fix.span.slice(source.text))
-            message = row.message.format(old=old, new=show(fix.replacement), quotes=source.quotes)
-            yield fix.span, message, (fix,)
+    """Yield a finding for each pipeline fix made for any of ``reasons``, as an edit of
+    the text's own bytes narrowed to the fault (see :func:`~newsclean.lint.edits.own_fixes`)."""
+    for merged in source.cleaned.fixes:
+        if not reasons_of(merged) & reasons:
+            continue
+        for fix in own_fixes(source.text, merged, source.newline):
+            if reasons_of(fix) & reasons:
+                old = show(fix.span.slice(source.text))
+                new = show(fix.replacement)
+                yield fix.span, row.message.format(old=old, new=new, quotes=source.quotes), (fix,)
 
 
 def in_code_order(*rules: Rule) -> tuple[Rule, ...]:
