@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import itertools
 from bisect import bisect_left, insort
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from typing import cast
 
@@ -19,6 +19,7 @@ import regex
 from newsclean.arguments import require_instance, require_text
 from newsclean.chars import LINE_END_RE
 from newsclean.lint.config import Config
+from newsclean.lint.markdown import protected_spans
 from newsclean.lint.registry import ALL_RULES, CODES_BY_NAME
 from newsclean.lint.rule import SIDECAR_REASON, Rule, prepare
 from newsclean.model import Finding, Fix, LineIndex, Span, apply_fixes, newline_style
@@ -109,13 +110,47 @@ def lint_text(text: str, config: Config | None = None) -> tuple[Finding, ...]:
     text = require_text(text, "lint_text")
     config = _require_config(config, "lint_text")
     rules = enabled_rules(config)
+    if config.markdown:  # a Markdown document has no article blocks to put in order
+        rules = tuple(rule for rule in rules if rule.family != "structure")
     if not rules:
         return ()
     structure = any(rule.family == "structure" for rule in rules)
     source = prepare(text, config.quotes, structure=structure)
     findings = [finding for rule in rules for finding in rule.check(source)]
     findings.sort(key=lambda f: (f.span.start, f.span.end, f.code))
+    if config.markdown:
+        findings = list(outside(protected_spans(text), findings))
     return suppress(text, findings)
+
+
+def _touches(protected: Sequence[Span], starts: Sequence[int], span: Span) -> bool:
+    """Whether ``span`` overlaps a protected span, or inserts strictly inside one."""
+    index = bisect_left(starts, span.end) - 1
+    while index >= 0 and protected[index].end > span.start - 1:
+        guard = protected[index]
+        if span.start < guard.end and guard.start < span.end:
+            return True
+        if span.start == span.end and guard.start < span.start < guard.end:
+            return True
+        index -= 1
+    return False
+
+
+def outside(protected: Sequence[Span], findings: Iterable[Finding]) -> Iterator[Finding]:
+    """Yield the findings whose span and edits touch none of the ``protected`` spans.
+
+    ``protected`` is sorted and disjoint (what
+    :func:`~newsclean.lint.markdown.protected_spans` returns).
+
+    >>> run = Finding("NC405", "run", Span(5, 7), (Fix(Span(5, 7), " ", "space-run"),))
+    >>> list(outside([Span(4, 9)], [run])), len(list(outside([Span(0, 4)], [run])))
+    ([], 1)
+    """
+    starts = [span.start for span in protected]
+    for finding in findings:
+        spans = (finding.span, *(fix.span for fix in finding.fix))
+        if not any(_touches(protected, starts, span) for span in spans):
+            yield finding
 
 
 # --- fixing -------------------------------------------------------------------------
