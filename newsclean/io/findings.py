@@ -40,6 +40,13 @@ def _location(index: LineIndex, offset: int) -> dict[str, int]:
     return {"row": row, "column": column}
 
 
+def _end_location(index: LineIndex, start: int, end: int) -> dict[str, int]:
+    # A finding's region ends on its last character's line; an edit's end stays exact
+    # (the start of the next line), as ruff's edits do.
+    row, column = index.end_position(start, end)
+    return {"row": row, "column": column}
+
+
 def finding_record(report: FileReport, finding: Finding, index: LineIndex) -> dict[str, Any]:
     """Return one finding as a JSON record modelled on ruff's: rows and columns, 1-based.
 
@@ -70,7 +77,7 @@ def finding_record(report: FileReport, finding: Finding, index: LineIndex) -> di
         "message": data["message"],
         "filename": report.path,
         "location": _location(index, data["start"]),
-        "end_location": _location(index, data["end"]),
+        "end_location": _end_location(index, data["start"], data["end"]),
         "fix": fix,
         "noqa_row": index.line(data["start"]),
     }
@@ -177,14 +184,18 @@ def _sarif_result(record: dict[str, Any], order: dict[str, int]) -> dict[str, An
 
 
 def _sarif_driver(version: str) -> dict[str, Any]:
-    """The tool's SARIF description: name, version, and every rule."""
+    """The tool's SARIF description: name, version, and every rule.
+
+    No ``informationUri``: SARIF makes it optional, and no public page of the project
+    could be confirmed; a URL pointing elsewhere would mislead. Add it here (and to
+    ``[project.urls]``) once one exists.
+    """
     rules = [
         {"id": r.code, "name": r.name, "shortDescription": {"text": r.summary}} for r in ALL_RULES
     ]
     return {
         "name": "newsclean",
         "version": version,
-        "informationUri": "https://pypi.org/project/newsclean/",
         "rules": rules,
     }
 
