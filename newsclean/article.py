@@ -15,7 +15,8 @@ from newsclean.arguments import require_quotes, require_text
 from newsclean.blocks.headlines import split_headlines
 from newsclean.blocks.paragraphs import segment_paragraphs
 from newsclean.classify.run import is_top_furniture, label_blocks
-from newsclean.model import Article, Block, Fix, LineIndex, QuoteStyle, map_back
+from newsclean.model import Article, Block, Fix, LineIndex, QuoteStyle, compose_fixes, map_back
+from newsclean.text.noqa import clean_noqa_comments
 from newsclean.text.pipeline import clean_text
 
 
@@ -26,10 +27,14 @@ def _original_lines(original: str, fixes: tuple[Fix, ...], blocks: Sequence[Bloc
     return [index.line(start) for start in starts]
 
 
-def parse_article(text: str, *, quotes: QuoteStyle = "straight") -> Article:
+def parse_article(
+    text: str, *, quotes: QuoteStyle = "straight", keep_noqa: bool = False
+) -> Article:
     """Fix ``text``, cut it into blocks and say what each block is.
 
     Block ``line`` numbers refer to ``text`` as given; block texts are the fixed text.
+    The linter's ``newsclean: noqa`` comments are not part of the article: they are
+    removed (fix reason ``noqa-comment``) unless ``keep_noqa`` (the linter's own view).
 
     >>> article = parse_article("Storm hits coast\\n\\nWaves battered the town overnight, "
     ...     "and the harbour wall gave way before dawn on Tuesday.\\n\\nShare this")
@@ -39,6 +44,8 @@ def parse_article(text: str, *, quotes: QuoteStyle = "straight") -> Article:
     text = require_text(text, "parse_article")
     quotes = require_quotes(quotes, "parse_article")
     cleaned = clean_text(text, quotes=quotes)
+    if not keep_noqa:
+        cleaned = compose_fixes(text, cleaned, clean_noqa_comments(cleaned.text))
     blocks = segment_paragraphs(cleaned.text)
     lines = _original_lines(text, cleaned.fixes, blocks)
     blocks = tuple(replace(b, line=n) for b, n in zip(blocks, lines, strict=True))

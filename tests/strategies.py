@@ -594,3 +594,37 @@ def markdown_documents(draw: st.DrawFn) -> str:
     pieces = draw(st.lists(markdown_pieces(), min_size=1, max_size=8))
     style = draw(st.sampled_from(["\n", "\r\n"]))
     return ("\n\n".join(pieces) + "\n").replace("\n", style)
+
+
+# --- noqa comments (newsclean/text/noqa.py) -------------------------------------------
+
+#: A ``newsclean: noqa`` comment as people write them: bare, for the file, with codes,
+#: prefixes or names, in an HTML comment.
+noqa_comments = st.sampled_from(
+    [
+        "newsclean: noqa",
+        "newsclean: noqa-file",
+        "newsclean: noqa: NC405",
+        "newsclean:noqa:nc4,mojibake",
+        "newsclean: noqa: NC101, trailing-whitespace",
+        "<!-- newsclean: noqa: NC102 -->",
+        "NEWSCLEAN: NOQA",
+    ]
+)
+
+
+@st.composite
+def prose_with_noqa(draw: st.DrawFn) -> tuple[str, str]:
+    """Prose, and the same prose with noqa comments after some of its words or on lines
+    of their own."""
+    text = draw(prose())
+    words = text.split(" ")
+    out = []
+    for word in words:
+        out.append(word)
+        if draw(st.integers(0, 5)) == 0:
+            out.append(draw(noqa_comments))
+    commented = " ".join(out)
+    if draw(st.booleans()):
+        commented = draw(noqa_comments) + "\n" + commented
+    return text, commented

@@ -92,7 +92,8 @@ def prepare(text: str, quotes: QuoteStyle = "keep", *, structure: bool = True) -
     """
     if not structure:
         return LintSource(text, quotes, clean_text(text, quotes=quotes))
-    article = parse_article(text, quotes=quotes)
+    # The noqa comments stay: the rules' fixes must not take them out of the file.
+    article = parse_article(text, quotes=quotes, keep_noqa=True)
     cleaned = Cleaned(article.text, article.fixes)
     return LintSource(text, quotes, cleaned, article, place_blocks(article))
 

@@ -17,7 +17,7 @@ from typing import cast
 import regex
 
 from newsclean.arguments import require_instance, require_text
-from newsclean.chars import LINE_END_RE
+from newsclean.chars import LINE_END_RE, NOQA_RE
 from newsclean.lint.config import Config
 from newsclean.lint.markdown import protected_spans
 from newsclean.lint.registry import ALL_RULES, CODES_BY_NAME
@@ -28,15 +28,6 @@ from newsclean.text.encoding import keep_repair_stable
 #: Fix rounds before giving up on a text whose fixes keep revealing new ones.
 MAX_ROUNDS = 10
 
-# An inline suppression: "newsclean: noqa" silences its line, "noqa-file" the whole text;
-# either may name codes, prefixes or rule names after a colon.
-NOQA_RE = regex.compile(
-    r"""
-    newsclean: [\ \t]* noqa (?P<file> -file )?              # the marker, line or file
-    (?: : [\ \t]* (?P<codes> [\w-]+ (?: [\ \t]* , [\ \t]* [\w-]+ )* ) )?   # optional codes
-    """,
-    regex.VERBOSE | regex.IGNORECASE,
-)
 # The word every noqa comment starts with, found before anything else is done: a search,
 # where ``"newsclean" in text.lower()`` would make a lowered copy of the whole text (and
 # take twelve bytes a character on the way).
