@@ -110,6 +110,17 @@ def test_noqa_on_the_findings_own_line(
     assert ("NC406" not in codes) is silenced
 
 
+def test_excess_blank_lines_are_silenced_on_the_line_after_them(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    story = tmp_path / "b.txt"
+    story.write_bytes(b"Title.\n\n\n\nBody text here.\n")
+    [record] = _json(capsys, str(story))
+    assert (record["code"], record["location"]["row"], record["noqa_row"]) == ("NC402", 3, 5)
+    story.write_bytes(b"Title.\n\n\n\nBody text here. newsclean: noqa: NC402\n")
+    assert _json(capsys, str(story)) == []
+
+
 def test_crlf_edit_is_in_the_files_own_bytes(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
@@ -180,7 +191,7 @@ def test_positions_map_back_and_json_edits_replay_the_fix(
     for record in records:
         start, end = _offset(index, record["location"]), _offset(index, record["end_location"])
         assert (record["code"], start, end) in findings
-        assert record["noqa_row"] == record["location"]["row"]
+        assert record["noqa_row"] in (record["location"]["row"], index.line(end))
     edited = _edited(text, records)
     if not lint_text(edited):  # one round fixed it all: --fix writes exactly that
         main(["check", "-j", "1", "--isolated", "--fix", "-q", str(story)])

@@ -20,6 +20,7 @@ from urllib.parse import quote
 
 from newsclean.io.render import escape_for_terminal, escape_surrogates, json_text
 from newsclean.lint.registry import ALL_RULES, RULES_BY_CODE
+from newsclean.lint.run import noqa_line
 from newsclean.model import Finding, LineIndex
 
 OutputFormat = Literal["concise", "json", "github", "sarif"]
@@ -79,7 +80,7 @@ def finding_record(report: FileReport, finding: Finding, index: LineIndex) -> di
         "location": _location(index, data["start"]),
         "end_location": _end_location(index, data["start"], data["end"]),
         "fix": fix,
-        "noqa_row": index.line(data["start"]),
+        "noqa_row": noqa_line(index, finding.span),
     }
 
 

@@ -58,7 +58,8 @@ def _silences(selectors: frozenset[str] | None, code: str) -> bool:
 
 
 def suppress(text: str, findings: Iterable[Finding]) -> tuple[Finding, ...]:
-    """Drop the findings silenced by ``newsclean: noqa`` comments in ``text``.
+    """Drop the findings silenced by ``newsclean: noqa`` comments in ``text``: a
+    ``noqa-file`` anywhere, or a ``noqa`` on a line the finding's span covers.
 
     >>> text = "a  b newsclean: noqa: NC405\\n"
     >>> suppress(text, [Finding("NC405", "run", Span(1, 3))])
@@ -78,10 +79,27 @@ def suppress(text: str, findings: Iterable[Finding]) -> tuple[Finding, ...]:
             lines.setdefault(index.line(match.start()), []).append(selectors)
 
     def silenced(finding: Finding) -> bool:
-        here = lines.get(index.line(finding.span.start), [])
+        # Any line the finding covers: excess blank lines can only be silenced on the
+        # line after them, where their span ends (as ruff's E303 is).
+        first, last = index.line(finding.span.start), index.line(finding.span.end)
+        here = [s for n in range(first, last + 1) for s in lines.get(n, [])]
         return any(_silences(s, finding.code) for s in (*whole, *here))
 
     return tuple(f for f in found if not silenced(f))
+
+
+def noqa_line(index: LineIndex, span: Span) -> int:
+    """Return the line a ``noqa`` comment silencing a finding at ``span`` goes on: its
+    first line, or for a span that starts on a blank line, the line where it ends.
+
+    >>> noqa_line(LineIndex("Title.\\n\\n\\n\\nBody.\\n"), Span(8, 10))
+    5
+    """
+    first = index.line(span.start)
+    end = index.starts[first] if first < len(index.starts) else len(index.text)
+    if index.text[index.starts[first - 1] : end].strip() or span.start == span.end:
+        return first
+    return index.line(span.end)
 
 
 def _require_config(config: object, function: str) -> Config:
