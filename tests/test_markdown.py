@@ -6,6 +6,7 @@ HTML, links, indentation and hard breaks are protected, and a second run changes
 
 from __future__ import annotations
 
+import time
 from pathlib import Path
 
 import pytest
@@ -192,3 +193,21 @@ def test_prose_faults_are_still_fixed(piece: str) -> None:
     text = f"Some  words here.\n\n{piece}\n"
     fixed = fix_until_clean(text, Config(markdown=True)).text
     assert fixed.startswith("Some words here.\n")
+
+
+@pytest.mark.parametrize(
+    "unit", ["](", '](x "', "http://....", "<ab:", "` ", "```\n", "|a|\n|-|\n", "\n<div\n"]
+)
+def test_protection_takes_linear_time(unit: str) -> None:
+    # A destination pattern that backtracked took minutes on "](" * 20000: compare two
+    # sizes in one run (8x the text: about 8x the time, where quadratic would be 64x).
+    def cost(count: int) -> float:
+        text = unit * count + "\n"
+        runs = []
+        for _ in range(3):
+            start = time.perf_counter()
+            protected_spans(text)
+            runs.append(time.perf_counter() - start)
+        return min(runs)
+
+    assert cost(8000) < 30 * max(cost(1000), 1e-4)

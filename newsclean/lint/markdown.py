@@ -53,9 +53,13 @@ _INLINE_RE = regex.compile(
     | < [A-Za-z][A-Za-z0-9+.-]{1,31} : [^\s<>]* >  # an autolink
     | < [^\s<>@]+ @ [^\s<>]+ >                    # an email autolink
     | </? [A-Za-z][A-Za-z0-9-]* (?: \s [^<>]* )? /? >   # an HTML tag
-    | \] \( [^)\s]* (?: \s+ "[^"]*" | \s+ '[^']*' )? [ \t]* \)   # a link destination and title
+    | \] \( [ \t]* (?: < [^<>\r\n]*+ > | (?&destination) )   # a link destination
+      (?: [ \t]+ (?: "[^"\r\n]*+" | '[^'\r\n]*+' ) )? [ \t]* \)   # and its title
     | \b (?: https? | ftp ) :// [^\s<>]* [^\s<>.,;:!?'")\]] # a bare URL
     | \b www \. [^\s<>]* [^\s<>.,;:!?'")\]]       # a bare web address
+    (?(DEFINE) (?P<destination>                  # possessive: no backtracking, so a text
+      [^()\s]*+ (?: \( [^()\s]*+ \) [^()\s]*+ )*+  # of many "](" stays linear
+    ) )
     """,
     regex.VERBOSE,
 )
