@@ -7,17 +7,20 @@ file's own bytes; line:col in every output format map back to the span.
 from __future__ import annotations
 
 import json
+from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
 import pytest
 from hypothesis import HealthCheck, given, settings
-from strategies import linted_files
+from hypothesis import strategies as st
+from strategies import lint_soup, linted_files, messy_lines
 
 from newsclean.cli.main import main
 from newsclean.lint.edits import own_fixes
-from newsclean.lint.run import lint_text
+from newsclean.lint.run import lint_text, relayout
 from newsclean.model import Fix, LineIndex, Span, apply_fixes, newline_style
+from newsclean.text.pipeline import clean_text
 
 
 @pytest.fixture(autouse=True)
@@ -198,3 +201,18 @@ def test_positions_map_back_and_json_edits_replay_the_fix(
         capsys.readouterr()
         written = story.read_bytes().decode("utf-8").removeprefix("\ufeff")
         assert written == edited
+
+
+@given(st.one_of(lint_soup, messy_lines()))
+def test_own_fixes_replay_every_pipeline_fix(text: str) -> None:
+    # Each fix's pieces give what the fix gives, in the text's own line endings
+    # (a mixed text: the fix's own piece of text decides).
+    style = newline_style(text)
+    for fix in clean_text(text).fixes:
+        pieces = own_fixes(text, fix, style)
+        old = fix.span.slice(text)
+        new = apply_fixes(
+            old, tuple(replace(p, span=p.span.shift(-fix.span.start)) for p in pieces)
+        )
+        assert relayout(new, old) == relayout(fix.replacement, old) or style == "mixed"
+        assert all(fix.span.start <= p.span.start <= p.span.end <= fix.span.end for p in pieces)
