@@ -160,6 +160,25 @@ def test_structure_rules_stay_out_of_markdown() -> None:
     assert "NC3" not in codes
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        pytest.param(
+            'She said \u201cyes\u201d and \u201cno\u201d.\n\n```py\nx = "a" + "b" + \'c\'\n```\n',
+            id="curly-prose-straight-code",
+        ),
+        pytest.param(
+            'Type `"` to open a quote, then \u201cclose\u201d it.\n', id="lone-mark-in-code"
+        ),
+    ],
+)
+def test_quote_rules_read_only_prose(text: str) -> None:
+    codes = [f.code for f in lint_text(text, Config(markdown=True))]
+    assert "NC201" not in codes
+    assert "NC202" not in codes
+    assert fix_until_clean(text, Config(markdown=True)).text == text
+
+
 def test_config_key_forces_markdown() -> None:
     from newsclean.lint.config import config_from_table
 
@@ -200,7 +219,8 @@ def test_prose_faults_are_still_fixed(piece: str) -> None:
 )
 def test_protection_takes_linear_time(unit: str) -> None:
     # A destination pattern that backtracked took minutes on "](" * 20000: compare two
-    # sizes in one run (8x the text: about 8x the time, where quadratic would be 64x).
+    # sizes in one run (16x the text: about 16x the time, where quadratic would be 256x;
+    # the factor is generous for a shared machine).
     def cost(count: int) -> float:
         text = unit * count + "\n"
         runs = []
@@ -210,4 +230,4 @@ def test_protection_takes_linear_time(unit: str) -> None:
             runs.append(time.perf_counter() - start)
         return min(runs)
 
-    assert cost(8000) < 30 * max(cost(1000), 1e-4)
+    assert cost(16000) < 80 * max(cost(1000), 1e-3)

@@ -49,7 +49,7 @@ _INLINE_RE = regex.compile(
       (?<! [^\r\n] ) (?= [ \t>]* [^ \t>\r\n] )   # a line with something on it (not blank):
       [ \t]* (?: > [ \t]* )*                      # its indentation and quote markers
       (?: (?: [-*+] | [0-9]{1,9} [.)] ) (?: [ \t]+ | (?= [\r\n] | \Z ) ) )?   # a list marker
-    | [ ]{2,} (?= \r?\n | \r )                    # a hard line break: two spaces or more
+    | (?<= \S ) [ ]{2,} (?= \r?\n | \r )          # a hard break: two spaces or more after text
     | < [A-Za-z][A-Za-z0-9+.-]{1,31} : [^\s<>]* >  # an autolink
     | < [^\s<>@]+ @ [^\s<>]+ >                    # an email autolink
     | </? [A-Za-z][A-Za-z0-9-]* (?: \s [^<>]* )? /? >   # an HTML tag

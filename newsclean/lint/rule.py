@@ -15,7 +15,8 @@ import functools
 import re
 import string
 import unicodedata
-from collections.abc import Callable, Iterator
+from bisect import bisect_right
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
 from types import MappingProxyType
 
@@ -70,7 +71,9 @@ class LintSource:
     ``article`` is parsed only when a structure rule runs (else None), and ``placed``
     then holds its blocks with their spans in ``text`` (mapped once, not once per rule:
     the mapping walks every fix, and a text can hold a fix per character). ``newline`` is
-    the text's line-ending style, which the reported edits keep.
+    the text's line-ending style, which the reported edits keep. ``protected`` holds the
+    sorted spans of ``text`` that are not prose (Markdown code, links...): the runner
+    drops findings touching them, and rules that count marks leave them out.
     """
 
     text: str
@@ -78,24 +81,50 @@ class LintSource:
     cleaned: Cleaned
     article: Article | None = None
     placed: tuple[Placed, ...] = ()
+    protected: tuple[Span, ...] = ()
     newline: Newline = field(init=False)
 
     def __post_init__(self) -> None:
         object.__setattr__(self, "newline", newline_style(self.text))
 
 
-def prepare(text: str, quotes: QuoteStyle = "keep", *, structure: bool = True) -> LintSource:
+def prepare(
+    text: str,
+    quotes: QuoteStyle = "keep",
+    *,
+    structure: bool = True,
+    protected: tuple[Span, ...] = (),
+) -> LintSource:
     """Run the pipeline over ``text`` once, and parse the article if ``structure``.
 
     >>> prepare("Caf\\u00c3\\u00a9", structure=False).cleaned.text
     'Café'
     """
     if not structure:
-        return LintSource(text, quotes, clean_text(text, quotes=quotes))
+        return LintSource(text, quotes, clean_text(text, quotes=quotes), protected=protected)
     # The noqa comments stay: the rules' fixes must not take them out of the file.
     article = parse_article(text, quotes=quotes, keep_noqa=True)
     cleaned = Cleaned(article.text, article.fixes)
-    return LintSource(text, quotes, cleaned, article, place_blocks(article))
+    return LintSource(text, quotes, cleaned, article, place_blocks(article), protected)
+
+
+def in_prose(source: LintSource, offsets: Sequence[int]) -> list[bool]:
+    """Whether each offset of the cleaned text lies outside ``source.protected``.
+
+    >>> source = prepare("a `b` c", structure=False, protected=(Span(2, 5),))
+    >>> in_prose(source, [0, 3, 6])
+    [True, False, True]
+    """
+    if not source.protected:
+        return [True] * len(offsets)
+    protected = source.protected
+    starts = [span.start for span in protected]
+    original = map_back(source.cleaned.fixes, offsets, end=False, at_deletion="after")
+    out = []
+    for offset in original:
+        index = bisect_right(starts, offset) - 1
+        out.append(index < 0 or protected[index].end <= offset)
+    return out
 
 
 def place_blocks(article: Article) -> tuple[Placed, ...]:

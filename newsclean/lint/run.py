@@ -124,11 +124,12 @@ def lint_text(text: str, config: Config | None = None) -> tuple[Finding, ...]:
     if not rules:
         return ()
     structure = any(rule.family == "structure" for rule in rules)
-    source = prepare(text, config.quotes, structure=structure)
+    protected = protected_spans(text) if config.markdown else ()
+    source = prepare(text, config.quotes, structure=structure, protected=protected)
     findings = [finding for rule in rules for finding in rule.check(source)]
     findings.sort(key=lambda f: (f.span.start, f.span.end, f.code))
-    if config.markdown:
-        findings = list(outside(protected_spans(text), findings))
+    if protected:
+        findings = list(outside(protected, findings))
     return suppress(text, findings)
 
 
