@@ -1,9 +1,11 @@
 """Select and run the rules over a text, honour ``noqa`` comments, and apply the fixes.
 
-:func:`lint_text` returns the findings of the enabled rules; :func:`fix_until_clean`
-applies their fixes round by round (a fix can reveal another problem) until nothing is
-left to fix, re-applying the file's own line endings after each round. The findings are
-shown by :mod:`newsclean.io.findings`. Nothing here touches files.
+:func:`lint_text` returns the findings of the enabled rules; in Markdown mode it drops
+those that touch the protected spans :mod:`newsclean.lint.markdown` finds (see
+:func:`outside`), so fixes change prose only. :func:`fix_until_clean` applies the fixes
+round by round (a fix can reveal another problem) until nothing is left to fix,
+re-applying the file's own line endings after each round. The findings are shown by
+:mod:`newsclean.io.findings`. Nothing here touches files.
 """
 
 from __future__ import annotations
