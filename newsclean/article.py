@@ -20,7 +20,17 @@ from newsclean.blocks.source import resolve_source
 from newsclean.classify.extractor import keep_body_first
 from newsclean.classify.page import drop_page_furniture
 from newsclean.classify.run import is_top_furniture, label_blocks
-from newsclean.model import Article, Block, Fix, LineIndex, QuoteStyle, Source, map_back
+from newsclean.model import (
+    Article,
+    Block,
+    Fix,
+    LineIndex,
+    QuoteStyle,
+    Source,
+    compose_fixes,
+    map_back,
+)
+from newsclean.text.noqa import clean_noqa_comments
 from newsclean.text.pipeline import clean_text
 
 
@@ -39,13 +49,19 @@ def _labels_for(blocks: tuple[Block, ...], source: Source) -> tuple[Block, ...]:
 
 
 def parse_article(
-    text: str, *, quotes: QuoteStyle = "straight", source: Source | Literal["auto"] = "auto"
+    text: str,
+    *,
+    quotes: QuoteStyle = "straight",
+    source: Source | Literal["auto"] = "auto",
+    keep_noqa: bool = False,
 ) -> Article:
     """Fix ``text``, cut it into blocks and say what each block is.
 
     Block ``line`` numbers refer to ``text`` as given; block texts are the fixed text.
     ``source`` says what made the text (:data:`newsclean.model.SOURCES`); ``auto`` tells
     an extractor's one paragraph per line from an article's blank-line separated blocks.
+    The linter's ``newsclean: noqa`` comments are not part of the article: they are
+    removed (fix reason ``noqa-comment``) unless ``keep_noqa`` (the linter's own view).
 
     >>> article = parse_article("Storm hits coast\\n\\nWaves battered the town overnight, "
     ...     "and the harbour wall gave way before dawn on Tuesday.\\n\\nShare this")
@@ -56,6 +72,8 @@ def parse_article(
     quotes = require_quotes(quotes, "parse_article")
     shape = resolve_source(text, source)
     cleaned = clean_text(text, quotes=quotes)
+    if not keep_noqa:
+        cleaned = compose_fixes(text, cleaned, clean_noqa_comments(cleaned.text))
     blocks = segment_paragraphs(cleaned.text)
     lines = _original_lines(text, cleaned.fixes, blocks)
     blocks = tuple(replace(b, line=n) for b, n in zip(blocks, lines, strict=True))

@@ -147,3 +147,24 @@ def members(class_body: str) -> frozenset[str]:
     """
     pattern = regex.compile(f"[{class_body}]")
     return frozenset(pattern.findall("".join(map(chr, range(0x10000)))))
+
+
+# --- the linter's inline suppressions --------------------------------------------
+
+#: A ``newsclean: noqa`` comment: "noqa" silences its line, "noqa-file" the whole text;
+#: either may name codes (NC405), prefixes (NC4) or lower-case rule names after a colon,
+#: and may sit in an HTML comment (Markdown). Shared by the linter, which reads it, and
+#: the article pipeline, which keeps it out of the cleaned text. A selector must look
+#: like one (a code, or a lower-case name): a colon followed by anything else is no
+#: comment at all (it silenced nothing before either), so no word of prose is taken.
+NOQA_RE = regex.compile(
+    r"""
+    (?P<open> <!-- [\ \t]* )?                              # an HTML comment around it
+    newsclean: [\ \t]* noqa (?P<file> -file )?              # the marker, line or file
+    (?: : [\ \t]* (?P<codes> (?&selector) (?: [\ \t]* , [\ \t]* (?&selector) )* ) )?
+    (?! [\ \t]* : )                                        # a colon not followed by codes
+    (?(open) [\ \t]* --> )                                 # the HTML comment's end
+    (?(DEFINE) (?P<selector> (?i: NC [0-9]{0,3} ) \b | (?-i: [a-z]+ (?: - [a-z]+ )* ) ) )
+    """,
+    regex.VERBOSE | regex.IGNORECASE,
+)

@@ -313,6 +313,20 @@ class LineIndex:
         line = self.line(offset)
         return line, offset - self.starts[line - 1] + 1
 
+    def end_position(self, start: int, end: int) -> tuple[int, int]:
+        """Return ``(line, column)`` of the end of the span ``start``..``end``, exclusive.
+
+        A span that ends with a line break ends on that break's line (one column past
+        it), not at the start of the next: a region must not run one line too far.
+
+        >>> LineIndex("one\\ntwo\\n").end_position(0, 4), LineIndex("ab").end_position(2, 2)
+        ((1, 5), (1, 3))
+        """
+        if end > start and self.starts[self.line(end) - 1] == end and end:
+            line, column = self.position(end - 1)
+            return line, column + 1
+        return self.position(end)
+
 
 def _span_order(fix: Fix) -> tuple[int, int]:
     return fix.span.start, fix.span.end

@@ -538,6 +538,98 @@ def lexicon_texts(draw: st.DrawFn, vocabulary: st.SearchStrategy[str]) -> str:
     return "".join(joint + part for joint, part in zip(joints, parts, strict=True))
 
 
+# --- finding positions (newsclean/lint/edits.py) --------------------------------------
+
+
+@st.composite
+def linted_files(draw: st.DrawFn) -> bytes:
+    """The bytes of a messy article file in one line-ending style (LF, CRLF or CR),
+    maybe with a BOM: what the linter's positions and edits must stay true to."""
+    text = draw(messy_lines())
+    style = draw(st.sampled_from(["\n", "\r\n", "\r"]))
+    text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\n", style)
+    bom = "\ufeff" if draw(st.booleans()) else ""
+    return (bom + text).encode("utf-8")
+
+
+# --- Markdown (newsclean/lint/markdown.py) ---------------------------------------------
+
+#: Prose with faults the safe fixes repair: double spaces, mojibake, mixed quotes, a space
+#: before punctuation, trailing space.
+markdown_prose = st.lists(
+    st.sampled_from(
+        ["Some words", "  ", "caf\u00c3\u00a9", '"quoted"', "\u201ccurly\u201d", " ,", "x", " "]
+    ),
+    min_size=1,
+    max_size=8,
+).map("".join)
+
+#: What a code span or block holds: the same faults, which must stay as they are.
+code_body = st.text(
+    st.sampled_from(list("ab  \u00c3\u00a9\"'\u201c .,#=")), min_size=1, max_size=20
+)
+
+
+@st.composite
+def markdown_pieces(draw: st.DrawFn) -> str:
+    """One piece of a Markdown document: prose, an inline code span in prose, a fenced
+    block (backticks or tildes), an indented block, or front-matter-like YAML in a fence."""
+    body = draw(code_body)
+    kind = draw(st.sampled_from(["prose", "span", "fence", "tilde", "indented"]))
+    if kind == "span":
+        ticks = "``" if "`" in body else "`"
+        return f"{draw(markdown_prose)} {ticks}{body.strip() or 'x'}{ticks} {draw(markdown_prose)}"
+    if kind == "fence":
+        return f"```py\n{body}\n{draw(code_body)}\n```"
+    if kind == "tilde":
+        return f"~~~\n{body}\n~~~"
+    if kind == "indented":
+        return f"    {body}\n    {draw(code_body)}"
+    return draw(markdown_prose)
+
+
+@st.composite
+def markdown_documents(draw: st.DrawFn) -> str:
+    """A Markdown document: pieces separated by blank lines, in one line-ending style."""
+    pieces = draw(st.lists(markdown_pieces(), min_size=1, max_size=8))
+    style = draw(st.sampled_from(["\n", "\r\n"]))
+    return ("\n\n".join(pieces) + "\n").replace("\n", style)
+
+
+# --- noqa comments (newsclean/text/noqa.py) -------------------------------------------
+
+#: A ``newsclean: noqa`` comment as people write them: bare, for the file, with codes,
+#: prefixes or names, in an HTML comment.
+noqa_comments = st.sampled_from(
+    [
+        "newsclean: noqa",
+        "newsclean: noqa-file",
+        "newsclean: noqa: NC405",
+        "newsclean:noqa:nc4,mojibake",
+        "newsclean: noqa: NC101, trailing-whitespace",
+        "<!-- newsclean: noqa: NC102 -->",
+        "NEWSCLEAN: NOQA",
+    ]
+)
+
+
+@st.composite
+def prose_with_noqa(draw: st.DrawFn) -> tuple[str, str]:
+    """Prose, and the same prose with noqa comments after some of its words or on lines
+    of their own."""
+    text = draw(prose())
+    words = text.split(" ")
+    out = []
+    for word in words:
+        out.append(word)
+        if draw(st.integers(0, 5)) == 0:
+            out.append(draw(noqa_comments))
+    commented = " ".join(out)
+    if draw(st.booleans()):
+        commented = draw(noqa_comments) + "\n" + commented
+    return text, commented
+
+
 # --- input shapes (newsclean/blocks/source.py, classify/extractor.py, classify/page.py) --
 
 #: Lines that furniture and captions are made of: short, often without a full stop.

@@ -9,8 +9,8 @@ import os
 import stat
 import sys
 from collections.abc import Iterator, Sequence
-from dataclasses import dataclass, field
-from pathlib import Path
+from dataclasses import dataclass, field, replace
+from pathlib import Path, PurePath
 
 from newsclean import __version__
 from newsclean.cli.pool import run_tasks
@@ -53,7 +53,13 @@ from newsclean.io.findings import (
     unified_diff,
 )
 from newsclean.io.render import escape_for_terminal
-from newsclean.lint.config import Config, is_included, relative_to_root
+from newsclean.lint.config import (
+    Config,
+    for_file,
+    is_included,
+    is_markdown_path,
+    relative_to_root,
+)
 from newsclean.lint.run import FixResult, fix_until_clean, lint_text, sidecar_text
 from newsclean.model import QUOTE_STYLES, Finding
 
@@ -84,11 +90,13 @@ class CheckTask(Task):
 
 @dataclass(frozen=True, slots=True)
 class CheckOptions:
-    """What ``check`` does with each file besides reporting: fix, show a diff, unsafe fixes."""
+    """What ``check`` does with each file besides reporting: fix, show a diff, unsafe fixes;
+    ``markdown`` reads every file as Markdown (``.md`` files are read so anyway)."""
 
     fix: bool = False
     diff: bool = False
     unsafe: bool = False
+    markdown: bool = False
 
 
 @dataclass(frozen=True, slots=True)
@@ -193,9 +201,22 @@ def check_one(task: Task, options: CheckOptions) -> Outcome:
         return Outcome(task.name, error=f"{task.name}: {exc.strerror or exc}")
 
 
+def _file_config(task: Task, options: CheckOptions) -> Config:
+    """The settings for one file: its per-file-ignores, and Markdown mode by its name or
+    ``--markdown``. Patterns are relative to the project root, as excludes are."""
+    config = task.config if isinstance(task, CheckTask) else Config()
+    if config.per_file_ignores and config.root:
+        path = Path(task.name)
+        relative = relative_to_root(path.parent.resolve() / path.name, Path(config.root))
+        config = for_file(config, relative or PurePath(path.name))
+    if options.markdown or is_markdown_path(PurePath(task.name)):
+        config = replace(config, markdown=True)
+    return config
+
+
 def _check_source(task: Task, source: SourceText, options: CheckOptions) -> Outcome:
     """Lint, fix or diff one input's text; write the fix back to its file if asked."""
-    config = task.config if isinstance(task, CheckTask) else Config()
+    config = _file_config(task, options)
     if not (options.fix or options.diff):
         findings = lint_text(source.text, config)
         return CheckOutcome(task.name, note=source.note, text=source.text, findings=findings)
@@ -317,6 +338,12 @@ def _add_rule_arguments(rules: argparse._ArgumentGroup) -> None:
     )
     found.add_argument(
         "--isolated", action="store_true", help="ignore every newsclean.toml and pyproject.toml"
+    )
+    rules.add_argument(
+        "--markdown",
+        action="store_true",
+        help="read every file as Markdown: code, front matter, HTML, links, indentation and "
+        "hard breaks are left alone (.md and .markdown files always are)",
     )
     rules.add_argument(
         "--show-settings",
@@ -542,7 +569,7 @@ def _run(
 ) -> tuple[list[CheckOutcome], int, int]:
     """Check every input in the pool, printing notes, errors, diffs and fixed stdin as
     they come; return the outcomes, and how many inputs failed and were skipped."""
-    options = CheckOptions(args.fix, args.diff, args.unsafe_fixes)
+    options = CheckOptions(args.fix, args.diff, args.unsafe_fixes, args.markdown)
     work = functools.partial(check_one, options=options)
     failures = skipped = 0
     outcomes: list[CheckOutcome] = []

@@ -23,6 +23,7 @@ from xml.sax.saxutils import quoteattr
 
 from newsclean.io.render import escape_for_terminal, escape_surrogates, json_text
 from newsclean.lint.registry import ALL_RULES, RULES_BY_CODE
+from newsclean.lint.run import noqa_line
 from newsclean.model import Finding, LineIndex
 
 #: The output formats of ``check --output-format``, in the order --help lists them.
@@ -58,6 +59,13 @@ def _location(index: LineIndex, offset: int) -> dict[str, int]:
     return {"row": row, "column": column}
 
 
+def _end_location(index: LineIndex, start: int, end: int) -> dict[str, int]:
+    # A finding's region ends on its last character's line; an edit's end stays exact
+    # (the start of the next line), as ruff's edits do.
+    row, column = index.end_position(start, end)
+    return {"row": row, "column": column}
+
+
 def finding_record(report: FileReport, finding: Finding, index: LineIndex) -> dict[str, Any]:
     """Return one finding as a JSON record modelled on ruff's: rows and columns, 1-based.
 
@@ -88,9 +96,9 @@ def finding_record(report: FileReport, finding: Finding, index: LineIndex) -> di
         "message": data["message"],
         "filename": report.path,
         "location": _location(index, data["start"]),
-        "end_location": _location(index, data["end"]),
+        "end_location": _end_location(index, data["start"], data["end"]),
         "fix": fix,
-        "noqa_row": index.line(data["start"]),
+        "noqa_row": noqa_line(index, finding.span),
     }
 
 
@@ -195,7 +203,12 @@ def _sarif_result(record: dict[str, Any], order: dict[str, int]) -> dict[str, An
 
 
 def _sarif_driver(version: str) -> dict[str, Any]:
-    """The tool's SARIF description: name, version, and every rule."""
+    """The tool's SARIF description: name, version, and every rule.
+
+    No ``informationUri``: SARIF makes it optional, and no public page of the project
+    could be confirmed; a URL pointing elsewhere would mislead. Add it here (and to
+    ``[project.urls]``) once one exists.
+    """
     rules = [
         {
             "id": r.code,
@@ -213,7 +226,6 @@ def _sarif_driver(version: str) -> dict[str, Any]:
     return {
         "name": "newsclean",
         "version": version,
-        "informationUri": "https://pypi.org/project/newsclean/",
         "rules": rules,
     }
 

@@ -2,7 +2,8 @@
 
 Everything here is pure: the command line finds and reads ``pyproject.toml`` and hands the
 text to :func:`config_from_pyproject`; path patterns are matched without touching the disk.
-Keys: ``quotes``, ``select``, ``ignore``, ``include``, ``exclude``, ``extend-exclude``.
+Keys: ``quotes``, ``select``, ``ignore``, ``include``, ``exclude``, ``extend-exclude``,
+``markdown``, ``per-file-ignores`` (ruff's shape: a table of glob to codes).
 """
 
 from __future__ import annotations
@@ -40,7 +41,18 @@ DEFAULT_EXCLUDE: tuple[str, ...] = (
 )
 #: Never linted, whatever the settings: the sidecars ``--unsafe-fixes`` writes.
 ALWAYS_EXCLUDE: tuple[str, ...] = ("*.removed.txt",)
-_KEYS = ("quotes", "select", "ignore", "include", "exclude", "extend-exclude")
+_KEYS = (
+    "quotes",
+    "select",
+    "ignore",
+    "include",
+    "exclude",
+    "extend-exclude",
+    "markdown",
+    "per-file-ignores",
+)
+#: Files read as Markdown whatever the settings (matched case-insensitively).
+MARKDOWN_SUFFIXES: tuple[str, ...] = (".md", ".markdown")
 
 
 @dataclass(frozen=True, slots=True)
@@ -51,6 +63,10 @@ class Config:
     ``select`` and ``ignore`` hold codes, code prefixes (``NC1``) or rule names; the
     longest matching entry wins, ``ignore`` on a tie. ``root`` is the directory of the
     ``pyproject.toml`` the settings came from (patterns are relative to it), or None.
+    ``markdown`` reads the text as Markdown: code, front matter, HTML, links, layout and
+    hard breaks are left alone (``.md`` and ``.markdown`` files are read so anyway).
+    ``per_file_ignores`` pairs path patterns (matched as ``exclude`` patterns are) with
+    the codes, prefixes or names ignored in the files they match.
 
     >>> Config().quotes, Config().select
     ('keep', ('NC',))
@@ -63,6 +79,8 @@ class Config:
     exclude: tuple[str, ...] = DEFAULT_EXCLUDE
     extend_exclude: tuple[str, ...] = ()
     root: str | None = None
+    markdown: bool = False
+    per_file_ignores: tuple[tuple[str, tuple[str, ...]], ...] = ()
 
     def is_enabled(self, code: str) -> bool:
         """Whether the rule ``code`` runs under ``select`` and ``ignore``.
@@ -124,7 +142,11 @@ def config_from_table(table: Mapping[str, Any], root: str | None = None) -> Conf
     quotes = table.get("quotes", "keep")
     if quotes not in QUOTE_STYLES:
         raise ValueError(f"quotes must be one of {', '.join(QUOTE_STYLES)}, got {quotes!r}")
-    config = Config(quotes=quotes, root=root)
+    markdown = table.get("markdown", False)
+    if not isinstance(markdown, bool):
+        raise ValueError(f"markdown must be true or false, got {markdown!r}")
+    per_file = _per_file_ignores(table.get("per-file-ignores", {}))
+    config = Config(quotes=quotes, root=root, markdown=markdown, per_file_ignores=per_file)
     select, ignore = _strings(table, "select"), _strings(table, "ignore")
     include, exclude = _strings(table, "include"), _strings(table, "exclude")
     extend = _strings(table, "extend-exclude")
@@ -136,6 +158,38 @@ def config_from_table(table: Mapping[str, Any], root: str | None = None) -> Conf
         exclude=config.exclude if exclude is None else exclude,
         extend_exclude=extend or (),
     )
+
+
+def _per_file_ignores(value: object) -> tuple[tuple[str, tuple[str, ...]], ...]:
+    """The ``per-file-ignores`` table as (pattern, selectors) pairs, in the file's order."""
+    if not isinstance(value, dict):
+        raise ValueError(f"per-file-ignores must be a table of pattern = [codes], got {value!r}")
+    pairs = []
+    for pattern, codes in value.items():
+        key = f"per-file-ignores.{pattern!r}"
+        if not isinstance(codes, list) or not all(isinstance(c, str) for c in codes):
+            raise ValueError(f"{key} must be a list of codes, got {codes!r}")
+        pairs.append((pattern, normalize_selectors(codes, key)))
+    return tuple(pairs)
+
+
+def for_file(config: Config, relative: PurePath) -> Config:
+    """Return ``config`` with the ``per-file-ignores`` that match ``relative`` ignored too.
+
+    ``relative`` is the file's path relative to the project root (:attr:`Config.root`).
+
+    >>> from pathlib import PurePosixPath
+    >>> config = config_from_table({"per-file-ignores": {"drafts/*.txt": ["NC4"]}})
+    >>> for_file(config, PurePosixPath("drafts/a.txt")).ignore
+    ('NC4',)
+    """
+    extra = [
+        code
+        for pattern, codes in config.per_file_ignores
+        if matches(relative, [pattern])
+        for code in codes
+    ]
+    return replace(config, ignore=config.ignore + tuple(extra)) if extra else config
 
 
 def config_from_pyproject(text: str, root: str | None = None) -> Config | None:
@@ -201,6 +255,16 @@ def with_overrides(
         extend_exclude=config.extend_exclude + tuple(extend_exclude),
         exclude=config.exclude if exclude is None else tuple(exclude),
     )
+
+
+def is_markdown_path(path: PurePath) -> bool:
+    """Whether a file is read as Markdown by its name (``.md``, ``.markdown``, any case).
+
+    >>> from pathlib import PurePosixPath
+    >>> is_markdown_path(PurePosixPath("docs/README.MD")), is_markdown_path(PurePosixPath("a.txt"))
+    (True, False)
+    """
+    return path.suffix.lower() in MARKDOWN_SUFFIXES
 
 
 def gitignore_patterns(text: str) -> tuple[str, ...]:

@@ -19,6 +19,7 @@ from newsclean.lint.rule import (
     Rule,
     Yielded,
     in_code_order,
+    in_prose,
     reason_rules,
     rule,
 )
@@ -103,8 +104,11 @@ def mixed_quotes(source: LintSource) -> Iterator[Yielded]:
     """
     if source.quotes != "keep":
         return  # with a style set, NC204 reports every mark of the other style
-    # Counted in the cleaned text, so marks inside mojibake and entities count too.
-    marks = [(m.lastgroup or "", m.start()) for m in _STYLED_MARK_RE.finditer(source.cleaned.text)]
+    # Counted in the cleaned text, so marks inside mojibake and entities count too; not
+    # in protected text (Markdown code), whose marks are no style the prose chose.
+    found = [(m.lastgroup or "", m.start()) for m in _STYLED_MARK_RE.finditer(source.cleaned.text)]
+    prose = in_prose(source, [pos for _, pos in found])
+    marks = [mark for mark, keep in zip(found, prose, strict=True) if keep]
     straight = sum(1 for kind, _ in marks if kind == "straight")
     curly = len(marks) - straight
     if not straight or not curly:
@@ -131,11 +135,16 @@ def _paragraphs(text: str) -> Iterator[Span]:
     yield Span(start, len(text))
 
 
-def _unbalanced(text: str, span: Span, continued: bool) -> tuple[int, str] | None:
-    """Where a paragraph's double quotation marks fail to pair, and how, if they do."""
+def _unbalanced(
+    text: str, span: Span, continued: bool, skip: frozenset[int] = frozenset()
+) -> tuple[int, str] | None:
+    """Where a paragraph's double quotation marks fail to pair, and how, if they do;
+    marks at the ``skip`` offsets (protected text) do not count."""
     depth = 0
     opened: list[int] = []
     for match in _DOUBLE_MARK_RE.finditer(text, span.start, span.end):
+        if match.start() in skip:
+            continue
         kind = match.lastgroup
         if kind == "open" or (kind == "straight" and not depth):
             depth += 1
@@ -163,6 +172,15 @@ def _continues(following: Sequence[str]) -> bool:
     return False
 
 
+def _protected_marks(source: LintSource) -> frozenset[int]:
+    """Offsets in the cleaned text of the double marks inside protected text."""
+    if not source.protected:
+        return frozenset()
+    offsets = [m.start() for m in _DOUBLE_MARK_RE.finditer(source.cleaned.text)]
+    prose = in_prose(source, offsets)
+    return frozenset(o for o, keep in zip(offsets, prose, strict=True) if not keep)
+
+
 @rule("NC202", "unbalanced-quote", fixable=False)
 def unbalanced_quote(source: LintSource) -> Iterator[Yielded]:
     """A double quotation left open or closed without opening, within a paragraph (a
@@ -178,11 +196,12 @@ def unbalanced_quote(source: LintSource) -> Iterator[Yielded]:
     # Read in the cleaned text: mojibake can hold a quotation mark ("â€”" is an em dash).
     text = source.cleaned.text
     spans = list(_paragraphs(text))
+    skip = _protected_marks(source)
     for index, span in enumerate(spans):
         if _FOREIGN_QUOTES_RE.search(text, span.start, span.end):
             continue
         following = [s.slice(text) for s in spans[index + 1 : index + 3]]
-        found = _unbalanced(text, span, continued=_continues(following))
+        found = _unbalanced(text, span, _continues(following), skip)
         if found:
             at = _original(source, found[0])
             yield Span(at, at + 1), found[1], ()

@@ -16,12 +16,25 @@ import inspect
 import re
 import string
 import unicodedata
-from collections.abc import Callable, Iterator
-from dataclasses import dataclass
+from bisect import bisect_right
+from collections.abc import Callable, Iterator, Sequence
+from dataclasses import dataclass, field
 from types import MappingProxyType
 
 from newsclean.article import parse_article
-from newsclean.model import Article, Block, Cleaned, Finding, Fix, QuoteStyle, Span, map_back
+from newsclean.lint.edits import own_fixes
+from newsclean.model import (
+    Article,
+    Block,
+    Cleaned,
+    Finding,
+    Fix,
+    Newline,
+    QuoteStyle,
+    Span,
+    map_back,
+    newline_style,
+)
 from newsclean.text.pipeline import clean_text
 
 #: What a rule function yields: where, the one-line message, and the edits that resolve it.
@@ -62,7 +75,10 @@ class LintSource:
     ``cleaned`` holds ``clean_text(text, quotes=quotes)``, fixes relative to ``text``;
     ``article`` is parsed only when a structure rule runs (else None), and ``placed``
     then holds its blocks with their spans in ``text`` (mapped once, not once per rule:
-    the mapping walks every fix, and a text can hold a fix per character).
+    the mapping walks every fix, and a text can hold a fix per character). ``newline`` is
+    the text's line-ending style, which the reported edits keep. ``protected`` holds the
+    sorted spans of ``text`` that are not prose (Markdown code, links...): the runner
+    drops findings touching them, and rules that count marks leave them out.
     """
 
     text: str
@@ -70,19 +86,50 @@ class LintSource:
     cleaned: Cleaned
     article: Article | None = None
     placed: tuple[Placed, ...] = ()
+    protected: tuple[Span, ...] = ()
+    newline: Newline = field(init=False)
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "newline", newline_style(self.text))
 
 
-def prepare(text: str, quotes: QuoteStyle = "keep", *, structure: bool = True) -> LintSource:
+def prepare(
+    text: str,
+    quotes: QuoteStyle = "keep",
+    *,
+    structure: bool = True,
+    protected: tuple[Span, ...] = (),
+) -> LintSource:
     """Run the pipeline over ``text`` once, and parse the article if ``structure``.
 
     >>> prepare("Caf\\u00c3\\u00a9", structure=False).cleaned.text
     'Café'
     """
     if not structure:
-        return LintSource(text, quotes, clean_text(text, quotes=quotes))
-    article = parse_article(text, quotes=quotes)
+        return LintSource(text, quotes, clean_text(text, quotes=quotes), protected=protected)
+    # The noqa comments stay: the rules' fixes must not take them out of the file.
+    article = parse_article(text, quotes=quotes, keep_noqa=True)
     cleaned = Cleaned(article.text, article.fixes)
-    return LintSource(text, quotes, cleaned, article, place_blocks(article))
+    return LintSource(text, quotes, cleaned, article, place_blocks(article), protected)
+
+
+def in_prose(source: LintSource, offsets: Sequence[int]) -> list[bool]:
+    """Whether each offset of the cleaned text lies outside ``source.protected``.
+
+    >>> source = prepare("a `b` c", structure=False, protected=(Span(2, 5),))
+    >>> in_prose(source, [0, 3, 6])
+    [True, False, True]
+    """
+    if not source.protected:
+        return [True] * len(offsets)
+    protected = source.protected
+    starts = [span.start for span in protected]
+    original = map_back(source.cleaned.fixes, offsets, end=False, at_deletion="after")
+    out = []
+    for offset in original:
+        index = bisect_right(starts, offset) - 1
+        out.append(index < 0 or protected[index].end <= offset)
+    return out
 
 
 def place_blocks(article: Article) -> tuple[Placed, ...]:
@@ -281,12 +328,16 @@ def reason_rules(rows: tuple[ReasonRow, ...]) -> tuple[Rule, ...]:
 def _report_reasons(
     row: ReasonRow, reasons: frozenset[str], source: LintSource
 ) -> Iterator[Yielded]:
-    """Yield a finding for each pipeline fix made for any of ``reasons``."""
-    for fix in source.cleaned.fixes:
-        if reasons_of(fix) & reasons:
-            old = show(fix.span.slice(source.text))
-            message = row.message.format(old=old, new=show(fix.replacement), quotes=source.quotes)
-            yield fix.span, message, (fix,)
+    """Yield a finding for each pipeline fix made for any of ``reasons``, as an edit of
+    the text's own bytes narrowed to the fault (see :func:`~newsclean.lint.edits.own_fixes`)."""
+    for merged in source.cleaned.fixes:
+        if not reasons_of(merged) & reasons:
+            continue
+        for fix in own_fixes(source.text, merged, source.newline):
+            if reasons_of(fix) & reasons:
+                old = show(fix.span.slice(source.text))
+                new = show(fix.replacement)
+                yield fix.span, row.message.format(old=old, new=new, quotes=source.quotes), (fix,)
 
 
 def in_code_order(*rules: Rule) -> tuple[Rule, ...]:

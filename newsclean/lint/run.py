@@ -1,24 +1,27 @@
 """Select and run the rules over a text, honour ``noqa`` comments, and apply the fixes.
 
-:func:`lint_text` returns the findings of the enabled rules; :func:`fix_until_clean`
-applies their fixes round by round (a fix can reveal another problem) until nothing is
-left to fix, re-applying the file's own line endings after each round. The findings are
-shown by :mod:`newsclean.io.findings`. Nothing here touches files.
+:func:`lint_text` returns the findings of the enabled rules; in Markdown mode it drops
+those that touch the protected spans :mod:`newsclean.lint.markdown` finds (see
+:func:`outside`), so fixes change prose only. :func:`fix_until_clean` applies the fixes
+round by round (a fix can reveal another problem) until nothing is left to fix,
+re-applying the file's own line endings after each round. The findings are shown by
+:mod:`newsclean.io.findings`. Nothing here touches files.
 """
 
 from __future__ import annotations
 
 import itertools
 from bisect import bisect_left, insort
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from typing import cast
 
 import regex
 
 from newsclean.arguments import require_instance, require_text
-from newsclean.chars import LINE_END_RE
+from newsclean.chars import LINE_END_RE, NOQA_RE
 from newsclean.lint.config import Config
+from newsclean.lint.markdown import protected_spans
 from newsclean.lint.registry import ALL_RULES, CODES_BY_NAME
 from newsclean.lint.rule import SIDECAR_REASON, Rule, prepare
 from newsclean.model import Finding, Fix, LineIndex, Span, apply_fixes, newline_style
@@ -27,15 +30,6 @@ from newsclean.text.encoding import keep_repair_stable
 #: Fix rounds before giving up on a text whose fixes keep revealing new ones.
 MAX_ROUNDS = 10
 
-# An inline suppression: "newsclean: noqa" silences its line, "noqa-file" the whole text;
-# either may name codes, prefixes or rule names after a colon.
-NOQA_RE = regex.compile(
-    r"""
-    newsclean: [\ \t]* noqa (?P<file> -file )?              # the marker, line or file
-    (?: : [\ \t]* (?P<codes> [\w-]+ (?: [\ \t]* , [\ \t]* [\w-]+ )* ) )?   # optional codes
-    """,
-    regex.VERBOSE | regex.IGNORECASE,
-)
 # The word every noqa comment starts with, found before anything else is done: a search,
 # where ``"newsclean" in text.lower()`` would make a lowered copy of the whole text (and
 # take twelve bytes a character on the way).
@@ -66,7 +60,8 @@ def _silences(selectors: frozenset[str] | None, code: str) -> bool:
 
 
 def suppress(text: str, findings: Iterable[Finding]) -> tuple[Finding, ...]:
-    """Drop the findings silenced by ``newsclean: noqa`` comments in ``text``.
+    """Drop the findings silenced by ``newsclean: noqa`` comments in ``text``: a
+    ``noqa-file`` anywhere, or a ``noqa`` on a line the finding's span covers.
 
     >>> text = "a  b newsclean: noqa: NC405\\n"
     >>> suppress(text, [Finding("NC405", "run", Span(1, 3))])
@@ -86,10 +81,27 @@ def suppress(text: str, findings: Iterable[Finding]) -> tuple[Finding, ...]:
             lines.setdefault(index.line(match.start()), []).append(selectors)
 
     def silenced(finding: Finding) -> bool:
-        here = lines.get(index.line(finding.span.start), [])
+        # Any line the finding covers: excess blank lines can only be silenced on the
+        # line after them, where their span ends (as ruff's E303 is).
+        first, last = index.line(finding.span.start), index.line(finding.span.end)
+        here = [s for n in range(first, last + 1) for s in lines.get(n, [])]
         return any(_silences(s, finding.code) for s in (*whole, *here))
 
     return tuple(f for f in found if not silenced(f))
+
+
+def noqa_line(index: LineIndex, span: Span) -> int:
+    """Return the line a ``noqa`` comment silencing a finding at ``span`` goes on: its
+    first line, or for a span that starts on a blank line, the line where it ends.
+
+    >>> noqa_line(LineIndex("Title.\\n\\n\\n\\nBody.\\n"), Span(8, 10))
+    5
+    """
+    first = index.line(span.start)
+    end = index.starts[first] if first < len(index.starts) else len(index.text)
+    if index.text[index.starts[first - 1] : end].strip() or span.start == span.end:
+        return first
+    return index.line(span.end)
 
 
 def _require_config(config: object, function: str) -> Config:
@@ -109,13 +121,48 @@ def lint_text(text: str, config: Config | None = None) -> tuple[Finding, ...]:
     text = require_text(text, "lint_text")
     config = _require_config(config, "lint_text")
     rules = enabled_rules(config)
+    if config.markdown:  # a Markdown document has no article blocks to put in order
+        rules = tuple(rule for rule in rules if rule.family != "structure")
     if not rules:
         return ()
     structure = any(rule.family == "structure" for rule in rules)
-    source = prepare(text, config.quotes, structure=structure)
+    protected = protected_spans(text) if config.markdown else ()
+    source = prepare(text, config.quotes, structure=structure, protected=protected)
     findings = [finding for rule in rules for finding in rule.check(source)]
     findings.sort(key=lambda f: (f.span.start, f.span.end, f.code))
+    if protected:
+        findings = list(outside(protected, findings))
     return suppress(text, findings)
+
+
+def _touches(protected: Sequence[Span], starts: Sequence[int], span: Span) -> bool:
+    """Whether ``span`` overlaps a protected span, or inserts strictly inside one."""
+    index = bisect_left(starts, span.end) - 1
+    while index >= 0 and protected[index].end > span.start - 1:
+        guard = protected[index]
+        if span.start < guard.end and guard.start < span.end:
+            return True
+        if span.start == span.end and guard.start < span.start < guard.end:
+            return True
+        index -= 1
+    return False
+
+
+def outside(protected: Sequence[Span], findings: Iterable[Finding]) -> Iterator[Finding]:
+    """Yield the findings whose span and edits touch none of the ``protected`` spans.
+
+    ``protected`` is sorted and disjoint (what
+    :func:`~newsclean.lint.markdown.protected_spans` returns).
+
+    >>> run = Finding("NC405", "run", Span(5, 7), (Fix(Span(5, 7), " ", "space-run"),))
+    >>> list(outside([Span(4, 9)], [run])), len(list(outside([Span(0, 4)], [run])))
+    ([], 1)
+    """
+    starts = [span.start for span in protected]
+    for finding in findings:
+        spans = (finding.span, *(fix.span for fix in finding.fix))
+        if not any(_touches(protected, starts, span) for span in spans):
+            yield finding
 
 
 # --- fixing -------------------------------------------------------------------------
