@@ -127,6 +127,59 @@ def test_bad_lines_are_reported_with_their_line_and_skipped(
     ]
 
 
+@pytest.mark.parametrize("policy", [[], ["--on-error", "skip"], ["--on-error", "fail"]])
+def test_plain_text_as_jsonl_is_one_error_and_exit_2(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], policy: list[str]
+) -> None:
+    path = tmp_path / "story.txt"
+    path.write_text("Ferry strike ends\n\nCrews return on Monday.\n\nTimes: see the website.\n")
+    code, out, err = _run(capsys, "--input-format", "jsonl", *policy, path)
+    assert (code, out) == (2, "")
+    assert err.splitlines() == [
+        f"newsclean: error: {path}: not JSON Lines: the first line starts with "
+        "'Ferry strike ends', not '{'; leave out --input-format jsonl to clean a plain text file"
+    ]
+
+
+def test_a_json_array_is_one_error_and_the_next_file_still_runs(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    array = tmp_path / "all.json"
+    array.write_text('\n[{"text": "One."},\n {"text": "Two."}]\n')
+    good = _jsonl(tmp_path, "good.jsonl", {"text": "Fine."})
+    code, out, err = _run(capsys, "--input-format", "jsonl", array, good)
+    assert (code, _records(out)) == (2, [{"text": "Fine."}])
+    assert (
+        err
+        == f"newsclean: error: {array}: a JSON array, not JSON Lines: write one object per line\n"
+    )
+
+
+def test_no_readable_record_is_exit_2_with_a_closing_line(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    bad = _jsonl(tmp_path, "bad.jsonl", {"body": "One."}, "", "{oops", {"body": "Three."})
+    good = _jsonl(tmp_path, "good.jsonl", {"text": "Fine."}, "{oops")
+    code, out, err = _run(capsys, "--input-format", "jsonl", bad, good)
+    assert (code, _records(out)) == (2, [{"text": "Fine."}])
+    lines = err.splitlines()
+    assert [line.split(": error: ")[0] for line in lines[:-1]] == [
+        f"{bad}:1",
+        f"{bad}:3",
+        f"{bad}:4",
+        f"{good}:2",
+    ]
+    assert lines[-1] == f"newsclean: error: {bad}: none of its 3 lines could be read as a record"
+
+
+def test_an_empty_jsonl_file_is_no_error(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    path = tmp_path / "empty.jsonl"
+    path.write_text("\n\n")
+    assert _run(capsys, "--input-format", "jsonl", path) == (0, "", "")
+
+
 def test_on_error_fail_stops_and_leaves_the_output_file_untouched(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:

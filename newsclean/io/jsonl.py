@@ -97,6 +97,35 @@ def is_blank(raw: bytes) -> bool:
     return not raw.strip()
 
 
+#: How much of a first line :func:`not_jsonl_reason` quotes.
+_SHOWN_BYTES = 30
+
+
+def not_jsonl_reason(first: bytes) -> str | None:
+    """Say why an input whose first non-blank line is ``first`` is plainly not JSON Lines.
+
+    Every JSON Lines record here is an object, so the first line must open with ``{``
+    (after a byte-order mark and spaces); a file that does not is reported once, instead
+    of once per line. A JSON array gets its own hint. Returns None for a likely input.
+
+    >>> not_jsonl_reason(b'  {"text": "Hi"}\\n') is None
+    True
+    >>> print(not_jsonl_reason(b"Storm hits coast\\n").split(";")[0])
+    not JSON Lines: the first line starts with 'Storm hits coast', not '{'
+    """
+    line = first.removeprefix(b"\xef\xbb\xbf").strip()
+    if line.startswith(b"{"):
+        return None
+    if line.startswith(b"["):
+        return "a JSON array, not JSON Lines: write one object per line"
+    shown = line[:_SHOWN_BYTES].decode("utf-8", errors="replace")
+    more = "\N{HORIZONTAL ELLIPSIS}" if len(line) > _SHOWN_BYTES else ""
+    return (
+        f"not JSON Lines: the first line starts with {shown + more!r}, not '{{'; leave out "
+        "--input-format jsonl to clean a plain text file"
+    )
+
+
 def read_record(raw: bytes, text_field: str, *, first: bool = False) -> tuple[dict[str, Any], str]:
     """Decode one line into its JSON object and the text in ``text_field``.
 
