@@ -30,7 +30,7 @@ PREFIX_KINDS: dict[str, Kind] = {
 
 def fake_parse(text: str, *, quotes: QuoteStyle = "straight") -> Article:
     """Blocks split at blank lines: the first is the headline, a prefix word labels the
-    rest; ``site`` records the quote style asked for."""
+    rest; ``alt_headlines`` records the quote style asked for."""
     blocks = []
     pos = 0
     for index, part in enumerate(text.replace("\r\n", "\n").strip().split("\n\n")):
@@ -38,7 +38,9 @@ def fake_parse(text: str, *, quotes: QuoteStyle = "straight") -> Article:
         blocks.append(Block(part, 1 + 2 * index, Span(pos, pos + len(part)), kind))
         pos += len(part) + 2
     head = blocks[0].text if blocks and blocks[0].text else None
-    return Article(headline=head, site=quotes, blocks=tuple(b for b in blocks if b.text))
+    return Article(
+        headline=head, alt_headlines=(quotes,), blocks=tuple(b for b in blocks if b.text)
+    )
 
 
 @pytest.fixture
@@ -107,6 +109,26 @@ def test_text_output_for_several_files_has_a_header_each(
     assert out == f"==> {a} <==\nA head\n\nA body.\n\n==> {b} <==\nB head\n"
 
 
+def test_one_headline_in_every_format_with_the_site_beside_it(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    path = _write(
+        tmp_path,
+        "sited.txt",
+        "Lighthouse keeper retires after forty years | World | News | Harbour Herald\n\n"
+        "The last keeper of the north light locked its door for the final time on Friday, "
+        "after four decades of climbing the same spiral stair.\n",
+    )
+    _, text, _ = _run(capsys, path)
+    _, out, _ = _run(capsys, "--format", "json", path)
+    data = json.loads(out)
+    assert (data["headline"], data["site"]) == (
+        "Lighthouse keeper retires after forty years | World | News",
+        "Harbour Herald",
+    )
+    assert text.split("\n\n")[:2] == [data["headline"], "site: Harbour Herald"]
+
+
 # --- JSON output --------------------------------------------------------------------
 
 
@@ -173,7 +195,7 @@ def test_quotes_choice_reaches_the_pipeline(
     tmp_path: Path, capsys: pytest.CaptureFixture[str], style: str
 ) -> None:
     code, out, _ = _run(capsys, "--quotes", style, "--format", "json", _write(tmp_path, "a.txt"))
-    assert (code, json.loads(out)["site"]) == (0, style)
+    assert (code, json.loads(out)["alt_headlines"]) == (0, [style])
 
 
 @pytest.mark.usefixtures("fake")
@@ -181,7 +203,7 @@ def test_default_quote_style_is_straight(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
     code, out, _ = _run(capsys, "--format", "json", _write(tmp_path, "a.txt"))
-    assert (code, json.loads(out)["site"]) == (0, "straight")
+    assert (code, json.loads(out)["alt_headlines"]) == (0, ["straight"])
 
 
 # --- stdin and -o -------------------------------------------------------------------

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import unicodedata
+from dataclasses import replace
 from typing import Any
 
 import pytest
@@ -42,6 +43,18 @@ STORY = _article(
     ("caption", "Crowd: people on the deck"),
     ("subheading", "Traffic"),
     ("paragraph", "Cars crossed at noon."),
+)
+
+#: The headline block keeps its site suffix (no word lost); ``headline`` has it split off.
+SITED = replace(
+    _article(
+        ("boilerplate", "Share this"),
+        ("headline", "Mayor opens bridge | The Town Crier"),
+        ("alt_headline", "Mayor opens bridge - The Town Crier"),
+        ("paragraph", "The bridge opened today."),
+    ),
+    headline="Mayor opens bridge",
+    site="The Town Crier",
 )
 
 TEXTS = [
@@ -87,6 +100,29 @@ TEXTS = [
     ),
     pytest.param(
         _article(("caption", "Only a caption")), (), False, "", id="nothing-left-is-empty"
+    ),
+    pytest.param(
+        SITED,
+        (),
+        False,
+        "Mayor opens bridge\n\nsite: The Town Crier\n\nThe bridge opened today.\n",
+        id="headline-as-in-json-site-beside-it",
+    ),
+    pytest.param(
+        SITED,
+        ("boilerplate", "alt_headlines"),
+        False,
+        "[boilerplate] Share this\n\nMayor opens bridge\n\nsite: The Town Crier\n\n"
+        "[alt_headline] Mayor opens bridge - The Town Crier\n\nThe bridge opened today.\n",
+        id="kept-blocks-stay-as-found",
+    ),
+    pytest.param(SITED, (), True, "The bridge opened today.\n", id="only-body-no-site"),
+    pytest.param(
+        Article(headline="Lone title", site="The Crier", blocks=(Block("Text.", 3, Span(12, 17)),)),
+        (),
+        False,
+        "Lone title\n\nsite: The Crier\n\nText.\n",
+        id="headline-field-and-site-without-block",
     ),
 ]
 
