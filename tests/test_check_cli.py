@@ -163,6 +163,29 @@ def test_bad_file_found_in_a_directory_is_skipped(
     assert "skipped" in err
 
 
+#: A saved web page: what a user may pass before running an extractor.
+PAGE = (
+    '<!DOCTYPE html>\n<html lang="en">\n<head><title>Ferry strike ends | Bay News</title></head>'
+    "\n<body>\n<p>Crews return on Monday.</p>\n</body>\n</html>\n"
+)
+
+
+@pytest.mark.parametrize("walked", [False, True], ids=["named", "in-a-directory"])
+def test_html_is_reported_not_called_clean(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], walked: bool
+) -> None:
+    page = _write(tmp_path / "page.txt", PAGE)
+    _write(tmp_path / "b.txt", CLEAN)
+    assert main(["check", "-j", "1", "--fix", str(tmp_path if walked else page)]) == 2
+    err = capsys.readouterr().err.splitlines()
+    assert err[0] == (
+        f"newsclean: error: {page}: looks like HTML; run an extractor (e.g. trafilatura) first, "
+        "then check the text"
+    )
+    assert len(err) == 2  # the error, then the summary (which counts it)
+    assert page.read_text() == PAGE
+
+
 def test_missing_path(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["check", str(tmp_path / "nope.txt")]) == 2
     assert "no such file" in capsys.readouterr().err

@@ -129,6 +129,24 @@ def test_one_headline_in_every_format_with_the_site_beside_it(
     assert text.split("\n\n")[:2] == [data["headline"], "site: Harbour Herald"]
 
 
+def test_html_input_warns_once_per_file_and_is_still_cleaned(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    page = _write(
+        tmp_path,
+        "page.html",
+        "<!DOCTYPE html>\n<html>\n<head><title>Ferry strike ends</title></head>\n"
+        "<body><p>Crews return on Monday.</p><p>Fares stay the same.</p></body>\n</html>\n",
+    )
+    text = _write(tmp_path, "story.txt", "Ferry strike ends\n\nCrews return on Monday.\n")
+    code, out, err = _run(capsys, "--format", "json", page, text)
+    assert code == 0
+    assert [record["path"] for record in json.loads(out)] == [str(page), str(text)]
+    assert err.splitlines() == [
+        f"newsclean: warning: {page}: looks like HTML; run an extractor (e.g. trafilatura) first"
+    ]
+
+
 # --- JSON output --------------------------------------------------------------------
 
 

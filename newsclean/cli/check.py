@@ -14,6 +14,7 @@ from newsclean import __version__
 from newsclean.cli.pool import run_tasks
 from newsclean.cli.settings import Settings, selectors, walk_suffixes
 from newsclean.cli.task import (
+    HTML_ADVICE,
     PROG,
     ExitCode,
     Outcome,
@@ -43,6 +44,7 @@ from newsclean.io.findings import OUTPUT_FORMATS, FileReport, render_findings, s
 from newsclean.lint.config import Config, is_included, relative_to_root
 from newsclean.lint.run import FixResult, fix_until_clean, lint_text, sidecar_text
 from newsclean.model import QUOTE_STYLES, Finding
+from newsclean.text.markup import looks_like_html
 
 #: The sidecar a structural fix moves removed blocks into: ``<file>.removed.txt``.
 SIDECAR_SUFFIX = ".removed.txt"
@@ -151,6 +153,13 @@ def _utf8_only(name: str, source: SourceText) -> SourceText:
     return source
 
 
+def _text_only(name: str, source: SourceText) -> SourceText:
+    """The linter reads extracted article text; a web page is refused, not linted."""
+    if looks_like_html(source.text):
+        raise InputError(name, f"{HTML_ADVICE}, then check the text")
+    return source
+
+
 def _source_of(task: Task, *, lock: bool) -> contextlib.AbstractContextManager[SourceText]:
     """A task's text; with ``lock``, read under the file's lock, held until the block ends."""
     if task.source is not None:
@@ -168,7 +177,9 @@ def check_one(task: Task, options: CheckOptions) -> Outcome:
     """
     try:
         with _source_of(task, lock=options.fix) as source:
-            return _check_source(task, _utf8_only(task.name, source), options)
+            return _check_source(
+                task, _text_only(task.name, _utf8_only(task.name, source)), options
+            )
     except (BinaryFileError, DecodeError) as exc:
         if isinstance(task, CheckTask) and task.walked:
             return Outcome(task.name, note=f"skipped: {exc.problem}")

@@ -20,6 +20,7 @@ from newsclean.cli.batch import (
 )
 from newsclean.cli.pool import run_tasks
 from newsclean.cli.task import (
+    HTML_ADVICE,
     PROG,
     ExitCode,
     Outcome,
@@ -28,6 +29,7 @@ from newsclean.cli.task import (
     clean_options,
     default_jobs,
     emit,
+    join_notes,
     report,
 )
 from newsclean.io.files import (
@@ -40,6 +42,7 @@ from newsclean.io.files import (
 )
 from newsclean.io.render import FORMATS, KEEPABLE, CleanOptions, frame_outputs, parse_keep, render
 from newsclean.model import QUOTE_STYLES
+from newsclean.text.markup import looks_like_html
 
 
 def clean_one(task: Task, options: CleanOptions) -> Outcome:
@@ -54,7 +57,8 @@ def clean_one(task: Task, options: CleanOptions) -> Outcome:
     except OSError as exc:
         return Outcome(task.name, error=f"{task.name}: {exc.strerror or exc}")
     article = parse_article(source.text, quotes=options.quotes)
-    note, fixes = source.note, len(article.fixes)
+    note = join_notes(source.note, HTML_ADVICE if looks_like_html(source.text) else None)
+    fixes = len(article.fixes)
     # Rendering makes one more copy of the text: first free what the output does not show
     # (the input, the fixed text, and the fixes unless the format lists them).
     del source

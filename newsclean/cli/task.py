@@ -17,6 +17,9 @@ from newsclean.io.render import CleanOptions, escape_for_terminal
 
 PROG = "newsclean"
 
+#: What a run says of an input that is a web page rather than text extracted from one.
+HTML_ADVICE = "looks like HTML; run an extractor (e.g. trafilatura) first"
+
 
 DEFAULT_COMMAND = "clean"
 
@@ -76,6 +79,16 @@ def default_jobs() -> int:
         return len(os.sched_getaffinity(0))
     except AttributeError:  # not on every platform
         return os.cpu_count() or 1
+
+
+def join_notes(*notes: str | None) -> str | None:
+    """Join an input's warnings into one note (``; ``-separated), or None if there are none.
+
+    >>> join_notes("decoded as cp1252", None, "looks like HTML")
+    'decoded as cp1252; looks like HTML'
+    """
+    shown = [note for note in notes if note]
+    return "; ".join(shown) if shown else None
 
 
 def say(message: str) -> None:
