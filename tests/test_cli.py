@@ -147,6 +147,32 @@ def test_html_input_warns_once_per_file_and_is_still_cleaned(
     ]
 
 
+@pytest.mark.usefixtures("fake")
+@pytest.mark.parametrize(
+    ("options", "hidden"),
+    [
+        pytest.param((), "; 4 blocks (12 words) hidden as captions/boilerplate", id="text"),
+        pytest.param(("--keep", "captions"), "; 2 blocks (4 words) hidden as", id="keep-one"),
+        pytest.param(("--keep", "captions,boilerplate"), None, id="keep-both"),
+        pytest.param(("--only", "body"), "; 4 blocks (12 words) hidden as", id="only-body"),
+        pytest.param(("--format", "json"), None, id="json-hides-nothing"),
+    ],
+)
+def test_summary_says_how_many_blocks_the_text_hid(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], options: tuple[str, ...], hidden: str | None
+) -> None:
+    code, _, err = _run(
+        capsys, "-v", *options, _write(tmp_path, "a.txt"), _write(tmp_path, "b.txt")
+    )
+    summary = err.splitlines()[-1]
+    assert (code, summary.split(" in ")[0]) == (0, "newsclean: 2 files, 2 articles, 0 fixes")
+    if hidden is None:
+        assert summary.endswith(" s")
+    else:
+        assert hidden in summary
+        assert summary.endswith(" hidden as captions/boilerplate (--keep to show)")
+
+
 # --- JSON output --------------------------------------------------------------------
 
 

@@ -9,12 +9,14 @@ from typing import Any
 
 import pytest
 from hypothesis import given
+from hypothesis import strategies as st
 from strategies import BIDI_CONTROLS, articles, hostile_names, unsafe_name_chars
 
 from newsclean.io.render import (
     article_record,
     escape_for_terminal,
     frame_outputs,
+    hidden_blocks,
     json_text,
     parse_keep,
     render,
@@ -313,6 +315,19 @@ def test_text_keeps_every_body_word_and_drops_unkept(article: Article) -> None:
     assert "[" not in text  # nothing marked when nothing is kept
     kept = render_text(article, keep=("captions", "boilerplate", "alt_headlines"))
     assert kept.count("\n\n") == max(0, len(article.blocks) - 1)
+
+
+@given(articles(), st.sets(st.sampled_from(["captions", "boilerplate", "alt_headlines"])))
+def test_every_block_is_shown_or_counted_as_hidden(article: Article, keep: set[str]) -> None:
+    """Nothing leaves the text view unmentioned but a repeat of the headline."""
+    text = render_text(article, keep=keep)
+    shown = text.split("\n\n") if text else []
+    hidden = hidden_blocks(article, keep=keep)
+    repeats = [
+        b for b in article.blocks if b.kind == "alt_headline" and "alt_headlines" not in keep
+    ]
+    assert len(shown) + len(hidden) + len(repeats) == len(article.blocks)
+    assert all(block.kind in ("caption", "boilerplate") for block in hidden)
 
 
 @given(articles())

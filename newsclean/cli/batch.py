@@ -98,7 +98,14 @@ def file_sizes(paths: Sequence[str]) -> list[int] | None:
 
 def count_outcome(meter: Meter, outcome: Outcome) -> None:
     """Count one input's outcome; clear the progress line if a message is coming."""
-    meter.update(files=1, articles=outcome.output is not None, fixes=outcome.fixes, done=1)
+    meter.update(
+        files=1,
+        articles=outcome.output is not None,
+        fixes=outcome.fixes,
+        hidden=outcome.hidden,
+        hidden_words=outcome.hidden_words,
+        done=1,
+    )
     if outcome.note or outcome.error:
         meter.clear()
 

@@ -40,7 +40,15 @@ from newsclean.io.files import (
     read_stdin,
     read_text_file,
 )
-from newsclean.io.render import FORMATS, KEEPABLE, CleanOptions, frame_outputs, parse_keep, render
+from newsclean.io.render import (
+    FORMATS,
+    KEEPABLE,
+    CleanOptions,
+    frame_outputs,
+    hidden_blocks,
+    parse_keep,
+    render,
+)
 from newsclean.model import QUOTE_STYLES
 from newsclean.text.markup import looks_like_html
 
@@ -59,12 +67,16 @@ def clean_one(task: Task, options: CleanOptions) -> Outcome:
     article = parse_article(source.text, quotes=options.quotes)
     note = join_notes(source.note, HTML_ADVICE if looks_like_html(source.text) else None)
     fixes = len(article.fixes)
+    hidden = hidden_blocks(article, keep=options.keep) if options.fmt == "text" else ()
+    words = sum(len(block.text.split()) for block in hidden)
     # Rendering makes one more copy of the text: first free what the output does not show
     # (the input, the fixed text, and the fixes unless the format lists them).
     del source
     article = replace(article, text="", fixes=() if options.fmt == "text" else article.fixes)
     output = render(options.fmt, task.name, article, keep=options.keep, only_body=options.only_body)
-    return Outcome(task.name, output=output, note=note, fixes=fixes)
+    return Outcome(
+        task.name, output=output, note=note, fixes=fixes, hidden=len(hidden), hidden_words=words
+    )
 
 
 def _keep_list(value: str) -> frozenset[str]:

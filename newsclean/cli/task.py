@@ -43,13 +43,16 @@ class Task:
 
 @dataclass(frozen=True, slots=True)
 class Outcome:
-    """The result for one input: the rendered output, or an error message, plus a note."""
+    """The result for one input: the rendered output, or an error message, plus a note;
+    the fixes made and the blocks (and their words) the output hides."""
 
     name: str
     output: str | None = None
     error: str | None = None
     note: str | None = None
     fixes: int = 0
+    hidden: int = 0  # blocks text output left out as captions or boilerplate
+    hidden_words: int = 0
 
 
 def _positive_int(value: str) -> int:

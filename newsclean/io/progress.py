@@ -25,7 +25,8 @@ _ERASE_LINE = "\r\x1b[K"
 
 @dataclass(frozen=True, slots=True)
 class Tally:
-    """What a run has done so far: inputs read, articles written, fixes made, lines skipped.
+    """What a run has done so far: inputs read, articles written, fixes made, lines skipped,
+    blocks (and their words) the output hid as captions or boilerplate.
 
     ``done`` is progress in the unit of the run's known ``total`` (files or bytes), if any.
 
@@ -38,9 +39,19 @@ class Tally:
     fixes: int = 0
     skipped: int = 0
     done: int = 0
+    hidden: int = 0
+    hidden_words: int = 0
 
     def add(
-        self, *, files: int = 0, articles: int = 0, fixes: int = 0, skipped: int = 0, done: int = 0
+        self,
+        *,
+        files: int = 0,
+        articles: int = 0,
+        fixes: int = 0,
+        skipped: int = 0,
+        done: int = 0,
+        hidden: int = 0,
+        hidden_words: int = 0,
     ) -> Tally:
         """Return the tally with these amounts added."""
         return replace(
@@ -50,6 +61,8 @@ class Tally:
             fixes=self.fixes + fixes,
             skipped=self.skipped + skipped,
             done=self.done + done,
+            hidden=self.hidden + hidden,
+            hidden_words=self.hidden_words + hidden_words,
         )
 
 
@@ -73,12 +86,24 @@ def _counts(tally: Tally) -> str:
 
 
 def format_summary(prog: str, tally: Tally, seconds: float) -> str:
-    """Return the one-line summary of a finished run.
+    """Return the one-line summary of a finished run, with the blocks its text output hid.
 
     >>> format_summary("nc", Tally(files=120, articles=120, fixes=3402), 4.06)
     'nc: 120 files, 120 articles, 3,402 fixes in 4.1 s'
+    >>> print(format_summary("nc", Tally(files=1, articles=1, hidden=2, hidden_words=9), 0.2))
+    nc: 1 file, 1 article, 0 fixes in 0.2 s; 2 blocks (9 words) hidden as captions/boilerplate
+    (--keep to show)
     """
-    return f"{prog}: {_counts(tally)} in {seconds:.1f} s"
+    return f"{prog}: {_counts(tally)} in {seconds:.1f} s{_hidden(tally)}"
+
+
+def _hidden(tally: Tally) -> str:
+    """The summary's note of blocks the text output hid, which may be mislabelled body text."""
+    if not tally.hidden:
+        return ""
+    words = plural(tally.hidden_words, "word")
+    blocks = plural(tally.hidden, "block")
+    return f"; {blocks} ({words}) hidden as captions/boilerplate (--keep to show)"
 
 
 def format_bar(done: int, total: int, width: int = BAR_WIDTH) -> str:

@@ -198,6 +198,25 @@ def render_text(article: Article, *, keep: Collection[str] = (), only_body: bool
     return "\n\n".join(lines) + "\n" if lines else ""
 
 
+#: Kinds text output leaves out unless kept that can hold words of the article: a block
+#: mislabelled as one of them is body text the reader never sees (an alt_headline repeats
+#: the headline, so it is not counted).
+HIDDEN_KINDS: frozenset[Kind] = frozenset({"caption", "boilerplate"})
+
+
+def hidden_blocks(article: Article, *, keep: Collection[str] = ()) -> tuple[Block, ...]:
+    """Return the caption and boilerplate blocks text output leaves out (not in ``keep``).
+
+    >>> from newsclean.model import Span
+    >>> art = Article(blocks=(Block("Rain.", 1, Span(0, 5)),
+    ...     Block("Photo: A. Lens", 3, Span(7, 21), "caption")))
+    >>> [b.text for b in hidden_blocks(art)], hidden_blocks(art, keep={"captions"})
+    (['Photo: A. Lens'], ())
+    """
+    kept = {KEEPABLE[name] for name in keep}
+    return tuple(b for b in article.blocks if b.kind in HIDDEN_KINDS and b.kind not in kept)
+
+
 def article_record(path: str, article: Article) -> dict[str, Any]:
     """Return the JSON-ready record of one input: its path, then the article's fields.
 
