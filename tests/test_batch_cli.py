@@ -25,6 +25,7 @@ from newsclean.cli.clean import clean_one
 from newsclean.cli.main import main
 from newsclean.cli.pool import ordered_map, run_tasks
 from newsclean.cli.task import Outcome, Task
+from newsclean.io import progress
 from newsclean.io.jsonl import LineOptions, LineOutcome
 from newsclean.io.progress import (
     Meter,
@@ -323,6 +324,55 @@ def test_meter_choices(
     args = cli.build_parser().parse_args([*argv, "x.txt"])
     meter = batch.make_meter(args, None)
     assert (meter.show_progress, meter.show_summary) == (progress, summary)
+
+
+def eager_terminal(monkeypatch: pytest.MonkeyPatch) -> FakeTerminal:
+    """Make stderr claim to be a terminal, and the progress line drawn at every update.
+
+    Called in the test itself: pytest's capture puts its own stderr back after fixtures.
+    """
+    terminal = FakeTerminal()
+    monkeypatch.setattr(sys, "stderr", terminal)
+    monkeypatch.setattr(progress, "PROGRESS_DELAY", 0.0)
+    monkeypatch.setattr(progress, "REDRAW_INTERVAL", 0.0)
+    return terminal
+
+
+def drawn_bars(stream: str, prog: str) -> list[str]:
+    """The progress lines with a bar drawn on ``stream``, in order."""
+    return [line for line in stream.split("\r\x1b[K") if line.startswith(f"{prog}: [")]
+
+
+@pytest.mark.parametrize("as_directory", [True, False], ids=["directory", "files"])
+def test_clean_draws_a_bar_for_a_directory_as_for_files(
+    tmp_path: Path,
+    capsys: pytest.CaptureFixture[str],
+    monkeypatch: pytest.MonkeyPatch,
+    as_directory: bool,
+) -> None:
+    terminal = eager_terminal(monkeypatch)
+    paths = [tmp_path / f"{name}.txt" for name in "abc"]
+    for path in paths:
+        path.write_text(STORY)
+    argv = [str(tmp_path)] if as_directory else [str(p) for p in paths]
+    assert main(["-j", "1", *argv]) == 0
+    bars = drawn_bars(terminal.getvalue(), "newsclean")
+    assert [bar.split(" files")[0].split("] ")[1] for bar in bars[1:]] == [" 67% 2", "100% 3"]
+    assert bars[0].startswith("newsclean: [######--------------]  33% 1 file, ")
+    assert capsys.readouterr().out.count("==> ") == 3
+
+
+def test_counting_first_does_not_read_stdin(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    terminal = eager_terminal(monkeypatch)
+    (tmp_path / "a.txt").write_text(STORY)
+    monkeypatch.setattr(sys, "stdin", io.TextIOWrapper(io.BytesIO(STORY.encode())))
+    assert main(["-j", "1", "-o", str(tmp_path / "out.txt"), "-", str(tmp_path)]) == 0
+    assert drawn_bars(terminal.getvalue(), "newsclean")[-1].startswith(
+        "newsclean: [####################] 100% 2 files, 2 articles"
+    )
+    assert (tmp_path / "out.txt").read_text().count("Harbour wall gives way") == 2
 
 
 # --- progress formatting and the meter ----------------------------------------------

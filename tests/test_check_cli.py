@@ -26,7 +26,7 @@ from strategies import BIDI_CONTROLS
 
 from newsclean.cli import check
 from newsclean.cli.main import main
-from newsclean.io import files
+from newsclean.io import files, progress
 
 
 @pytest.fixture(autouse=True)
@@ -184,6 +184,40 @@ def test_html_is_reported_not_called_clean(
     )
     assert len(err) == 2  # the error, then the summary (which counts it)
     assert page.read_text() == PAGE
+
+
+class FakeTerminal(io.StringIO):
+    def isatty(self) -> bool:
+        return True
+
+
+@pytest.mark.parametrize("quiet", [False, True], ids=["bar", "quiet"])
+def test_check_draws_a_progress_bar_on_a_terminal(
+    tmp_path: Path,
+    capsys: pytest.CaptureFixture[str],
+    monkeypatch: pytest.MonkeyPatch,
+    quiet: bool,
+) -> None:
+    for name in ("a", "b", "c", "d"):
+        _write(tmp_path / f"{name}.txt", CLEAN)
+    terminal = FakeTerminal()
+    monkeypatch.setattr(sys, "stderr", terminal)
+    monkeypatch.setattr(progress, "PROGRESS_DELAY", 0.0)
+    monkeypatch.setattr(progress, "REDRAW_INTERVAL", 0.0)
+    assert main(["check", "-j", "1", *(["-q"] if quiet else []), str(tmp_path)]) == 0
+    pieces = terminal.getvalue().split("\r\x1b[K")
+    bars = [piece.split(", ")[0] for piece in pieces if piece.startswith("newsclean check: [")]
+    if quiet:
+        assert (bars, terminal.getvalue()) == ([], "")
+        return
+    assert bars == [
+        "newsclean check: [#####---------------]  25% 1 file",
+        "newsclean check: [##########----------]  50% 2 files",
+        "newsclean check: [###############-----]  75% 3 files",
+        "newsclean check: [####################] 100% 4 files",
+    ]
+    assert pieces[-1] == "All clean.\n"  # the bar is erased before anything else is written
+    assert capsys.readouterr().out == ""
 
 
 def test_missing_path(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:

@@ -20,6 +20,7 @@ from newsclean.cli.task import (
     Outcome,
     Task,
     add_jobs_argument,
+    count_inputs,
     default_jobs,
     report,
     say,
@@ -41,6 +42,7 @@ from newsclean.io.files import (
     replace_files,
 )
 from newsclean.io.findings import OUTPUT_FORMATS, FileReport, render_findings, summary, unified_diff
+from newsclean.io.progress import Meter, is_terminal
 from newsclean.lint.config import Config, is_included, relative_to_root
 from newsclean.lint.run import FixResult, fix_until_clean, lint_text, sidecar_text
 from newsclean.model import QUOTE_STYLES, Finding
@@ -282,14 +284,18 @@ def add_check_arguments(parser: argparse.ArgumentParser) -> None:
 def _check_tasks(args: argparse.Namespace, settings: Settings) -> Iterator[Task | Outcome]:
     """Yield a task per file to lint, in order; bad paths become error values."""
     for raw in args.paths:
-        try:
-            yield from _tasks_for(raw, args, settings)
-        except NoTextFilesError as exc:
-            yield Outcome(raw, note=exc.problem)
-        except InputError as exc:
-            yield Outcome(raw, error=str(exc))
-        except OSError as exc:
-            yield Outcome(raw, error=f"{exc.filename or raw}: {exc.strerror or exc}")
+        yield from _path_tasks(raw, args, settings)
+
+
+def _path_tasks(raw: str, args: argparse.Namespace, settings: Settings) -> Iterator[Task | Outcome]:
+    try:
+        yield from _tasks_for(raw, args, settings)
+    except NoTextFilesError as exc:
+        yield Outcome(raw, note=exc.problem)
+    except InputError as exc:
+        yield Outcome(raw, error=str(exc))
+    except OSError as exc:
+        yield Outcome(raw, error=f"{exc.filename or raw}: {exc.strerror or exc}")
 
 
 def _tasks_for(raw: str, args: argparse.Namespace, settings: Settings) -> Iterator[Task | Outcome]:
@@ -344,6 +350,24 @@ def _check_summary(outcomes: Sequence[CheckOutcome], args: argparse.Namespace) -
     return summary(findings, fixed=fixed if args.fix else 0, unsafe=args.unsafe_fixes)
 
 
+def _check_meter(args: argparse.Namespace, settings: Settings) -> Meter:
+    """The progress bar of files checked: on a terminal only, not with --quiet; the files
+    are counted first (a second, cheap walk), so a directory gets a bar too."""
+    show = is_terminal(sys.stderr) and not args.quiet
+    meter = Meter(sys.stderr, f"{PROG} check", show_progress=show, show_summary=False, unit="file")
+    if show:
+        meter.total = count_inputs(args.paths, lambda raw: _path_tasks(raw, args, settings))
+    return meter
+
+
+def _count_checked(meter: Meter, outcome: Outcome) -> None:
+    """Count one file; erase the progress line if a message, a diff or text follows."""
+    meter.update(files=1, done=1)
+    writes = isinstance(outcome, CheckOutcome) and (outcome.diff or outcome.output is not None)
+    if outcome.note or outcome.error or writes:
+        meter.clear()
+
+
 def run_check(args: argparse.Namespace) -> int:
     """Lint (and with --fix, fix) every input; print findings, then a summary on stderr."""
     settings = Settings(args)
@@ -356,10 +380,12 @@ def run_check(args: argparse.Namespace) -> int:
     work = functools.partial(check_one, options=options)
     failures = 0
     outcomes: list[CheckOutcome] = []
+    meter = _check_meter(args, settings)
     items = _check_tasks(args, settings)
     results = run_tasks(items, args.jobs or default_jobs(), work)
     with contextlib.closing(results):  # ends the workers now if writing fails or a signal
         for outcome in results:
+            _count_checked(meter, outcome)
             failures += report(outcome)
             if isinstance(outcome, CheckOutcome):
                 outcomes.append(outcome)
@@ -367,6 +393,7 @@ def run_check(args: argparse.Namespace) -> int:
                     sys.stdout.write(outcome.diff)
                 if outcome.output is not None:
                     sys.stdout.write(outcome.output)
+    meter.finish()  # the progress line goes before the findings are printed
     reports = [FileReport(o.name, o.text, o.findings) for o in outcomes if o.findings]
     if not args.diff:
         rendered = render_findings(

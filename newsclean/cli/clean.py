@@ -14,7 +14,6 @@ from newsclean.article import parse_article
 from newsclean.cli.batch import (
     add_batch_arguments,
     count_outcome,
-    file_sizes,
     make_meter,
     run_jsonl,
 )
@@ -27,6 +26,7 @@ from newsclean.cli.task import (
     Task,
     add_jobs_argument,
     clean_options,
+    count_inputs,
     default_jobs,
     emit,
     join_notes,
@@ -187,7 +187,9 @@ def run_clean(args: argparse.Namespace) -> int:
     options = clean_options(args)
     many = len(args.paths) > 1 or Path(args.paths[0]).is_dir()
     failed = False
-    meter = make_meter(args, len(args.paths) if file_sizes(args.paths) else None)
+    meter = make_meter(args, None)
+    if meter.show_progress:  # count first, so that a directory gets a bar too
+        meter.total = count_inputs(args.paths, lambda path: _tasks([path]))
 
     work = functools.partial(clean_one, options=options)
     outcomes = run_tasks(_tasks(args.paths), args.jobs or default_jobs(), work)

@@ -94,6 +94,19 @@ def join_notes(*notes: str | None) -> str | None:
     return "; ".join(shown) if shown else None
 
 
+def count_inputs(paths: Iterable[str], items_for: Callable[[str], Iterable[object]]) -> int:
+    """Count the items a run over ``paths`` will have, for the progress bar's total.
+
+    ``items_for(path)`` yields a path's items (files found, notes, errors) without reading
+    them; a directory walk is cheap next to the work on each file. Standard input (``-``)
+    counts as one and is not touched: it can be read only once, later.
+
+    >>> count_inputs(["a.txt", "-", "news"], lambda path: [path] * len(path))
+    10
+    """
+    return sum(1 if path == "-" else sum(1 for _ in items_for(path)) for path in paths)
+
+
 def say(message: str) -> None:
     """Print one message on stderr, escaped (a file name in it cannot start a line of its
     own); stderr may be gone (a hung-up terminal, a closed pipe)."""

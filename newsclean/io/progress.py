@@ -11,7 +11,10 @@ import shutil
 import time
 from collections.abc import Callable
 from dataclasses import dataclass, replace
-from typing import TextIO
+from typing import Literal, TextIO
+
+#: What a progress line's rate counts: articles written (clean) or files read (check).
+Unit = Literal["article", "file"]
 
 #: Seconds a run lasts before a progress line is drawn: short runs never show one.
 PROGRESS_DELAY = 1.0
@@ -117,15 +120,26 @@ def format_bar(done: int, total: int, width: int = BAR_WIDTH) -> str:
     return f"[{'#' * filled}{'-' * (width - filled)}] {share:4.0%}"
 
 
-def format_progress(prog: str, tally: Tally, seconds: float, total: int | None = None) -> str:
+def format_progress(
+    prog: str, tally: Tally, seconds: float, total: int | None = None, *, unit: Unit = "article"
+) -> str:
     """Return the progress line: a bar when ``total`` is known, the counts, the rate.
+
+    The rate is of ``unit``: articles written (all the counts shown), or files read (the
+    linter's view: files alone).
 
     >>> format_progress("nc", Tally(files=1, articles=50, fixes=9, done=50), 2.0, 200)
     'nc: [#####---------------]  25% 1 file, 50 articles, 9 fixes, 2 s, 25 articles/s'
+    >>> format_progress("nc check", Tally(files=3, done=3), 2.0, 4, unit="file")
+    'nc check: [###############-----]  75% 3 files, 2 s, 2 files/s'
     """
     bar = f"{format_bar(tally.done, total)} " if total else ""
-    rate = tally.articles / seconds if seconds > 0 else 0.0
-    return f"{prog}: {bar}{_counts(tally)}, {seconds:.0f} s, {rate:,.0f} articles/s"
+    if unit == "article":
+        shown, done = _counts(tally), tally.articles
+    else:
+        shown, done = plural(tally.files, "file"), tally.files
+    rate = done / seconds if seconds > 0 else 0.0
+    return f"{prog}: {bar}{shown}, {seconds:.0f} s, {rate:,.0f} {unit}s/s"
 
 
 def is_terminal(stream: TextIO) -> bool:
@@ -140,7 +154,8 @@ class Meter:
     """Counts a run's work; draws the progress line and writes the summary on ``stream``.
 
     ``show_progress`` and ``show_summary`` are decided by the caller (see
-    :func:`is_terminal`); ``total`` (in the unit of :attr:`Tally.done`) draws a bar. The
+    :func:`is_terminal`); ``total`` (in the unit of :attr:`Tally.done`) draws a bar, and
+    may be set once the work is counted; ``unit`` is what the rate counts. The
     progress line is cut to ``columns`` (default: the terminal's width) less one.
     Call :meth:`clear` before writing anything else on the stream, :meth:`finish` at the end.
     """
@@ -155,6 +170,7 @@ class Meter:
         total: int | None = None,
         clock: Callable[[], float] = time.monotonic,
         columns: int | None = None,
+        unit: Unit = "article",
     ) -> None:
         self.stream = stream
         self.prog = prog
@@ -164,6 +180,7 @@ class Meter:
         self.clock = clock
         # A line wider than the terminal wraps, and "\r" then returns to its last row only.
         self.columns = columns or shutil.get_terminal_size().columns
+        self.unit: Unit = unit
         self.tally = Tally()
         self.started = clock()
         self._drawn_at: float | None = None
@@ -178,7 +195,9 @@ class Meter:
             return
         if self._drawn_at is not None and now - self._drawn_at < REDRAW_INTERVAL:
             return
-        line = format_progress(self.prog, self.tally, now - self.started, self.total)
+        line = format_progress(
+            self.prog, self.tally, now - self.started, self.total, unit=self.unit
+        )
         self.stream.write(_ERASE_LINE + line[: self.columns - 1])
         self.stream.flush()
         self._drawn_at = now
