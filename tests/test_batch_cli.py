@@ -173,6 +173,24 @@ def test_no_readable_record_is_exit_2_with_a_closing_line(
     assert lines[-1] == f"newsclean: error: {bad}: none of its 3 lines could be read as a record"
 
 
+@pytest.mark.parametrize(
+    ("options", "hidden"),
+    [
+        pytest.param((), "; 2 blocks (4 words) hidden as captions/boilerplate", id="text"),
+        pytest.param(("--keep", "boilerplate"), None, id="kept"),
+        pytest.param(("--format", "jsonl"), None, id="jsonl-keeps-every-word"),
+    ],
+)
+def test_jsonl_summary_says_how_many_blocks_the_text_hid(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], options: tuple[str, ...], hidden: str | None
+) -> None:
+    text = f"{STORY}\nShare this\n"
+    path = _jsonl(tmp_path, "in.jsonl", {"text": text}, {"text": text})
+    code, _, err = _run(capsys, "--input-format", "jsonl", "-v", *options, path)
+    assert (code, err.split(" in ")[0]) == (0, "newsclean: 1 file, 2 articles, 2 fixes")
+    assert (hidden in err) if hidden else err.endswith(" s\n")
+
+
 def test_an_empty_jsonl_file_is_no_error(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:

@@ -210,7 +210,12 @@ def run_jsonl(args: argparse.Namespace) -> int:
     def lines() -> Iterator[str]:
         for name, outcomes in results:
             for outcome in outcomes:
-                meter.update(articles=outcome.output is not None, fixes=outcome.fixes)
+                meter.update(
+                    articles=outcome.output is not None,
+                    fixes=outcome.fixes,
+                    hidden=outcome.hidden,
+                    hidden_words=outcome.hidden_words,
+                )
                 read[name, outcome.output is not None] += 1
                 if outcome.output is not None:
                     yield outcome.output
