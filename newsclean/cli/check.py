@@ -278,7 +278,9 @@ def add_check_arguments(parser: argparse.ArgumentParser) -> None:
         default="concise",
         help="concise (default): path:line:col: CODE message; json; github; sarif",
     )
-    parser.add_argument("-q", "--quiet", action="store_true", help="no summary line on stderr")
+    parser.add_argument(
+        "-q", "--quiet", action="store_true", help="no progress bar and no summary line on stderr"
+    )
 
 
 def _check_tasks(args: argparse.Namespace, settings: Settings) -> Iterator[Task | Outcome]:
