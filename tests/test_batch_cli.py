@@ -338,10 +338,25 @@ def test_summary_on_a_terminal_without_verbose_and_no_progress_for_a_short_run(
 def test_meter_choices(
     monkeypatch: pytest.MonkeyPatch, terminal: bool, argv: list[str], progress: bool, summary: bool
 ) -> None:
+    outside_ci(monkeypatch)
     monkeypatch.setattr(sys, "stderr", FakeTerminal() if terminal else io.StringIO())
     args = cli.build_parser().parse_args([*argv, "x.txt"])
     meter = batch.make_meter(args, None)
     assert (meter.show_progress, meter.show_summary) == (progress, summary)
+
+
+@pytest.mark.parametrize(("name", "value"), [("CI", "true"), ("TERM", "dumb")])
+def test_no_progress_in_ci_or_on_a_dumb_terminal(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, name: str, value: str
+) -> None:
+    (tmp_path / "a.txt").write_text(STORY)
+    terminal = eager_terminal(monkeypatch)
+    monkeypatch.setenv(name, value)
+    assert main(["-j", "1", str(tmp_path), str(tmp_path)]) == 0
+    assert "\r" not in terminal.getvalue()
+    assert terminal.getvalue().startswith("newsclean: 2 files, 2 articles")  # the summary stays
+    assert main(["check", "-j", "1", "--isolated", str(tmp_path)]) == 1
+    assert "\r" not in terminal.getvalue()
 
 
 def eager_terminal(monkeypatch: pytest.MonkeyPatch) -> FakeTerminal:
@@ -350,10 +365,17 @@ def eager_terminal(monkeypatch: pytest.MonkeyPatch) -> FakeTerminal:
     Called in the test itself: pytest's capture puts its own stderr back after fixtures.
     """
     terminal = FakeTerminal()
+    outside_ci(monkeypatch)
     monkeypatch.setattr(sys, "stderr", terminal)
     monkeypatch.setattr(progress, "PROGRESS_DELAY", 0.0)
     monkeypatch.setattr(progress, "REDRAW_INTERVAL", 0.0)
     return terminal
+
+
+def outside_ci(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The environment of a person at a terminal, whatever runs the tests."""
+    monkeypatch.delenv("CI", raising=False)
+    monkeypatch.setenv("TERM", "xterm-256color")
 
 
 def drawn_bars(stream: str, prog: str) -> list[str]:

@@ -201,6 +201,8 @@ def test_check_draws_a_progress_bar_on_a_terminal(
     for name in ("a", "b", "c", "d"):
         _write(tmp_path / f"{name}.txt", CLEAN)
     terminal = FakeTerminal()
+    monkeypatch.delenv("CI", raising=False)
+    monkeypatch.setenv("TERM", "xterm-256color")
     monkeypatch.setattr(sys, "stderr", terminal)
     monkeypatch.setattr(progress, "PROGRESS_DELAY", 0.0)
     monkeypatch.setattr(progress, "REDRAW_INTERVAL", 0.0)

@@ -22,7 +22,7 @@ from newsclean.io.jsonl import (
     is_blank,
     not_jsonl_reason,
 )
-from newsclean.io.progress import Meter, is_terminal, plural
+from newsclean.io.progress import Meter, can_draw, is_terminal, plural
 
 #: JSON Lines input is handed to workers in chunks of about this many bytes (or lines).
 CHUNK_BYTES = 256 * 1024
@@ -78,12 +78,13 @@ def add_batch_arguments(parser: argparse.ArgumentParser) -> None:
 
 
 def make_meter(args: argparse.Namespace, total: int | None) -> Meter:
-    """Return the run's meter: progress and summary on a terminal, summary with -v."""
+    """Return the run's meter: progress and summary on a terminal (progress not in CI or
+    on a dumb terminal), summary with -v."""
     terminal = is_terminal(sys.stderr)
     return Meter(
         sys.stderr,
         PROG,
-        show_progress=terminal and not args.no_progress,
+        show_progress=can_draw(sys.stderr, os.environ) and not args.no_progress,
         show_summary=terminal or args.verbose,
         total=total,
     )

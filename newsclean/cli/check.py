@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 import contextlib
 import functools
+import os
 import sys
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
@@ -42,7 +43,7 @@ from newsclean.io.files import (
     replace_files,
 )
 from newsclean.io.findings import OUTPUT_FORMATS, FileReport, render_findings, summary, unified_diff
-from newsclean.io.progress import Meter, is_terminal
+from newsclean.io.progress import Meter, can_draw
 from newsclean.lint.config import Config, is_included, relative_to_root
 from newsclean.lint.run import FixResult, fix_until_clean, lint_text, sidecar_text
 from newsclean.model import QUOTE_STYLES, Finding
@@ -353,9 +354,9 @@ def _check_summary(outcomes: Sequence[CheckOutcome], args: argparse.Namespace) -
 
 
 def _check_meter(args: argparse.Namespace, settings: Settings) -> Meter:
-    """The progress bar of files checked: on a terminal only, not with --quiet; the files
+    """The progress bar of files checked: on a terminal, outside CI, not with --quiet; the files
     are counted first (a second, cheap walk), so a directory gets a bar too."""
-    show = is_terminal(sys.stderr) and not args.quiet
+    show = can_draw(sys.stderr, os.environ) and not args.quiet
     meter = Meter(sys.stderr, f"{PROG} check", show_progress=show, show_summary=False, unit="file")
     if show:
         meter.total = count_inputs(args.paths, lambda raw: _path_tasks(raw, args, settings))

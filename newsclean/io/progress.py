@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import shutil
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, replace
 from typing import Literal, TextIO
 
@@ -148,6 +148,20 @@ def is_terminal(stream: TextIO) -> bool:
         return stream.isatty()
     except (AttributeError, ValueError):  # replaced or closed streams
         return False
+
+
+def can_draw(stream: TextIO, environ: Mapping[str, str]) -> bool:
+    """Return whether a progress line may be drawn on ``stream``: a terminal that takes
+    the erase-line escape (not ``TERM=dumb``), outside CI (``CI`` set, as CI services set
+    it, where a log would keep every redraw).
+
+    >>> import io
+    >>> can_draw(io.StringIO(), {})
+    False
+    """
+    if environ.get("CI") or environ.get("TERM") == "dumb":
+        return False
+    return is_terminal(stream)
 
 
 class Meter:
