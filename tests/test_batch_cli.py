@@ -25,6 +25,7 @@ from newsclean.cli.clean import clean_one
 from newsclean.cli.main import main
 from newsclean.cli.pool import ordered_map, run_tasks
 from newsclean.cli.task import Outcome, Task
+from newsclean.io import progress
 from newsclean.io.jsonl import LineOptions, LineOutcome
 from newsclean.io.progress import (
     Meter,
@@ -125,6 +126,77 @@ def test_bad_lines_are_reported_with_their_line_and_skipped(
         f"{path}:4",
         f"{path}:5",
     ]
+
+
+@pytest.mark.parametrize("policy", [[], ["--on-error", "skip"], ["--on-error", "fail"]])
+def test_plain_text_as_jsonl_is_one_error_and_exit_2(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], policy: list[str]
+) -> None:
+    path = tmp_path / "story.txt"
+    path.write_text("Ferry strike ends\n\nCrews return on Monday.\n\nTimes: see the website.\n")
+    code, out, err = _run(capsys, "--input-format", "jsonl", *policy, path)
+    assert (code, out) == (2, "")
+    assert err.splitlines() == [
+        f"newsclean: error: {path}: not JSON Lines: the first line starts with "
+        "'Ferry strike ends', not '{'; leave out --input-format jsonl to clean a plain text file"
+    ]
+
+
+def test_a_json_array_is_one_error_and_the_next_file_still_runs(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    array = tmp_path / "all.json"
+    array.write_text('\n[{"text": "One."},\n {"text": "Two."}]\n')
+    good = _jsonl(tmp_path, "good.jsonl", {"text": "Fine."})
+    code, out, err = _run(capsys, "--input-format", "jsonl", array, good)
+    assert (code, _records(out)) == (2, [{"text": "Fine."}])
+    assert (
+        err
+        == f"newsclean: error: {array}: a JSON array, not JSON Lines: write one object per line\n"
+    )
+
+
+def test_no_readable_record_is_exit_2_with_a_closing_line(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    bad = _jsonl(tmp_path, "bad.jsonl", {"body": "One."}, "", "{oops", {"body": "Three."})
+    good = _jsonl(tmp_path, "good.jsonl", {"text": "Fine."}, "{oops")
+    code, out, err = _run(capsys, "--input-format", "jsonl", bad, good)
+    assert (code, _records(out)) == (2, [{"text": "Fine."}])
+    lines = err.splitlines()
+    assert [line.split(": error: ")[0] for line in lines[:-1]] == [
+        f"{bad}:1",
+        f"{bad}:3",
+        f"{bad}:4",
+        f"{good}:2",
+    ]
+    assert lines[-1] == f"newsclean: error: {bad}: none of its 3 lines could be read as a record"
+
+
+@pytest.mark.parametrize(
+    ("options", "hidden"),
+    [
+        pytest.param((), "; 2 blocks (4 words) hidden as captions/boilerplate", id="text"),
+        pytest.param(("--keep", "boilerplate"), None, id="kept"),
+        pytest.param(("--format", "jsonl"), None, id="jsonl-keeps-every-word"),
+    ],
+)
+def test_jsonl_summary_says_how_many_blocks_the_text_hid(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], options: tuple[str, ...], hidden: str | None
+) -> None:
+    text = f"{STORY}\nShare this\n"
+    path = _jsonl(tmp_path, "in.jsonl", {"text": text}, {"text": text})
+    code, _, err = _run(capsys, "--input-format", "jsonl", "-v", *options, path)
+    assert (code, err.split(" in ")[0]) == (0, "newsclean: 1 file, 2 articles, 2 fixes")
+    assert (hidden in err) if hidden else err.endswith(" s\n")
+
+
+def test_an_empty_jsonl_file_is_no_error(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    path = tmp_path / "empty.jsonl"
+    path.write_text("\n\n")
+    assert _run(capsys, "--input-format", "jsonl", path) == (0, "", "")
 
 
 def test_on_error_fail_stops_and_leaves_the_output_file_untouched(
@@ -266,10 +338,81 @@ def test_summary_on_a_terminal_without_verbose_and_no_progress_for_a_short_run(
 def test_meter_choices(
     monkeypatch: pytest.MonkeyPatch, terminal: bool, argv: list[str], progress: bool, summary: bool
 ) -> None:
+    outside_ci(monkeypatch)
     monkeypatch.setattr(sys, "stderr", FakeTerminal() if terminal else io.StringIO())
     args = cli.build_parser().parse_args([*argv, "x.txt"])
     meter = batch.make_meter(args, None)
     assert (meter.show_progress, meter.show_summary) == (progress, summary)
+
+
+@pytest.mark.parametrize(("name", "value"), [("CI", "true"), ("TERM", "dumb")])
+def test_no_progress_in_ci_or_on_a_dumb_terminal(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, name: str, value: str
+) -> None:
+    (tmp_path / "a.txt").write_text(STORY)
+    terminal = eager_terminal(monkeypatch)
+    monkeypatch.setenv(name, value)
+    assert main(["-j", "1", str(tmp_path), str(tmp_path)]) == 0
+    assert "\r" not in terminal.getvalue()
+    assert terminal.getvalue().startswith("newsclean: 2 files, 2 articles")  # the summary stays
+    assert main(["check", "-j", "1", "--isolated", str(tmp_path)]) == 1
+    assert "\r" not in terminal.getvalue()
+
+
+def eager_terminal(monkeypatch: pytest.MonkeyPatch) -> FakeTerminal:
+    """Make stderr claim to be a terminal, and the progress line drawn at every update.
+
+    Called in the test itself: pytest's capture puts its own stderr back after fixtures.
+    """
+    terminal = FakeTerminal()
+    outside_ci(monkeypatch)
+    monkeypatch.setattr(sys, "stderr", terminal)
+    monkeypatch.setattr(progress, "PROGRESS_DELAY", 0.0)
+    monkeypatch.setattr(progress, "REDRAW_INTERVAL", 0.0)
+    return terminal
+
+
+def outside_ci(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The environment of a person at a terminal, whatever runs the tests."""
+    monkeypatch.delenv("CI", raising=False)
+    monkeypatch.setenv("TERM", "xterm-256color")
+
+
+def drawn_bars(stream: str, prog: str) -> list[str]:
+    """The progress lines with a bar drawn on ``stream``, in order."""
+    return [line for line in stream.split("\r\x1b[K") if line.startswith(f"{prog}: [")]
+
+
+@pytest.mark.parametrize("as_directory", [True, False], ids=["directory", "files"])
+def test_clean_draws_a_bar_for_a_directory_as_for_files(
+    tmp_path: Path,
+    capsys: pytest.CaptureFixture[str],
+    monkeypatch: pytest.MonkeyPatch,
+    as_directory: bool,
+) -> None:
+    terminal = eager_terminal(monkeypatch)
+    paths = [tmp_path / f"{name}.txt" for name in "abc"]
+    for path in paths:
+        path.write_text(STORY)
+    argv = [str(tmp_path)] if as_directory else [str(p) for p in paths]
+    assert main(["-j", "1", *argv]) == 0
+    bars = drawn_bars(terminal.getvalue(), "newsclean")
+    assert [bar.split(" files")[0].split("] ")[1] for bar in bars[1:]] == [" 67% 2", "100% 3"]
+    assert bars[0].startswith("newsclean: [######--------------]  33% 1 file, ")
+    assert capsys.readouterr().out.count("==> ") == 3
+
+
+def test_counting_first_does_not_read_stdin(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    terminal = eager_terminal(monkeypatch)
+    (tmp_path / "a.txt").write_text(STORY)
+    monkeypatch.setattr(sys, "stdin", io.TextIOWrapper(io.BytesIO(STORY.encode())))
+    assert main(["-j", "1", "-o", str(tmp_path / "out.txt"), "-", str(tmp_path)]) == 0
+    assert drawn_bars(terminal.getvalue(), "newsclean")[-1].startswith(
+        "newsclean: [####################] 100% 2 files, 2 articles"
+    )
+    assert (tmp_path / "out.txt").read_text().count("Harbour wall gives way") == 2
 
 
 # --- progress formatting and the meter ----------------------------------------------

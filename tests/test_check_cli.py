@@ -26,7 +26,7 @@ from strategies import BIDI_CONTROLS
 
 from newsclean.cli import check
 from newsclean.cli.main import main
-from newsclean.io import files
+from newsclean.io import files, progress
 
 
 @pytest.fixture(autouse=True)
@@ -161,6 +161,65 @@ def test_bad_file_found_in_a_directory_is_skipped(
     err = capsys.readouterr().err
     assert "warning" in err
     assert "skipped" in err
+
+
+#: A saved web page: what a user may pass before running an extractor.
+PAGE = (
+    '<!DOCTYPE html>\n<html lang="en">\n<head><title>Ferry strike ends | Bay News</title></head>'
+    "\n<body>\n<p>Crews return on Monday.</p>\n</body>\n</html>\n"
+)
+
+
+@pytest.mark.parametrize("walked", [False, True], ids=["named", "in-a-directory"])
+def test_html_is_reported_not_called_clean(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], walked: bool
+) -> None:
+    page = _write(tmp_path / "page.txt", PAGE)
+    _write(tmp_path / "b.txt", CLEAN)
+    assert main(["check", "-j", "1", "--fix", str(tmp_path if walked else page)]) == 2
+    err = capsys.readouterr().err.splitlines()
+    assert err[0] == (
+        f"newsclean: error: {page}: looks like HTML; run an extractor (e.g. trafilatura) first, "
+        "then check the text"
+    )
+    assert len(err) == 2  # the error, then the summary (which counts it)
+    assert page.read_text() == PAGE
+
+
+class FakeTerminal(io.StringIO):
+    def isatty(self) -> bool:
+        return True
+
+
+@pytest.mark.parametrize("quiet", [False, True], ids=["bar", "quiet"])
+def test_check_draws_a_progress_bar_on_a_terminal(
+    tmp_path: Path,
+    capsys: pytest.CaptureFixture[str],
+    monkeypatch: pytest.MonkeyPatch,
+    quiet: bool,
+) -> None:
+    for name in ("a", "b", "c", "d"):
+        _write(tmp_path / f"{name}.txt", CLEAN)
+    terminal = FakeTerminal()
+    monkeypatch.delenv("CI", raising=False)
+    monkeypatch.setenv("TERM", "xterm-256color")
+    monkeypatch.setattr(sys, "stderr", terminal)
+    monkeypatch.setattr(progress, "PROGRESS_DELAY", 0.0)
+    monkeypatch.setattr(progress, "REDRAW_INTERVAL", 0.0)
+    assert main(["check", "-j", "1", *(["-q"] if quiet else []), str(tmp_path)]) == 0
+    pieces = terminal.getvalue().split("\r\x1b[K")
+    bars = [piece.split(", ")[0] for piece in pieces if piece.startswith("newsclean check: [")]
+    if quiet:
+        assert (bars, terminal.getvalue()) == ([], "")
+        return
+    assert bars == [
+        "newsclean check: [#####---------------]  25% 1 file",
+        "newsclean check: [##########----------]  50% 2 files",
+        "newsclean check: [###############-----]  75% 3 files",
+        "newsclean check: [####################] 100% 4 files",
+    ]
+    assert pieces[-1] == "All clean.\n"  # the bar is erased before anything else is written
+    assert capsys.readouterr().out == ""
 
 
 def test_missing_path(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:

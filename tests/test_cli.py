@@ -30,7 +30,7 @@ PREFIX_KINDS: dict[str, Kind] = {
 
 def fake_parse(text: str, *, quotes: QuoteStyle = "straight", source: str = "auto") -> Article:
     """Blocks split at blank lines: the first is the headline, a prefix word labels the
-    rest; ``site`` records the quote style asked for."""
+    rest; ``alt_headlines`` records the quote style asked for."""
     blocks = []
     pos = 0
     for index, part in enumerate(text.replace("\r\n", "\n").strip().split("\n\n")):
@@ -38,7 +38,9 @@ def fake_parse(text: str, *, quotes: QuoteStyle = "straight", source: str = "aut
         blocks.append(Block(part, 1 + 2 * index, Span(pos, pos + len(part)), kind))
         pos += len(part) + 2
     head = blocks[0].text if blocks and blocks[0].text else None
-    return Article(headline=head, site=quotes, blocks=tuple(b for b in blocks if b.text))
+    return Article(
+        headline=head, alt_headlines=(quotes,), blocks=tuple(b for b in blocks if b.text)
+    )
 
 
 @pytest.fixture
@@ -107,6 +109,70 @@ def test_text_output_for_several_files_has_a_header_each(
     assert out == f"==> {a} <==\nA head\n\nA body.\n\n==> {b} <==\nB head\n"
 
 
+def test_one_headline_in_every_format_with_the_site_beside_it(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    path = _write(
+        tmp_path,
+        "sited.txt",
+        "Lighthouse keeper retires after forty years | World | News | Harbour Herald\n\n"
+        "The last keeper of the north light locked its door for the final time on Friday, "
+        "after four decades of climbing the same spiral stair.\n",
+    )
+    _, text, _ = _run(capsys, path)
+    _, out, _ = _run(capsys, "--format", "json", path)
+    data = json.loads(out)
+    assert (data["headline"], data["site"]) == (
+        "Lighthouse keeper retires after forty years | World | News",
+        "Harbour Herald",
+    )
+    assert text.split("\n\n")[:2] == [data["headline"], "site: Harbour Herald"]
+
+
+def test_html_input_warns_once_per_file_and_is_still_cleaned(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    page = _write(
+        tmp_path,
+        "page.html",
+        "<!DOCTYPE html>\n<html>\n<head><title>Ferry strike ends</title></head>\n"
+        "<body><p>Crews return on Monday.</p><p>Fares stay the same.</p></body>\n</html>\n",
+    )
+    text = _write(tmp_path, "story.txt", "Ferry strike ends\n\nCrews return on Monday.\n")
+    code, out, err = _run(capsys, "--format", "json", page, text)
+    assert code == 0
+    assert [record["path"] for record in json.loads(out)] == [str(page), str(text)]
+    assert err.splitlines() == [
+        f"newsclean: warning: {page}: looks like HTML; run an extractor (e.g. trafilatura) first"
+    ]
+
+
+@pytest.mark.usefixtures("fake")
+@pytest.mark.parametrize(
+    ("options", "hidden"),
+    [
+        pytest.param((), "; 4 blocks (12 words) hidden as captions/boilerplate", id="text"),
+        pytest.param(("--keep", "captions"), "; 2 blocks (4 words) hidden as", id="keep-one"),
+        pytest.param(("--keep", "captions,boilerplate"), None, id="keep-both"),
+        pytest.param(("--only", "body"), "; 4 blocks (12 words) hidden as", id="only-body"),
+        pytest.param(("--format", "json"), None, id="json-hides-nothing"),
+    ],
+)
+def test_summary_says_how_many_blocks_the_text_hid(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], options: tuple[str, ...], hidden: str | None
+) -> None:
+    code, _, err = _run(
+        capsys, "-v", *options, _write(tmp_path, "a.txt"), _write(tmp_path, "b.txt")
+    )
+    summary = err.splitlines()[-1]
+    assert (code, summary.split(" in ")[0]) == (0, "newsclean: 2 files, 2 articles, 0 fixes")
+    if hidden is None:
+        assert summary.endswith(" s")
+    else:
+        assert hidden in summary
+        assert summary.endswith(" hidden as captions/boilerplate (--keep to show)")
+
+
 # --- JSON output --------------------------------------------------------------------
 
 
@@ -173,7 +239,7 @@ def test_quotes_choice_reaches_the_pipeline(
     tmp_path: Path, capsys: pytest.CaptureFixture[str], style: str
 ) -> None:
     code, out, _ = _run(capsys, "--quotes", style, "--format", "json", _write(tmp_path, "a.txt"))
-    assert (code, json.loads(out)["site"]) == (0, style)
+    assert (code, json.loads(out)["alt_headlines"]) == (0, [style])
 
 
 @pytest.mark.usefixtures("fake")
@@ -181,7 +247,7 @@ def test_default_quote_style_is_straight(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
     code, out, _ = _run(capsys, "--format", "json", _write(tmp_path, "a.txt"))
-    assert (code, json.loads(out)["site"]) == (0, "straight")
+    assert (code, json.loads(out)["alt_headlines"]) == (0, ["straight"])
 
 
 # --- stdin and -o -------------------------------------------------------------------

@@ -20,6 +20,7 @@ from newsclean.io.jsonl import (
     clean_record,
     is_blank,
     json_type_name,
+    not_jsonl_reason,
     read_record,
 )
 from newsclean.io.render import CleanOptions
@@ -279,6 +280,23 @@ def test_json_type_name(value: object, name: str) -> None:
 )
 def test_is_blank(raw: bytes, blank: bool) -> None:
     assert is_blank(raw) is blank
+
+
+@pytest.mark.parametrize(
+    ("first", "reason"),
+    [
+        pytest.param(b'{"text": "A."}\n', None, id="object"),
+        pytest.param(b'\xef\xbb\xbf  {"text": "A."}\r\n', None, id="bom-and-spaces"),
+        pytest.param(b"{not json\n", None, id="bad-object-is-a-line-error"),
+        pytest.param(b'[{"text": "A."}]\n', "a JSON array", id="array"),
+        pytest.param(b"Ferry strike ends\n", "starts with 'Ferry strike ends'", id="prose"),
+        pytest.param(b"x" * 50, "'" + "x" * 30 + "\N{HORIZONTAL ELLIPSIS}'", id="cut-short"),
+        pytest.param(b'"text"\n', "not JSON Lines", id="string"),
+    ],
+)
+def test_not_jsonl_reason(first: bytes, reason: str | None) -> None:
+    found = not_jsonl_reason(first)
+    assert found == reason if reason is None else reason in (found or "")
 
 
 # --- properties ---------------------------------------------------------------------

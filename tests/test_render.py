@@ -4,16 +4,19 @@ from __future__ import annotations
 
 import json
 import unicodedata
+from dataclasses import replace
 from typing import Any
 
 import pytest
 from hypothesis import given
+from hypothesis import strategies as st
 from strategies import BIDI_CONTROLS, articles, hostile_names, unsafe_name_chars
 
 from newsclean.io.render import (
     article_record,
     escape_for_terminal,
     frame_outputs,
+    hidden_blocks,
     json_text,
     parse_keep,
     render,
@@ -42,6 +45,18 @@ STORY = _article(
     ("caption", "Crowd: people on the deck"),
     ("subheading", "Traffic"),
     ("paragraph", "Cars crossed at noon."),
+)
+
+#: The headline block keeps its site suffix (no word lost); ``headline`` has it split off.
+SITED = replace(
+    _article(
+        ("boilerplate", "Share this"),
+        ("headline", "Mayor opens bridge | The Town Crier"),
+        ("alt_headline", "Mayor opens bridge - The Town Crier"),
+        ("paragraph", "The bridge opened today."),
+    ),
+    headline="Mayor opens bridge",
+    site="The Town Crier",
 )
 
 TEXTS = [
@@ -87,6 +102,29 @@ TEXTS = [
     ),
     pytest.param(
         _article(("caption", "Only a caption")), (), False, "", id="nothing-left-is-empty"
+    ),
+    pytest.param(
+        SITED,
+        (),
+        False,
+        "Mayor opens bridge\n\nsite: The Town Crier\n\nThe bridge opened today.\n",
+        id="headline-as-in-json-site-beside-it",
+    ),
+    pytest.param(
+        SITED,
+        ("boilerplate", "alt_headlines"),
+        False,
+        "[boilerplate] Share this\n\nMayor opens bridge\n\nsite: The Town Crier\n\n"
+        "[alt_headline] Mayor opens bridge - The Town Crier\n\nThe bridge opened today.\n",
+        id="kept-blocks-stay-as-found",
+    ),
+    pytest.param(SITED, (), True, "The bridge opened today.\n", id="only-body-no-site"),
+    pytest.param(
+        Article(headline="Lone title", site="The Crier", blocks=(Block("Text.", 3, Span(12, 17)),)),
+        (),
+        False,
+        "Lone title\n\nsite: The Crier\n\nText.\n",
+        id="headline-field-and-site-without-block",
     ),
 ]
 
@@ -278,6 +316,19 @@ def test_text_keeps_every_body_word_and_drops_unkept(article: Article) -> None:
     assert "[" not in text  # nothing marked when nothing is kept
     kept = render_text(article, keep=("captions", "boilerplate", "alt_headlines"))
     assert kept.count("\n\n") == max(0, len(article.blocks) - 1)
+
+
+@given(articles(), st.sets(st.sampled_from(["captions", "boilerplate", "alt_headlines"])))
+def test_every_block_is_shown_or_counted_as_hidden(article: Article, keep: set[str]) -> None:
+    """Nothing leaves the text view unmentioned but a repeat of the headline."""
+    text = render_text(article, keep=keep)
+    shown = text.split("\n\n") if text else []
+    hidden = hidden_blocks(article, keep=keep)
+    repeats = [
+        b for b in article.blocks if b.kind == "alt_headline" and "alt_headlines" not in keep
+    ]
+    assert len(shown) + len(hidden) + len(repeats) == len(article.blocks)
+    assert all(block.kind in ("caption", "boilerplate") for block in hidden)
 
 
 @given(articles())

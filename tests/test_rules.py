@@ -33,6 +33,9 @@ BODY_A = (
 BODY_B = "The council said repairs would start next week and cost several million pounds in total."
 CAPTION = "Waves break over the harbour wall on Tuesday. Photograph: Jane Doe/Agency"
 HEAD = "Storm batters the coast"
+#: A sentence cut by a credit, its first part read as the credit's caption (issue 16.12).
+FERRY_START = "The first ferry in a month left the quay just after nine on Monday as families"
+FERRY_END = "waved from the harbour wall in the rain."
 
 
 def _article(*blocks: str) -> str:
@@ -139,6 +142,13 @@ EXAMPLES = [
         _article(HEAD, "The wall gave way as residents watched from the cliffs."),
         id="NC304",
     ),
+    pytest.param(
+        "NC304",
+        "keep",
+        _article(HEAD, FERRY_START, "Picture: Ann Lee/Agency", FERRY_END, BODY_B),
+        _article(HEAD, f"{FERRY_START} {FERRY_END}", BODY_B),
+        id="NC304-text-before-read-as-a-caption",
+    ),
     pytest.param("NC401", "keep", "Line one.  \nLine two.\n", "Line one.\nLine two.\n", id="NC401"),
     pytest.param("NC402", "keep", "One.\n\n\n\nTwo.\n", "One.\n\nTwo.\n", id="NC402"),
     pytest.param("NC403", "keep", "One.", "One.\n", id="NC403"),
@@ -192,6 +202,18 @@ NEGATIVES = [
         id="NC302-reported-as-split",
     ),
     pytest.param("NC304", "keep", _article(HEAD, BODY_A, CAPTION, BODY_B), id="NC304-complete"),
+    pytest.param(
+        "NC304",
+        "keep",
+        _article(HEAD, "Waves break over the harbour wall", "Picture: Ann Lee/Agency", BODY_B),
+        id="NC304-unfinished-caption-then-a-new-sentence",
+    ),
+    pytest.param(
+        "NC304",
+        "keep",
+        _article(HEAD, "Waves break over the wall.", "Picture: Ann Lee/Agency", FERRY_END, BODY_B),
+        id="NC304-finished-caption-then-lower-case",
+    ),
     pytest.param("NC403", "keep", "", id="NC403-empty"),
     pytest.param("NC404", "keep", "One.\r\nTwo.\r\n", id="NC404-all-crlf"),
     pytest.param("NC404", "keep", "One.\rTwo.\r", id="NC404-all-cr"),
@@ -385,6 +407,16 @@ def test_structural_fixes_give_the_good_text() -> None:
         assert result.text == good, code
         assert len(result.removed) == 1
         assert all(word in result.text + result.removed[0] for word in bad.split())
+
+
+def test_a_sentence_split_around_a_credit_is_joined_and_the_credit_moved() -> None:
+    bad = _article(HEAD, FERRY_START, "Picture: Ann Lee/Agency", FERRY_END, BODY_B)
+    (finding,) = lint_text(bad, Config(select=("NC3",)))
+    assert (finding.code, finding.span.slice(bad)) == ("NC304", "Picture: Ann Lee/Agency")
+    assert finding.message.endswith("; the block before it, read as a caption, stops mid-sentence")
+    result = fix_until_clean(bad, Config(select=("NC3",)), unsafe=True)
+    assert result.text == _article(HEAD, f"{FERRY_START} {FERRY_END}", BODY_B)
+    assert [removed.strip() for removed in result.removed] == ["Picture: Ann Lee/Agency"]
 
 
 @pytest.mark.parametrize(("code", "quotes", "text"), NEGATIVES)

@@ -7,14 +7,22 @@ import contextlib
 import functools
 import os
 import sys
+from collections import Counter
 from collections.abc import Iterator, Sequence
 from typing import BinaryIO
 
 from newsclean.cli.pool import ordered_map
 from newsclean.cli.task import PROG, ExitCode, Outcome, clean_options, default_jobs, emit, say
 from newsclean.io.files import STDIN_NAME, InputError, open_regular_file
-from newsclean.io.jsonl import ERROR_POLICIES, LineOptions, LineOutcome, clean_lines, is_blank
-from newsclean.io.progress import Meter, is_terminal
+from newsclean.io.jsonl import (
+    ERROR_POLICIES,
+    LineOptions,
+    LineOutcome,
+    clean_lines,
+    is_blank,
+    not_jsonl_reason,
+)
+from newsclean.io.progress import Meter, can_draw, is_terminal, plural
 
 #: JSON Lines input is handed to workers in chunks of about this many bytes (or lines).
 CHUNK_BYTES = 256 * 1024
@@ -70,12 +78,13 @@ def add_batch_arguments(parser: argparse.ArgumentParser) -> None:
 
 
 def make_meter(args: argparse.Namespace, total: int | None) -> Meter:
-    """Return the run's meter: progress and summary on a terminal, summary with -v."""
+    """Return the run's meter: progress and summary on a terminal (progress not in CI or
+    on a dumb terminal), summary with -v."""
     terminal = is_terminal(sys.stderr)
     return Meter(
         sys.stderr,
         PROG,
-        show_progress=terminal and not args.no_progress,
+        show_progress=can_draw(sys.stderr, os.environ) and not args.no_progress,
         show_summary=terminal or args.verbose,
         total=total,
     )
@@ -90,7 +99,14 @@ def file_sizes(paths: Sequence[str]) -> list[int] | None:
 
 def count_outcome(meter: Meter, outcome: Outcome) -> None:
     """Count one input's outcome; clear the progress line if a message is coming."""
-    meter.update(files=1, articles=outcome.output is not None, fixes=outcome.fixes, done=1)
+    meter.update(
+        files=1,
+        articles=outcome.output is not None,
+        fixes=outcome.fixes,
+        hidden=outcome.hidden,
+        hidden_words=outcome.hidden_words,
+        done=1,
+    )
     if outcome.note or outcome.error:
         meter.clear()
 
@@ -109,14 +125,13 @@ def _opened(name: str) -> contextlib.AbstractContextManager[BinaryIO]:
 def _chunks(name: str, stream: BinaryIO) -> Iterator[_Chunk]:
     """Yield the non-blank lines of ``stream``, numbered from 1, in bounded chunks.
 
-    A read error is raised only after the lines read before it are yielded.
+    A read error is raised only after the lines read before it are yielded. An input whose
+    first line is plainly not JSON Lines raises :class:`InputError` before any is yielded.
     """
     chunk: list[tuple[int, bytes]] = []
     size = 0
     try:
-        for number, raw in enumerate(stream, start=1):
-            if is_blank(raw):
-                continue
+        for number, raw in _numbered_lines(name, stream):
             chunk.append((number, raw))
             size += len(raw)
             if size >= CHUNK_BYTES or len(chunk) >= CHUNK_LINES:
@@ -128,6 +143,25 @@ def _chunks(name: str, stream: BinaryIO) -> Iterator[_Chunk]:
         raise
     if chunk:
         yield name, chunk
+
+
+def _numbered_lines(name: str, stream: BinaryIO) -> Iterator[tuple[int, bytes]]:
+    """Yield the non-blank lines of ``stream`` with their numbers; check the first one."""
+    first = True
+    for number, raw in enumerate(stream, start=1):
+        if is_blank(raw):
+            continue
+        if first:
+            _require_jsonl(name, raw)
+            first = False
+        yield number, raw
+
+
+def _require_jsonl(name: str, first: bytes) -> None:
+    """Refuse an input, in one message, when its first line shows it is not JSON Lines."""
+    reason = not_jsonl_reason(first)
+    if reason is not None:
+        raise InputError(STDIN_NAME if name == "-" else name, reason)
 
 
 def _jsonl_error(message: str, args: argparse.Namespace) -> None:
@@ -172,10 +206,18 @@ def run_jsonl(args: argparse.Namespace) -> int:
     work = functools.partial(clean_chunk, options=options)
     results = ordered_map(work, chunks(), args.jobs or default_jobs())
 
+    read: Counter[tuple[str, bool]] = Counter()  # per input: lines that were records (True) or not
+
     def lines() -> Iterator[str]:
         for name, outcomes in results:
             for outcome in outcomes:
-                meter.update(articles=outcome.output is not None, fixes=outcome.fixes)
+                meter.update(
+                    articles=outcome.output is not None,
+                    fixes=outcome.fixes,
+                    hidden=outcome.hidden,
+                    hidden_words=outcome.hidden_words,
+                )
+                read[name, outcome.output is not None] += 1
                 if outcome.output is not None:
                     yield outcome.output
                     continue
@@ -190,4 +232,15 @@ def run_jsonl(args: argparse.Namespace) -> int:
     except _Abort:
         failed = written = True
     meter.finish()
+    failed = _no_records(read) or failed
     return ExitCode.USAGE_OR_INPUT if failed or not written else ExitCode.OK
+
+
+def _no_records(read: Counter[tuple[str, bool]]) -> bool:
+    """Report each input none of whose lines was a record; return whether there was one."""
+    empty = [name for (name, good), _ in read.items() if not good and not read[name, True]]
+    for name in empty:
+        shown = STDIN_NAME if name == "-" else name
+        lines = plural(read[name, False], "line")
+        say(f"{PROG}: error: {shown}: none of its {lines} could be read as a record")
+    return bool(empty)

@@ -16,11 +16,13 @@ from newsclean import __version__
 from newsclean.cli.pool import run_tasks
 from newsclean.cli.settings import Settings, selectors, walk_suffixes
 from newsclean.cli.task import (
+    HTML_ADVICE,
     PROG,
     ExitCode,
     Outcome,
     Task,
     add_jobs_argument,
+    count_inputs,
     default_jobs,
     emit,
     report,
@@ -52,6 +54,7 @@ from newsclean.io.findings import (
     summary,
     unified_diff,
 )
+from newsclean.io.progress import Meter, can_draw
 from newsclean.io.render import escape_for_terminal
 from newsclean.lint.config import (
     Config,
@@ -62,6 +65,7 @@ from newsclean.lint.config import (
 )
 from newsclean.lint.run import FixResult, fix_until_clean, lint_text, sidecar_text
 from newsclean.model import QUOTE_STYLES, Finding
+from newsclean.text.markup import looks_like_html
 
 #: How the note of a file a directory walk passed over begins.
 SKIPPED = "skipped: "
@@ -173,6 +177,13 @@ def _sidecar_layout(existing: SourceText | None, source: SourceText) -> SourceTe
     return SourceText(ends, had_bom=existing.had_bom, encoding=existing.encoding)
 
 
+def _text_only(name: str, source: SourceText) -> SourceText:
+    """The linter reads extracted article text; a web page is refused, not linted."""
+    if looks_like_html(source.text):
+        raise InputError(name, f"{HTML_ADVICE}, then check the text")
+    return source
+
+
 def _source_of(task: Task, *, lock: bool) -> contextlib.AbstractContextManager[SourceText]:
     """A task's text; with ``lock``, read under the file's lock, held until the block ends."""
     if task.source is not None:
@@ -190,7 +201,7 @@ def check_one(task: Task, options: CheckOptions) -> Outcome:
     """
     try:
         with _source_of(task, lock=options.fix) as source:
-            return _check_source(task, source, options)
+            return _check_source(task, _text_only(task.name, source), options)
     except BinaryFileError as exc:  # not an article: a walk passes it over
         if isinstance(task, CheckTask) and task.walked:
             return Outcome(task.name, note=f"{SKIPPED}{exc.problem}")
@@ -274,7 +285,9 @@ def add_check_arguments(parser: argparse.ArgumentParser) -> None:
     output.add_argument(
         "-e", "--exit-zero", action="store_true", help="exit 0 even when findings remain"
     )
-    output.add_argument("-q", "--quiet", action="store_true", help="no summary line on stderr")
+    output.add_argument(
+        "-q", "--quiet", action="store_true", help="no progress bar and no summary line on stderr"
+    )
     output.add_argument(
         "-s",
         "--silent",
@@ -428,14 +441,20 @@ def _check_tasks(
 ) -> Iterator[Task | Outcome]:
     """Yield a task per file to lint, in order; bad paths become error values."""
     for raw in inputs.paths:
-        try:
-            yield from _tasks_for(raw, args, settings, inputs.piped)
-        except NoTextFilesError as exc:
-            yield Outcome(raw, note=exc.problem)
-        except InputError as exc:
-            yield Outcome(raw, error=str(exc))
-        except OSError as exc:
-            yield Outcome(raw, error=f"{exc.filename or raw}: {exc.strerror or exc}")
+        yield from _path_tasks(raw, args, settings, inputs.piped)
+
+
+def _path_tasks(
+    raw: str, args: argparse.Namespace, settings: Settings, piped: SourceText | None = None
+) -> Iterator[Task | Outcome]:
+    try:
+        yield from _tasks_for(raw, args, settings, piped)
+    except NoTextFilesError as exc:
+        yield Outcome(raw, note=exc.problem)
+    except InputError as exc:
+        yield Outcome(raw, error=str(exc))
+    except OSError as exc:
+        yield Outcome(raw, error=f"{exc.filename or raw}: {exc.strerror or exc}")
 
 
 def _tasks_for(
@@ -528,6 +547,24 @@ def _prepare(args: argparse.Namespace, settings: Settings) -> Inputs:
     return inputs
 
 
+def _check_meter(inputs: Inputs, args: argparse.Namespace, settings: Settings) -> Meter:
+    """The progress bar of files checked: on a terminal, outside CI, not with --quiet; the files
+    are counted first (a second, cheap walk), so a directory gets a bar too."""
+    show = can_draw(sys.stderr, os.environ) and not (args.quiet or args.silent)
+    meter = Meter(sys.stderr, f"{PROG} check", show_progress=show, show_summary=False, unit="file")
+    if show:
+        meter.total = count_inputs(inputs.paths, lambda raw: _path_tasks(raw, args, settings))
+    return meter
+
+
+def _count_checked(meter: Meter, outcome: Outcome) -> None:
+    """Count one file; erase the progress line if a message, a diff or text follows."""
+    meter.update(files=1, done=1)
+    writes = isinstance(outcome, CheckOutcome) and (outcome.diff or outcome.output is not None)
+    if outcome.note or outcome.error or writes:
+        meter.clear()
+
+
 def run_check(args: argparse.Namespace) -> int:
     """Lint (and with --fix, fix) every input; print findings, then a summary on stderr."""
     settings = Settings(args)
@@ -573,9 +610,11 @@ def _run(
     work = functools.partial(check_one, options=options)
     failures = skipped = 0
     outcomes: list[CheckOutcome] = []
+    meter = _check_meter(inputs, args, settings)
     results = run_tasks(_check_tasks(inputs, args, settings), args.jobs or default_jobs(), work)
     with contextlib.closing(results):  # ends the workers now if writing fails or a signal
         for outcome in results:
+            _count_checked(meter, outcome)
             failures += report(outcome)
             skipped += _is_skipped(outcome)
             if isinstance(outcome, CheckOutcome):
@@ -584,6 +623,7 @@ def _run(
                     sys.stdout.write(outcome.diff)
                 if outcome.output is not None:
                     sys.stdout.write(outcome.output)
+    meter.finish()  # the progress line goes before the findings are printed
     return outcomes, failures, skipped
 
 

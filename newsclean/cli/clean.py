@@ -14,20 +14,22 @@ from newsclean.article import parse_article
 from newsclean.cli.batch import (
     add_batch_arguments,
     count_outcome,
-    file_sizes,
     make_meter,
     run_jsonl,
 )
 from newsclean.cli.pool import run_tasks
 from newsclean.cli.task import (
+    HTML_ADVICE,
     PROG,
     ExitCode,
     Outcome,
     Task,
     add_jobs_argument,
     clean_options,
+    count_inputs,
     default_jobs,
     emit,
+    join_notes,
     report,
 )
 from newsclean.io.files import (
@@ -38,8 +40,17 @@ from newsclean.io.files import (
     read_stdin,
     read_text_file,
 )
-from newsclean.io.render import FORMATS, KEEPABLE, CleanOptions, frame_outputs, parse_keep, render
+from newsclean.io.render import (
+    FORMATS,
+    KEEPABLE,
+    CleanOptions,
+    frame_outputs,
+    hidden_blocks,
+    parse_keep,
+    render,
+)
 from newsclean.model import QUOTE_STYLES, SOURCES
+from newsclean.text.markup import looks_like_html
 
 
 def clean_one(task: Task, options: CleanOptions) -> Outcome:
@@ -54,13 +65,18 @@ def clean_one(task: Task, options: CleanOptions) -> Outcome:
     except OSError as exc:
         return Outcome(task.name, error=f"{task.name}: {exc.strerror or exc}")
     article = parse_article(source.text, quotes=options.quotes, source=options.source)
-    note, fixes = source.note, len(article.fixes)
+    note = join_notes(source.note, HTML_ADVICE if looks_like_html(source.text) else None)
+    fixes = len(article.fixes)
+    hidden = hidden_blocks(article, keep=options.keep) if options.fmt == "text" else ()
+    words = sum(len(block.text.split()) for block in hidden)
     # Rendering makes one more copy of the text: first free what the output does not show
     # (the input, the fixed text, and the fixes unless the format lists them).
     del source
     article = replace(article, text="", fixes=() if options.fmt == "text" else article.fixes)
     output = render(options.fmt, task.name, article, keep=options.keep, only_body=options.only_body)
-    return Outcome(task.name, output=output, note=note, fixes=fixes)
+    return Outcome(
+        task.name, output=output, note=note, fixes=fixes, hidden=len(hidden), hidden_words=words
+    )
 
 
 def _keep_list(value: str) -> frozenset[str]:
@@ -180,7 +196,9 @@ def run_clean(args: argparse.Namespace) -> int:
     options = clean_options(args)
     many = len(args.paths) > 1 or Path(args.paths[0]).is_dir()
     failed = False
-    meter = make_meter(args, len(args.paths) if file_sizes(args.paths) else None)
+    meter = make_meter(args, None)
+    if meter.show_progress:  # count first, so that a directory gets a bar too
+        meter.total = count_inputs(args.paths, lambda path: _tasks([path]))
 
     work = functools.partial(clean_one, options=options)
     outcomes = run_tasks(_tasks(args.paths), args.jobs or default_jobs(), work)

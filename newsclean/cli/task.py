@@ -17,6 +17,9 @@ from newsclean.io.render import CleanOptions, escape_for_terminal
 
 PROG = "newsclean"
 
+#: What a run says of an input that is a web page rather than text extracted from one.
+HTML_ADVICE = "looks like HTML; run an extractor (e.g. trafilatura) first"
+
 
 DEFAULT_COMMAND = "clean"
 
@@ -40,13 +43,16 @@ class Task:
 
 @dataclass(frozen=True, slots=True)
 class Outcome:
-    """The result for one input: the rendered output, or an error message, plus a note."""
+    """The result for one input: the rendered output, or an error message, plus a note;
+    the fixes made and the blocks (and their words) the output hides."""
 
     name: str
     output: str | None = None
     error: str | None = None
     note: str | None = None
     fixes: int = 0
+    hidden: int = 0  # blocks text output left out as captions or boilerplate
+    hidden_words: int = 0
 
 
 def _positive_int(value: str) -> int:
@@ -76,6 +82,29 @@ def default_jobs() -> int:
         return len(os.sched_getaffinity(0))
     except AttributeError:  # not on every platform
         return os.cpu_count() or 1
+
+
+def join_notes(*notes: str | None) -> str | None:
+    """Join an input's warnings into one note (``; ``-separated), or None if there are none.
+
+    >>> join_notes("decoded as cp1252", None, "looks like HTML")
+    'decoded as cp1252; looks like HTML'
+    """
+    shown = [note for note in notes if note]
+    return "; ".join(shown) if shown else None
+
+
+def count_inputs(paths: Iterable[str], items_for: Callable[[str], Iterable[object]]) -> int:
+    """Count the items a run over ``paths`` will have, for the progress bar's total.
+
+    ``items_for(path)`` yields a path's items (files found, notes, errors) without reading
+    them; a directory walk is cheap next to the work on each file. Standard input (``-``)
+    counts as one and is not touched: it can be read only once, later.
+
+    >>> count_inputs(["a.txt", "-", "news"], lambda path: [path] * len(path))
+    10
+    """
+    return sum(1 if path == "-" else sum(1 for _ in items_for(path)) for path in paths)
 
 
 def say(message: str) -> None:

@@ -21,7 +21,7 @@ from dataclasses import dataclass, field
 from typing import Any, Literal
 
 from newsclean.article import parse_article
-from newsclean.io.render import CleanOptions, json_text, render_text
+from newsclean.io.render import CleanOptions, hidden_blocks, json_text, render_text
 from newsclean.model import Article
 
 ErrorPolicy = Literal["skip", "fail"]
@@ -74,6 +74,8 @@ class LineOutcome:
     output: str | None = None
     error: str | None = None
     fixes: int = 0
+    hidden: int = 0  # blocks the text left out as captions or boilerplate, and their words
+    hidden_words: int = 0
 
 
 def json_type_name(value: object) -> str:
@@ -95,6 +97,35 @@ def is_blank(raw: bytes) -> bool:
     (True, False)
     """
     return not raw.strip()
+
+
+#: How much of a first line :func:`not_jsonl_reason` quotes.
+_SHOWN_BYTES = 30
+
+
+def not_jsonl_reason(first: bytes) -> str | None:
+    """Say why an input whose first non-blank line is ``first`` is plainly not JSON Lines.
+
+    Every JSON Lines record here is an object, so the first line must open with ``{``
+    (after a byte-order mark and spaces); a file that does not is reported once, instead
+    of once per line. A JSON array gets its own hint. Returns None for a likely input.
+
+    >>> not_jsonl_reason(b'  {"text": "Hi"}\\n') is None
+    True
+    >>> print(not_jsonl_reason(b"Storm hits coast\\n").split(";")[0])
+    not JSON Lines: the first line starts with 'Storm hits coast', not '{'
+    """
+    line = first.removeprefix(b"\xef\xbb\xbf").strip()
+    if line.startswith(b"{"):
+        return None
+    if line.startswith(b"["):
+        return "a JSON array, not JSON Lines: write one object per line"
+    shown = line[:_SHOWN_BYTES].decode("utf-8", errors="replace")
+    more = "\N{HORIZONTAL ELLIPSIS}" if len(line) > _SHOWN_BYTES else ""
+    return (
+        f"not JSON Lines: the first line starts with {shown + more!r}, not '{{'; leave out "
+        "--input-format jsonl to clean a plain text file"
+    )
 
 
 def read_record(raw: bytes, text_field: str, *, first: bool = False) -> tuple[dict[str, Any], str]:
@@ -187,26 +218,38 @@ def clean_record(raw: bytes, options: LineOptions, *, first: bool = False) -> tu
     >>> clean_record(b'{"text": "Rain  falls.", "n": 2}', LineOptions())
     ('{"text":"Rain falls.","n":2}\\n', 1)
     """
+    output, article = _clean_record(raw, options, first=first)
+    return output, len(article.fixes)
+
+
+def _clean_record(raw: bytes, options: LineOptions, *, first: bool) -> tuple[str, Article]:
     record, text = read_record(raw, options.text_field, first=first)
     article = parse_article(text, quotes=options.clean.quotes, source=options.clean.source)
     try:  # a record decoded near the recursion limit may not encode from a deeper stack
         output = json_text(record_output(record, article, options))
     except RecursionError:
         raise RecordError(_TOO_DEEP) from None
-    return output + "\n", len(article.fixes)
+    return output + "\n", article
 
 
 def clean_line(number: int, raw: bytes, options: LineOptions) -> LineOutcome:
     """Clean line ``number`` (1-based) of an input; a bad line becomes an error value.
 
+    With ``--format text`` the outcome counts the blocks (and words) the text left out
+    as captions or boilerplate.
+
     >>> clean_line(3, b"[1, 2]", LineOptions()).error
     'expected a JSON object, got an array'
     """
     try:
-        output, fixes = clean_record(raw, options, first=number == 1)
+        output, article = _clean_record(raw, options, first=number == 1)
     except RecordError as exc:
         return LineOutcome(number, error=str(exc))
-    return LineOutcome(number, output=output, fixes=fixes)
+    clean = options.clean
+    hidden = hidden_blocks(article, keep=clean.keep) if clean.fmt == "text" else ()
+    words = sum(len(block.text.split()) for block in hidden)
+    fixes = len(article.fixes)
+    return LineOutcome(number, output, fixes=fixes, hidden=len(hidden), hidden_words=words)
 
 
 def clean_lines(

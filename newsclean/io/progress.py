@@ -9,9 +9,12 @@ from __future__ import annotations
 
 import shutil
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, replace
-from typing import TextIO
+from typing import Literal, TextIO
+
+#: What a progress line's rate counts: articles written (clean) or files read (check).
+Unit = Literal["article", "file"]
 
 #: Seconds a run lasts before a progress line is drawn: short runs never show one.
 PROGRESS_DELAY = 1.0
@@ -25,7 +28,8 @@ _ERASE_LINE = "\r\x1b[K"
 
 @dataclass(frozen=True, slots=True)
 class Tally:
-    """What a run has done so far: inputs read, articles written, fixes made, lines skipped.
+    """What a run has done so far: inputs read, articles written, fixes made, lines skipped,
+    blocks (and their words) the output hid as captions or boilerplate.
 
     ``done`` is progress in the unit of the run's known ``total`` (files or bytes), if any.
 
@@ -38,9 +42,19 @@ class Tally:
     fixes: int = 0
     skipped: int = 0
     done: int = 0
+    hidden: int = 0
+    hidden_words: int = 0
 
     def add(
-        self, *, files: int = 0, articles: int = 0, fixes: int = 0, skipped: int = 0, done: int = 0
+        self,
+        *,
+        files: int = 0,
+        articles: int = 0,
+        fixes: int = 0,
+        skipped: int = 0,
+        done: int = 0,
+        hidden: int = 0,
+        hidden_words: int = 0,
     ) -> Tally:
         """Return the tally with these amounts added."""
         return replace(
@@ -50,6 +64,8 @@ class Tally:
             fixes=self.fixes + fixes,
             skipped=self.skipped + skipped,
             done=self.done + done,
+            hidden=self.hidden + hidden,
+            hidden_words=self.hidden_words + hidden_words,
         )
 
 
@@ -73,12 +89,24 @@ def _counts(tally: Tally) -> str:
 
 
 def format_summary(prog: str, tally: Tally, seconds: float) -> str:
-    """Return the one-line summary of a finished run.
+    """Return the one-line summary of a finished run, with the blocks its text output hid.
 
     >>> format_summary("nc", Tally(files=120, articles=120, fixes=3402), 4.06)
     'nc: 120 files, 120 articles, 3,402 fixes in 4.1 s'
+    >>> print(format_summary("nc", Tally(files=1, articles=1, hidden=2, hidden_words=9), 0.2))
+    nc: 1 file, 1 article, 0 fixes in 0.2 s; 2 blocks (9 words) hidden as captions/boilerplate
+    (--keep to show)
     """
-    return f"{prog}: {_counts(tally)} in {seconds:.1f} s"
+    return f"{prog}: {_counts(tally)} in {seconds:.1f} s{_hidden(tally)}"
+
+
+def _hidden(tally: Tally) -> str:
+    """The summary's note of blocks the text output hid, which may be mislabelled body text."""
+    if not tally.hidden:
+        return ""
+    words = plural(tally.hidden_words, "word")
+    blocks = plural(tally.hidden, "block")
+    return f"; {blocks} ({words}) hidden as captions/boilerplate (--keep to show)"
 
 
 def format_bar(done: int, total: int, width: int = BAR_WIDTH) -> str:
@@ -92,15 +120,26 @@ def format_bar(done: int, total: int, width: int = BAR_WIDTH) -> str:
     return f"[{'#' * filled}{'-' * (width - filled)}] {share:4.0%}"
 
 
-def format_progress(prog: str, tally: Tally, seconds: float, total: int | None = None) -> str:
+def format_progress(
+    prog: str, tally: Tally, seconds: float, total: int | None = None, *, unit: Unit = "article"
+) -> str:
     """Return the progress line: a bar when ``total`` is known, the counts, the rate.
+
+    The rate is of ``unit``: articles written (all the counts shown), or files read (the
+    linter's view: files alone).
 
     >>> format_progress("nc", Tally(files=1, articles=50, fixes=9, done=50), 2.0, 200)
     'nc: [#####---------------]  25% 1 file, 50 articles, 9 fixes, 2 s, 25 articles/s'
+    >>> format_progress("nc check", Tally(files=3, done=3), 2.0, 4, unit="file")
+    'nc check: [###############-----]  75% 3 files, 2 s, 2 files/s'
     """
     bar = f"{format_bar(tally.done, total)} " if total else ""
-    rate = tally.articles / seconds if seconds > 0 else 0.0
-    return f"{prog}: {bar}{_counts(tally)}, {seconds:.0f} s, {rate:,.0f} articles/s"
+    if unit == "article":
+        shown, done = _counts(tally), tally.articles
+    else:
+        shown, done = plural(tally.files, "file"), tally.files
+    rate = done / seconds if seconds > 0 else 0.0
+    return f"{prog}: {bar}{shown}, {seconds:.0f} s, {rate:,.0f} {unit}s/s"
 
 
 def is_terminal(stream: TextIO) -> bool:
@@ -111,11 +150,26 @@ def is_terminal(stream: TextIO) -> bool:
         return False
 
 
+def can_draw(stream: TextIO, environ: Mapping[str, str]) -> bool:
+    """Return whether a progress line may be drawn on ``stream``: a terminal that takes
+    the erase-line escape (not ``TERM=dumb``), outside CI (``CI`` set, as CI services set
+    it, where a log would keep every redraw).
+
+    >>> import io
+    >>> can_draw(io.StringIO(), {})
+    False
+    """
+    if environ.get("CI") or environ.get("TERM") == "dumb":
+        return False
+    return is_terminal(stream)
+
+
 class Meter:
     """Counts a run's work; draws the progress line and writes the summary on ``stream``.
 
     ``show_progress`` and ``show_summary`` are decided by the caller (see
-    :func:`is_terminal`); ``total`` (in the unit of :attr:`Tally.done`) draws a bar. The
+    :func:`is_terminal`); ``total`` (in the unit of :attr:`Tally.done`) draws a bar, and
+    may be set once the work is counted; ``unit`` is what the rate counts. The
     progress line is cut to ``columns`` (default: the terminal's width) less one.
     Call :meth:`clear` before writing anything else on the stream, :meth:`finish` at the end.
     """
@@ -130,6 +184,7 @@ class Meter:
         total: int | None = None,
         clock: Callable[[], float] = time.monotonic,
         columns: int | None = None,
+        unit: Unit = "article",
     ) -> None:
         self.stream = stream
         self.prog = prog
@@ -139,6 +194,7 @@ class Meter:
         self.clock = clock
         # A line wider than the terminal wraps, and "\r" then returns to its last row only.
         self.columns = columns or shutil.get_terminal_size().columns
+        self.unit: Unit = unit
         self.tally = Tally()
         self.started = clock()
         self._drawn_at: float | None = None
@@ -153,7 +209,9 @@ class Meter:
             return
         if self._drawn_at is not None and now - self._drawn_at < REDRAW_INTERVAL:
             return
-        line = format_progress(self.prog, self.tally, now - self.started, self.total)
+        line = format_progress(
+            self.prog, self.tally, now - self.started, self.total, unit=self.unit
+        )
         self.stream.write(_ERASE_LINE + line[: self.columns - 1])
         self.stream.flush()
         self._drawn_at = now

@@ -140,30 +140,44 @@ def parse_keep(value: str) -> frozenset[str]:
     return names
 
 
-def _text_line(block: Block, kinds: frozenset[Kind]) -> str | None:
+def _text_line(block: Block, kinds: frozenset[Kind], headline: str | None) -> str | None:
     """Return how ``block`` shows in text output, or None if it is left out."""
-    if block.kind in BODY_KINDS or (block.kind == "headline" and "headline" in kinds):
+    if block.kind in BODY_KINDS:
         return block.text
+    if block.kind == "headline" and "headline" in kinds:
+        return block.text if headline is None else headline
     if block.kind in kinds:
         return f"[{block.kind}] {block.text}"
     return None
 
 
+def _site_line(article: Article) -> str:
+    return f"{SITE_PREFIX}{article.site}" if article.site else ""
+
+
+#: How text output shows the site name split off the headline, on its own line after it.
+SITE_PREFIX = "site: "
+
+
 def render_text(article: Article, *, keep: Collection[str] = (), only_body: bool = False) -> str:
     """Return the clean article: blocks separated by blank lines, ending in one newline.
 
-    The headline comes first (unless ``only_body``), then paragraphs and subheadings.
-    Each ``keep`` name (see :data:`KEEPABLE`) brings back its blocks in their place,
-    marked with their kind: ``[caption] …``. An article with no text renders as "".
+    The headline comes first (unless ``only_body``), as JSON's ``headline`` has it (a
+    site-name suffix split off), then the site name on a line of its own, if any, then
+    paragraphs and subheadings. Each ``keep`` name (see :data:`KEEPABLE`) brings back its
+    blocks in their place, marked with their kind: ``[caption] …``. An article with no
+    text renders as "".
 
     >>> from newsclean.model import Span
-    >>> art = Article(headline="Rain", blocks=(
-    ...     Block("Rain", 1, Span(0, 4), "headline"),
-    ...     Block("It rained.", 3, Span(6, 16)),
-    ...     Block("Wet: a street", 5, Span(18, 31), "caption"),
+    >>> art = Article(headline="Rain", site="The Bugle", blocks=(
+    ...     Block("Rain | The Bugle", 1, Span(0, 16), "headline"),
+    ...     Block("It rained.", 3, Span(18, 28)),
+    ...     Block("Wet: a street", 5, Span(30, 43), "caption"),
     ... ))
     >>> print(render_text(art, keep={"captions"}), end="")
     Rain
+    <BLANKLINE>
+    site: The Bugle
     <BLANKLINE>
     It rained.
     <BLANKLINE>
@@ -172,11 +186,36 @@ def render_text(article: Article, *, keep: Collection[str] = (), only_body: bool
     kinds = frozenset(KEEPABLE[name] for name in keep)
     if not only_body:
         kinds |= {"headline"}
-    lines = [line for block in article.blocks if (line := _text_line(block, kinds))]
-    has_headline_block = any(block.kind == "headline" for block in article.blocks)
-    if article.headline and not only_body and not has_headline_block:
-        lines.insert(0, article.headline)
+    first = next((i for i, block in enumerate(article.blocks) if block.kind == "headline"), None)
+    shown: list[str | None] = []
+    for index, block in enumerate(article.blocks):
+        line = _text_line(block, kinds, article.headline if index == first else None)
+        shown.append(line)
+        if line and index == first:
+            shown.append(_site_line(article))
+    if article.headline and not only_body and first is None:
+        shown[:0] = [article.headline, _site_line(article)]
+    lines = [line for line in shown if line]
     return "\n\n".join(lines) + "\n" if lines else ""
+
+
+#: Kinds text output leaves out unless kept that can hold words of the article: a block
+#: mislabelled as one of them is body text the reader never sees (an alt_headline repeats
+#: the headline, so it is not counted).
+HIDDEN_KINDS: frozenset[Kind] = frozenset({"caption", "boilerplate"})
+
+
+def hidden_blocks(article: Article, *, keep: Collection[str] = ()) -> tuple[Block, ...]:
+    """Return the caption and boilerplate blocks text output leaves out (not in ``keep``).
+
+    >>> from newsclean.model import Span
+    >>> art = Article(blocks=(Block("Rain.", 1, Span(0, 5)),
+    ...     Block("Photo: A. Lens", 3, Span(7, 21), "caption")))
+    >>> [b.text for b in hidden_blocks(art)], hidden_blocks(art, keep={"captions"})
+    (['Photo: A. Lens'], ())
+    """
+    kept = {KEEPABLE[name] for name in keep}
+    return tuple(b for b in article.blocks if b.kind in HIDDEN_KINDS and b.kind not in kept)
 
 
 def article_record(path: str, article: Article) -> dict[str, Any]:

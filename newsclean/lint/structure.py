@@ -41,9 +41,10 @@ def _removal(placed: Sequence[Placed], index: int) -> Fix:
 
 
 def _split_runs(placed: Sequence[Placed]) -> Iterator[tuple[int, int]]:
-    """Yield ``(before, after)`` paragraph indexes with only captions between them."""
+    """Yield ``(before, after)`` indexes with only captions between them: ``after`` is a
+    paragraph, ``before`` a paragraph or a caption (which may be body text read as one)."""
     for index, item in enumerate(placed):
-        if item.block.kind != "paragraph":
+        if item.block.kind not in ("paragraph", "caption"):
             continue
         after = index + 1
         while after < len(placed) and placed[after].block.kind == "caption":
@@ -52,22 +53,37 @@ def _split_runs(placed: Sequence[Placed]) -> Iterator[tuple[int, int]]:
             yield index, after
 
 
-def _runs_on(before: str, after: str) -> bool:
-    """Whether ``before`` reads on into ``after``: unfinished, or a quotation carries on."""
-    if not ends_sentence(before) or after[:1].islower():
+def _runs_on(before: Placed, after: str) -> bool:
+    """Whether ``before`` reads on into ``after``: unfinished, or a quotation carries on.
+
+    A caption before is held to more: it must stop mid-sentence and ``after`` go on in
+    lower case, as body text the labeller took for a caption does ("... as residents" /
+    "Photo: ..." / "watched from the cliffs."); a finished caption is just a caption.
+    """
+    text = before.block.text
+    if before.block.kind == "caption":
+        return not ends_sentence(text) and after[:1].islower()
+    if not ends_sentence(text) or after[:1].islower():
         return True
-    return has_open_quote(before) and not OPENS_QUOTE_RE.match(after)
+    return has_open_quote(text) and not OPENS_QUOTE_RE.match(after)
 
 
 def _splits(source: LintSource) -> list[tuple[int, int]]:
+    """The ``(before, after)`` pairs a caption run splits, one per ``after``, earliest first."""
     if source.article is None:
         return []
     placed = source.placed
-    return [
-        (a, b)
-        for a, b in _split_runs(placed)
-        if _runs_on(placed[a].block.text, placed[b].block.text)
-    ]
+    found: dict[int, int] = {}
+    for before, after in _split_runs(placed):
+        if after not in found and _runs_on(placed[before], placed[after].block.text):
+            found[after] = before
+    return [(before, after) for after, before in found.items()]
+
+
+def _split_members(placed: Sequence[Placed], before: int, after: int) -> range:
+    """The blocks a split holds that are no caption of their own: the captions between,
+    and the block before when it is body text read as a caption."""
+    return range(before if placed[before].block.kind == "caption" else before + 1, after)
 
 
 @rule("NC301", "duplicate-headline", safe=False)
@@ -96,7 +112,7 @@ def _in_body(source: LintSource, kind: str, label: str) -> Iterator[Yielded]:
     if source.article is None:
         return
     placed = source.placed
-    split = {i for a, b in _splits(source) for i in range(a + 1, b)}
+    split = {i for a, b in _splits(source) for i in _split_members(placed, a, b)}
     for index in _body_range(placed):
         item = placed[index]
         if item.block.kind == kind and index not in split:
@@ -137,11 +153,13 @@ def boilerplate_in_body(source: LintSource) -> Iterator[Yielded]:
 @rule("NC304", "split-paragraph", safe=False)
 def split_paragraph(source: LintSource) -> Iterator[Yielded]:
     """A paragraph cut in two by a caption: the text before it runs on after it (a
-    quotation re-opened after the caption is not reported).
+    quotation re-opened after the caption is not reported); also when the text before was
+    itself read as a caption — it stops mid-sentence and the paragraph after goes on in
+    lower case.
 
     Why: the sentence reads as two broken paragraphs with a caption in the middle.
 
-    Bad: `…as residents` / caption / `watched from the cliffs.`
+    Bad: `…as residents` / `Photo: A. Lens/Agency` / `watched from the cliffs.`
 
     Good: `…as residents watched from the cliffs.` (the caption goes to the sidecar)
     """
@@ -152,6 +170,8 @@ def split_paragraph(source: LintSource) -> Iterator[Yielded]:
         gap = Span(placed[before].span.end, placed[after].span.start)
         caption = placed[before + 1]
         message = f"paragraph split by caption {show(caption.block.text)}"
+        if placed[before].block.kind == "caption":
+            message += "; the block before it, read as a caption, stops mid-sentence"
         yield caption.span, message, (Fix(gap, " ", SIDECAR_REASON),)
 
 
