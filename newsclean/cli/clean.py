@@ -10,7 +10,6 @@ from collections.abc import Iterator, Sequence
 from dataclasses import replace
 from pathlib import Path
 
-from newsclean.article import parse_article
 from newsclean.cli.batch import (
     add_batch_arguments,
     count_outcome,
@@ -39,7 +38,15 @@ from newsclean.io.files import (
     read_text_file,
 )
 from newsclean.io.render import FORMATS, KEEPABLE, CleanOptions, frame_outputs, parse_keep, render
-from newsclean.model import QUOTE_STYLES
+from newsclean.model import QUOTE_STYLES, Article, QuoteStyle
+
+
+def parse_article(text: str, *, quotes: QuoteStyle = "straight") -> Article:
+    """:func:`newsclean.article.parse_article`, imported on first use, so that the command
+    line's ``--help`` and ``--version`` do not load the labelling stack."""
+    from newsclean.article import parse_article as parse
+
+    return parse(text, quotes=quotes)
 
 
 def clean_one(task: Task, options: CleanOptions) -> Outcome:

@@ -15,11 +15,25 @@ from types import MappingProxyType
 from typing import NoReturn
 
 from newsclean import __version__
-from newsclean.cli.check import CHECK_EPILOG, add_check_arguments, run_check
 from newsclean.cli.clean import add_clean_arguments, run_clean
 from newsclean.cli.pool import BROKEN_PIPE_STATUS, Interrupted, stop_signals_raised
 from newsclean.cli.task import DEFAULT_COMMAND, PROG, ExitCode, say, silence_stdout
 from newsclean.io.render import escape_for_terminal
+
+
+def _add_check_arguments(parser: argparse.ArgumentParser) -> None:
+    # The linter's modules are imported only when its command runs: ``newsclean --version``
+    # and ``--help`` load neither the linter nor the labelling stack.
+    from newsclean.cli.check import CHECK_EPILOG, add_check_arguments
+
+    parser.epilog = CHECK_EPILOG
+    add_check_arguments(parser)
+
+
+def _run_check(args: argparse.Namespace) -> int:
+    from newsclean.cli.check import run_check
+
+    return run_check(args)
 
 
 @dataclass(frozen=True, slots=True)
@@ -40,9 +54,8 @@ COMMANDS: MappingProxyType[str, Command] = MappingProxyType(
         ),
         "check": Command(
             "lint article text files (also: newsclean --check)",
-            add_check_arguments,
-            run_check,
-            CHECK_EPILOG,
+            _add_check_arguments,
+            _run_check,
         ),
     }
 )

@@ -20,7 +20,6 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Any, Literal
 
-from newsclean.article import parse_article
 from newsclean.io.render import CleanOptions, json_text, render_text
 from newsclean.model import Article
 
@@ -187,6 +186,8 @@ def clean_record(raw: bytes, options: LineOptions, *, first: bool = False) -> tu
     >>> clean_record(b'{"text": "Rain  falls.", "n": 2}', LineOptions())
     ('{"text":"Rain falls.","n":2}\\n', 1)
     """
+    from newsclean.article import parse_article  # here: the command line's start stays light
+
     record, text = read_record(raw, options.text_field, first=first)
     article = parse_article(text, quotes=options.clean.quotes)
     try:  # a record decoded near the recursion limit may not encode from a deeper stack

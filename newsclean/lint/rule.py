@@ -12,7 +12,6 @@ do, gathered by :mod:`newsclean.lint.registry`.
 from __future__ import annotations
 
 import functools
-import re
 import string
 import unicodedata
 from collections.abc import Callable, Iterator
@@ -20,6 +19,7 @@ from dataclasses import dataclass
 from types import MappingProxyType
 
 from newsclean.article import parse_article
+from newsclean.chars import lazy_compile_re
 from newsclean.model import Article, Block, Cleaned, Finding, Fix, QuoteStyle, Span, map_back
 from newsclean.text.pipeline import clean_text
 
@@ -29,8 +29,8 @@ Yielded = tuple[Span, str, tuple[Fix, ...]]
 #: The reason of a structural fix: its replaced text goes to the sidecar file, not away.
 SIDECAR_REASON = "move-to-sidecar"
 
-CODE_RE = re.compile(r"NC[1-9][0-9]{2}")
-NAME_RE = re.compile(r"[a-z]+(?:-[a-z]+)*")
+CODE_RE = lazy_compile_re(r"NC[1-9][0-9]{2}")
+NAME_RE = lazy_compile_re(r"[a-z]+(?:-[a-z]+)*")
 
 #: The family of each hundred.
 FAMILIES: MappingProxyType[str, str] = MappingProxyType(

@@ -17,7 +17,7 @@ from typing import cast
 import regex
 
 from newsclean.arguments import require_instance, require_text
-from newsclean.chars import LINE_END_RE
+from newsclean.chars import LINE_END_RE, lazy_compile
 from newsclean.lint.config import Config
 from newsclean.lint.registry import ALL_RULES, CODES_BY_NAME
 from newsclean.lint.rule import SIDECAR_REASON, Rule, prepare
@@ -29,7 +29,7 @@ MAX_ROUNDS = 10
 
 # An inline suppression: "newsclean: noqa" silences its line, "noqa-file" the whole text;
 # either may name codes, prefixes or rule names after a colon.
-NOQA_RE = regex.compile(
+NOQA_RE = lazy_compile(
     r"""
     newsclean: [\ \t]* noqa (?P<file> -file )?              # the marker, line or file
     (?: : [\ \t]* (?P<codes> [\w-]+ (?: [\ \t]* , [\ \t]* [\w-]+ )* ) )?   # optional codes
@@ -39,7 +39,7 @@ NOQA_RE = regex.compile(
 # The word every noqa comment starts with, found before anything else is done: a search,
 # where ``"newsclean" in text.lower()`` would make a lowered copy of the whole text (and
 # take twelve bytes a character on the way).
-NOQA_HINT_RE = regex.compile(r"newsclean", regex.IGNORECASE)
+NOQA_HINT_RE = lazy_compile(r"newsclean", regex.IGNORECASE)
 
 
 # --- selecting and suppressing -------------------------------------------------------
