@@ -21,16 +21,6 @@ from typing import TypeVar
 
 from newsclean.cli.task import Outcome, Task
 
-#: Inputs handed to the worker pool at a time, per worker: bounds memory in the file count.
-WINDOW_PER_JOB = 16
-
-
-def _windows(items: Iterable[Task | Outcome], size: int) -> Iterator[list[Task | Outcome]]:
-    iterator = iter(items)
-    while window := list(itertools.islice(iterator, size)):
-        yield window
-
-
 #: The signals that end a run. Each becomes an :class:`Interrupted` exception wherever the
 #: main thread is, so an atomic write under way removes its temp file on the way out, the
 #: workers are ended, and the exit status is 128 + the signal's number.
@@ -212,29 +202,6 @@ def _still_running(
     return list(running.values())
 
 
-def run_tasks(
-    items: Iterable[Task | Outcome], jobs: int, work: Callable[[Task], Outcome]
-) -> Generator[Outcome, None, None]:
-    """Yield an outcome per item in input order, using ``jobs`` processes when it pays.
-
-    Inputs go to the pool a bounded window at a time, so memory stays flat however many
-    files there are; a pool is started only once a window holds two tasks or more.
-    ``work`` must be picklable, as a partial of a module-level function is. Closing the
-    iterator early ends the workers at once.
-    """
-    with _Workers(jobs) as workers:
-        for window in _windows(items, jobs * WINDOW_PER_JOB):
-            todo = [item for item in window if isinstance(item, Task)]
-            done: Iterator[Outcome]
-            if workers.pool is None and (jobs == 1 or len(todo) < 2):
-                done = map(work, todo)
-            else:
-                chunksize = max(1, len(todo) // (jobs * 4))
-                task = functools.partial(_run_task, work)
-                done = workers.started().map(task, todo, chunksize=chunksize)
-            yield from (next(done) if isinstance(item, Task) else item for item in window)
-
-
 #: Chunks in flight per worker: enough to keep every worker busy, few enough for flat memory.
 CHUNKS_PER_JOB = 4
 
@@ -246,26 +213,86 @@ _Result = TypeVar("_Result")
 
 
 def ordered_map(
-    work: Callable[[_Item], _Result], items: Iterable[_Item], jobs: int
+    work: Callable[[_Item], _Result],
+    items: Iterable[_Item],
+    jobs: int,
+    *,
+    per_job: int = CHUNKS_PER_JOB,
+    local: Callable[[_Item], bool] | None = None,
 ) -> Generator[_Result, None, None]:
     """Yield ``work(item)`` for every item in input order, in ``jobs`` processes.
 
-    At most :data:`CHUNKS_PER_JOB` items per worker are in flight, so memory stays flat
+    Items stream through the pool with no barrier: each result handed on lets one more
+    item in, so at most ``per_job`` items per worker are in flight, memory stays flat
     however many items come, and a slow item holds back only the output, not the workers.
-    A pool is started only for two items or more; ``work`` and the items must pickle.
+    Items for which ``local`` is true are cheap: they are run here, never sent. A pool is
+    started only for two items or more to send; ``work`` and the items must pickle.
     Closing the iterator early ends the workers at once.
     """
     iterator = iter(items)
-    head = list(itertools.islice(iterator, 2))
-    if jobs == 1 or len(head) < 2:
+    sent = functools.partial(_is_sent, local)
+    head = _until_two(iterator, sent)
+    if jobs == 1 or sum(map(sent, head)) < 2:
         yield from map(work, itertools.chain(head, iterator))
         return
     pending: deque[Future[_Result]] = deque()
     with _Workers(jobs) as workers:
         pool = workers.started()
         for item in itertools.chain(head, iterator):
-            pending.append(pool.submit(_run_task, work, item))
-            if len(pending) >= jobs * CHUNKS_PER_JOB:
+            pending.append(pool.submit(_run_task, work, item) if sent(item) else _done(work(item)))
+            if len(pending) >= jobs * per_job:
                 yield pending.popleft().result()
         while pending:
             yield pending.popleft().result()
+
+
+def _is_sent(local: Callable[[_Item], bool] | None, item: _Item) -> bool:
+    return local is None or not local(item)
+
+
+def _until_two(iterator: Iterator[_Item], counts: Callable[[_Item], bool]) -> list[_Item]:
+    """Take items until two that ``counts`` holds for are taken, or the input ends."""
+    head: list[_Item] = []
+    seen = 0
+    for item in iterator:
+        head.append(item)
+        seen += counts(item)
+        if seen == 2:
+            break
+    return head
+
+
+def _done(result: _Result) -> Future[_Result]:
+    future: Future[_Result] = Future()
+    future.set_result(result)
+    return future
+
+
+#: Files in flight per worker: a file is small, and more of them smooth out a slow one.
+TASKS_PER_JOB = 16
+
+
+def run_tasks(
+    items: Iterable[Task | Outcome], jobs: int, work: Callable[[Task], Outcome]
+) -> Generator[Outcome, None, None]:
+    """Yield an outcome per item in input order, using ``jobs`` processes when it pays.
+
+    Tasks stream through the pool (see :func:`ordered_map`); an outcome already made (a
+    bad path) is passed on in its place. ``work`` must be picklable, as a partial of a
+    module-level function is. Closing the iterator early ends the workers at once.
+    """
+    return ordered_map(
+        functools.partial(_outcome_of, work),
+        items,
+        jobs,
+        per_job=TASKS_PER_JOB,
+        local=_is_outcome,
+    )
+
+
+def _outcome_of(work: Callable[[Task], Outcome], item: Task | Outcome) -> Outcome:
+    return work(item) if isinstance(item, Task) else item
+
+
+def _is_outcome(item: Task | Outcome) -> bool:
+    return isinstance(item, Outcome)
