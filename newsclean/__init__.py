@@ -15,6 +15,7 @@ __version__ = "0.1.0"
 # pre-commit hook on one file starts at once.
 if TYPE_CHECKING:
     from newsclean.article import parse_article
+    from newsclean.batch import clean_batch, map_record, map_records
     from newsclean.blocks.headlines import split_headlines
     from newsclean.blocks.paragraphs import segment_paragraphs
     from newsclean.blocks.shape import Context, context_of
@@ -58,6 +59,7 @@ _EXPORTS: MappingProxyType[str, str] = MappingProxyType(
         "Span": "newsclean.model",
         "apply_fixes": "newsclean.model",
         "apply_layout": "newsclean.classify.layout",
+        "clean_batch": "newsclean.batch",
         "clean_encoding": "newsclean.text.encoding",
         "clean_quotes": "newsclean.text.quotes",
         "clean_spacing": "newsclean.text.spacing",
@@ -72,6 +74,8 @@ _EXPORTS: MappingProxyType[str, str] = MappingProxyType(
         "is_caption": "newsclean.classify.captions",
         "is_subheading": "newsclean.classify.subheadings",
         "lint_text": "newsclean.lint.run",
+        "map_record": "newsclean.batch",
+        "map_records": "newsclean.batch",
         "normalize_quotes": "newsclean.text.quotes",
         "normalize_whitespace": "newsclean.text.whitespace",
         "parse_article": "newsclean.article",
@@ -110,6 +114,7 @@ __all__ = [
     "__version__",
     "apply_fixes",
     "apply_layout",
+    "clean_batch",
     "clean_encoding",
     "clean_quotes",
     "clean_spacing",
@@ -124,6 +129,8 @@ __all__ = [
     "is_caption",
     "is_subheading",
     "lint_text",
+    "map_record",
+    "map_records",
     "normalize_quotes",
     "normalize_whitespace",
     "parse_article",

@@ -117,8 +117,9 @@ def test_the_count_sees_a_pattern_compiled_at_import() -> None:
 
 
 def test_every_public_name_resolves_to_its_module_object() -> None:
-    for name in newsclean.__all__:
-        assert getattr(newsclean, name) is not None, name
+    assert set(newsclean._EXPORTS) == set(newsclean.__all__) - {"__version__"}
+    for name, module in newsclean._EXPORTS.items():
+        assert getattr(newsclean, name) is getattr(sys.modules[module], name), name
     assert set(dir(newsclean)) >= set(newsclean.__all__)
     with pytest.raises(AttributeError, match="no attribute 'nothing'"):
         newsclean.nothing  # noqa: B018

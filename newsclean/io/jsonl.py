@@ -115,14 +115,28 @@ def read_record(raw: bytes, text_field: str, *, first: bool = False) -> tuple[di
     if first:
         line = line.removeprefix("\N{ZERO WIDTH NO-BREAK SPACE}")
     record = _decode_json(line)
+    return record, record_text(record, text_field)
+
+
+def record_text(record: object, text_field: str) -> str:
+    """Return the article text a decoded record holds in ``text_field``.
+
+    Raises :class:`RecordError` for a non-object, or a missing or non-string field.
+
+    >>> record_text({"id": 7, "body": "Hi"}, "body")
+    'Hi'
+    """
     if not isinstance(record, dict):
         raise RecordError(f"expected a JSON object, got {json_type_name(record)}")
     if text_field not in record:
-        raise RecordError(f'no "{text_field}" field (use --text-field to name the text field)')
+        raise RecordError(
+            f'no "{text_field}" field (name the text field with --text-field, '
+            "or text_field= from Python)"
+        )
     text = record[text_field]
     if not isinstance(text, str):
         raise RecordError(f'"{text_field}" is {json_type_name(text)}, expected a string')
-    return record, text
+    return text
 
 
 def _decode_json(line: str) -> Any:
