@@ -21,9 +21,12 @@ import regex
 import newsclean
 from newsclean.chars import lazy_compile, lazy_compile_re
 
-#: Packages that make up the labelling stack and the linter, and the dependency they load.
+#: Packages that make up the labelling stack and the linter, the dependency they load, and
+#: the worker pool's machinery (a run of one file makes no pool).
 HEAVY = (
+    "concurrent.futures",
     "ftfy",
+    "multiprocessing",
     "newsclean.article",
     "newsclean.blocks",
     "newsclean.classify",

@@ -9,14 +9,18 @@ import argparse
 import signal
 import sys
 from collections.abc import Callable, Sequence
-from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass
 from types import MappingProxyType
 from typing import NoReturn
 
 from newsclean import __version__
 from newsclean.cli.clean import add_clean_arguments, run_clean
-from newsclean.cli.pool import BROKEN_PIPE_STATUS, Interrupted, stop_signals_raised
+from newsclean.cli.pool import (
+    BROKEN_PIPE_STATUS,
+    Interrupted,
+    broken_pool_error,
+    stop_signals_raised,
+)
 from newsclean.cli.task import DEFAULT_COMMAND, PROG, ExitCode, say, silence_stdout
 from newsclean.io.render import escape_for_terminal
 
@@ -106,7 +110,7 @@ def main(argv: Sequence[str] | None = None) -> int:
             signum: int = signal.SIGINT
         except Interrupted as exc:
             signum = exc.signum
-        except BrokenProcessPool:
+        except broken_pool_error():  # a worker killed
             if trap.signum is None:  # not this run's own signal: killed from outside
                 say(f"{PROG}: error: a worker process ended unexpectedly (out of memory?)")
                 return ExitCode.USAGE_OR_INPUT

@@ -7,17 +7,20 @@ from __future__ import annotations
 import contextlib
 import functools
 import itertools
-import multiprocessing
-import multiprocessing.connection
 import os
 import signal
 import threading
 import time
 from collections import deque
 from collections.abc import Callable, Generator, Iterable, Iterator, Sequence
-from concurrent.futures import Future, ProcessPoolExecutor
 from types import FrameType, TracebackType
-from typing import TypeVar
+from typing import TYPE_CHECKING, TypeVar
+
+# multiprocessing and concurrent.futures are imported where a pool is made: a run of one
+# file, ``--help`` and ``--version`` never make one, and importing them costs ~20 ms.
+if TYPE_CHECKING:
+    import multiprocessing.process
+    from concurrent.futures import Future, ProcessPoolExecutor
 
 from newsclean.cli.task import Outcome, Task
 
@@ -101,6 +104,8 @@ def _start_worker() -> None:
     for signum in STOP_SIGNALS:
         if signum != signal.SIGINT:
             signal.signal(signum, _stop_worker)
+    import multiprocessing
+
     parent = multiprocessing.parent_process()
     if parent is not None and hasattr(signal, "pthread_kill"):
         threading.Thread(target=_stop_with_parent, args=(parent.sentinel,), daemon=True).start()
@@ -119,6 +124,8 @@ def _stop_with_parent(sentinel: int) -> None:
     start method the parent it sees is the fork server. Under "fork" a later worker also
     holds an earlier one's writing end, so the workers notice in turn, last started first.
     """
+    import multiprocessing.connection
+
     multiprocessing.connection.wait([sentinel])
     signal.pthread_kill(threading.main_thread().ident or 0, signal.SIGTERM)
 
@@ -176,6 +183,8 @@ class _Workers:
     def started(self) -> ProcessPoolExecutor:
         """The pool, started now if it is not yet."""
         if self.pool is None:
+            from concurrent.futures import ProcessPoolExecutor
+
             self.pool = ProcessPoolExecutor(self.jobs, initializer=_start_worker)
         return self.pool
 
@@ -194,12 +203,22 @@ def _still_running(
     processes: Sequence[multiprocessing.process.BaseProcess], seconds: float
 ) -> list[multiprocessing.process.BaseProcess]:
     """Wait up to ``seconds`` for ``processes`` to end; return those that have not."""
+    import multiprocessing.connection
+
     deadline = time.monotonic() + seconds
     running = {process.sentinel: process for process in processes}
     while running and (left := deadline - time.monotonic()) > 0:
         ended = set(multiprocessing.connection.wait(list(running), left))
         running = {key: process for key, process in running.items() if key not in ended}
     return list(running.values())
+
+
+def broken_pool_error() -> type[BaseException]:
+    """The exception a pool raises when a worker process dies, imported only when asked
+    (an ``except`` clause evaluates its expression only when an exception reaches it)."""
+    from concurrent.futures.process import BrokenProcessPool
+
+    return BrokenProcessPool
 
 
 #: Chunks in flight per worker: enough to keep every worker busy, few enough for flat memory.
@@ -263,6 +282,8 @@ def _until_two(iterator: Iterator[_Item], counts: Callable[[_Item], bool]) -> li
 
 
 def _done(result: _Result) -> Future[_Result]:
+    from concurrent.futures import Future
+
     future: Future[_Result] = Future()
     future.set_result(result)
     return future
