@@ -262,12 +262,12 @@ def targets(results: Sequence[Measure], sizes: Sequence[float]) -> list[str]:
             _time(results, "newsclean.parse_article", big, cpu),
             _time(results, "ftfy.fix_text", big, cpu),
         )
-        line(f"parse_article / ftfy.fix_text, {kind} time, {big:.3g} MB", ratio, 1.3, True)
+        line(f"parse_article / ftfy.fix_text, {kind} time, {big:.3g} MB", ratio, 1.6, True)
     speedup = _quotient(
         _time(results, "cli -j 1 (files)", big, False),
         _time(results, "cli -j 2 (files)", big, False),
     )
-    line(f"cli -j 2 speed-up over -j 1 (wall), {big:.3g} MB", speedup, 1.8, False)
+    line(f"cli -j 2 speed-up over -j 1 (wall), {big:.3g} MB", speedup, 1.9, False)
     if len(sizes) > 1:
         small = sorted(sizes)[-2]
         for step in ("newsclean.parse_article", "cli -j 1 (files)"):
@@ -344,7 +344,10 @@ def main(argv: Sequence[str] | None = None) -> int:
         print(stages.startup_report(args.startup) + "\n", flush=True)
     if args.pages:
         print(stages.pages_report(Path(args.pages), args.rounds) + "\n", flush=True)
-        print(table(_pages_cli(Path(args.pages))) + "\n", flush=True)
+        cli_runs = _pages_cli(Path(args.pages))
+        speedup = cli_runs[0].seconds / cli_runs[1].seconds
+        print(table(cli_runs), flush=True)
+        print(f"\n- cli -j 2 speed-up over -j 1 (wall), real pages: {speedup:.2f} (target ≥ 1.9)")
     if (args.pages or args.startup) and args.sizes is None:
         print(f"Load average at end: {os.getloadavg()[0]:.2f}")
         return 0

@@ -241,9 +241,11 @@ def pages_report(folder: Path, rounds: int) -> str:
     megabytes = sum(len(text.encode("utf-8")) for text in texts) / MB
     times = cpu_times(texts, rounds)
     clock, total = stage_times(texts)
+    ratio = times["newsclean.parse_article"] / times["ftfy.fix_text"]
     return (
         f"{len(texts)} pages, {megabytes:.2f} MB from {folder}; CPU time, one process, "
         f"best of {rounds} interleaved rounds\n\n{speed_table(times, megabytes)}\n\n"
+        f"- parse_article / ftfy.fix_text, CPU: {ratio:.2f} (target ≤ 1.6)\n\n"
         f"Stages (one run with every stage timed: {total:.2f} s, "
         f"{total / times['newsclean.parse_article'] - 1:+.0%} timing overhead)\n\n"
         + stage_table(clock, total, times["ftfy.fix_text"])
