@@ -8,9 +8,66 @@ pieces (``..._CLASS``) are bodies to put inside ``[...]``; the others are whole 
 from __future__ import annotations
 
 import functools
+import re
+from collections.abc import Callable
+from typing import Any, AnyStr, cast
 
 import regex
-from ftfy.chardata import LIGATURES
+
+
+class _LazyPattern:
+    """A compiled pattern made on first use; then its methods sit in the instance's dict.
+
+    Compiling the package's ~90 patterns took most of ``import newsclean`` (a pre-commit
+    hook on one file, ``newsclean --version``); most runs use a few of them. After the first
+    attribute access every public attribute of the compiled pattern is copied here, so
+    ``PATTERN.search`` is a plain instance lookup (no ``__getattr__`` on the hot path).
+    """
+
+    def __init__(self, engine: Callable[..., Any], pattern: str | bytes, flags: int) -> None:
+        self._source = (engine, pattern, flags)
+
+    def __getattr__(self, name: str) -> Any:
+        if name.startswith("__"):  # copy, pickle and friends probe dunders: no compile
+            raise AttributeError(name)
+        engine, pattern, flags = self._source
+        compiled = engine(pattern, flags)
+        for attribute in dir(compiled):
+            if not attribute.startswith("_"):
+                self.__dict__[attribute] = getattr(compiled, attribute)
+        return getattr(compiled, name)
+
+    def __reduce__(self) -> tuple[Any, tuple[Any, ...]]:
+        return _LazyPattern, self._source
+
+    def __repr__(self) -> str:
+        engine, pattern, flags = self._source
+        return f"<{engine.__module__}.compile({pattern!r}, {flags}) on first use>"
+
+
+def lazy_compile(pattern: AnyStr, flags: int = 0) -> regex.Pattern[AnyStr]:
+    r"""Return ``regex.compile(pattern, flags)``, compiled only when first used.
+
+    Module-level patterns are written with this, so importing a module compiles nothing.
+
+    >>> WORD_RE = lazy_compile(r"\w+")
+    >>> WORD_RE.findall("two words")
+    ['two', 'words']
+    """
+    return cast("regex.Pattern[AnyStr]", _LazyPattern(regex.compile, pattern, flags))
+
+
+def lazy_compile_re(pattern: str, flags: int = 0) -> re.Pattern[str]:
+    """Return ``re.compile(pattern, flags)``, compiled only when first used.
+
+    For the stdlib engine's patterns: pre-checks and character-class scans, where it is
+    faster than ``regex``.
+
+    >>> lazy_compile_re("[0-9]+").findall("3 of 45")
+    ['3', '45']
+    """
+    return cast("re.Pattern[str]", _LazyPattern(re.compile, pattern, flags))
+
 
 # --- horizontal and vertical whitespace ----------------------------------------
 
@@ -26,7 +83,7 @@ NEWLINE = (
 #: One line ending as files have them, CRLF first so it is not taken for a CR then an LF
 #: (the Unicode separators are text, not file layout). Compiled: files, the linter and
 #: its rules all split and rewrite line endings with it.
-LINE_END_RE = regex.compile(
+LINE_END_RE = lazy_compile(
     r"""
       \N{CARRIAGE RETURN}\N{LINE FEED}  # Windows
     | \N{CARRIAGE RETURN}                # classic Mac OS
@@ -92,9 +149,6 @@ ESCAPE = "\N{ESCAPE}"
 
 # --- letters and punctuation -------------------------------------------------
 
-#: Latin ligatures that split words for search (ﬁ, ﬂ, ĳ...): the keys of ftfy's own table.
-LIGATURE_CLASS = "".join(sorted(map(chr, LIGATURES)))
-
 #: Typographic punctuation common in clean English news that cannot take part in mojibake:
 #: in every single-byte encoding ftfy tries, each is either a UTF-8 continuation byte
 #: (Windows-125x: 0x85, 0x91..0x97) or a lead byte (Mac Roman: 0xC9, 0xD0..0xD5), never
@@ -157,7 +211,7 @@ def members(class_body: str) -> frozenset[str]:
 #: the article pipeline, which keeps it out of the cleaned text. A selector must look
 #: like one (a code, or a lower-case name): a colon followed by anything else is no
 #: comment at all (it silenced nothing before either), so no word of prose is taken.
-NOQA_RE = regex.compile(
+NOQA_RE = lazy_compile(
     r"""
     (?P<open> <!-- [\ \t]* )?                              # an HTML comment around it
     newsclean: [\ \t]* noqa (?P<file> -file )?              # the marker, line or file

@@ -25,6 +25,7 @@ HEIGHT = {
     "evaluate": 7,
     "io": 8,
     "cli": 9,
+    "batch": 9,
     "__init__": 10,
     "__main__": 10,
 }

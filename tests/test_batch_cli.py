@@ -529,15 +529,46 @@ def test_ordered_map_pulls_a_bounded_number_of_items_ahead() -> None:
     results.close()
 
 
-def test_run_tasks_keeps_order_and_reads_a_window_at_a_time(tmp_path: Path) -> None:
+def _missing_tasks(root: Path, count: int, pulled: list[int]) -> Iterator[Task | Outcome]:
+    """Tasks for files that do not exist (a worker answers each at once), with an outcome
+    already made (a bad path) every seventh item."""
+    for n in _counting(range(count), pulled):
+        yield Outcome(f"bad-{n}") if n % 7 == 3 else Task(str(root / f"missing-{n}.txt"))
+
+
+def test_run_tasks_keeps_order_and_streams_with_a_bounded_number_in_flight(
+    tmp_path: Path,
+) -> None:
+    """#17.3: no windows. Outcomes handed on let as many inputs in, so the pool is never
+    starved at a window's end (32-task windows capped two workers at ~1.9x) and never
+    holds more than ``TASKS_PER_JOB`` inputs per worker, give or take a chunk."""
     pulled: list[int] = []
-    tasks = (Task(str(tmp_path / f"missing-{n}.txt")) for n in _counting(range(500), pulled))
-    outcomes = run_tasks(tasks, 2, functools.partial(clean_one, options=CleanOptions()))
-    first = next(outcomes)
-    assert first.name.endswith("missing-0.txt")
-    assert len(pulled) <= 2 * pool.WINDOW_PER_JOB
-    rest = [o.name for o in outcomes]
-    assert [Path(name).stem for name in rest] == [f"missing-{n}" for n in range(1, 500)]
+    total, limit = 300, 2 * pool.TASKS_PER_JOB
+    outcomes = run_tasks(
+        _missing_tasks(tmp_path, total, pulled),
+        2,
+        functools.partial(clean_one, options=CleanOptions()),
+    )
+    names = []
+    for handed_on, outcome in enumerate(outcomes, start=1):
+        names.append(Path(outcome.name).stem)
+        if len(pulled) < total:  # a chunk of files is handed on at once
+            slack = 2 * pool.FILES_PER_CHUNK
+            assert handed_on + limit - slack <= len(pulled) <= handed_on + limit + slack
+    expected = [f"bad-{n}" if n % 7 == 3 else f"missing-{n}" for n in range(total)]
+    assert names == expected
+
+
+def test_run_tasks_runs_one_task_here_without_a_pool(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A pool costs a process start: one file (a pre-commit hook's usual run) needs none,
+    however many bad paths come with it."""
+    monkeypatch.setattr(pool._Workers, "started", None)  # would fail if called
+    items = [Outcome("bad-1"), Task(str(tmp_path / "missing.txt")), Outcome("bad-2")]
+    outcomes = list(run_tasks(items, 2, functools.partial(clean_one, options=CleanOptions())))
+    assert [Path(o.name).stem for o in outcomes] == ["bad-1", "missing", "bad-2"]
+    assert outcomes[1].error is not None
 
 
 # --- pickling: what worker processes receive and return ------------------------------

@@ -459,6 +459,28 @@ def test_two_jobs_give_the_same_output_as_one(
     assert len(paths) == 40
 
 
+def test_two_jobs_match_one_byte_for_byte_over_many_files(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """#17.3: tasks stream through the pool, finishing out of order (sizes differ ten
+    times over; more files than are ever in flight); the output is the input order, bad
+    files in their place, from ``clean`` and ``check`` alike."""
+    for n in range(80):
+        body = "\n\n".join(f"It's  day {n}, part {k}." for k in range(1 + (n * 7) % 10))
+        _write(tmp_path / "in", f"{n:03d}.txt", f"Title {n}\n\n{body}\n")
+    for n in (5, 77):
+        (tmp_path / "in" / f"{n:03d}.txt").write_bytes(b"\x00\x01binary\xff")
+    runs = {}
+    for command in (["--format", "jsonl"], ["check", "--output-format", "json"]):
+        one = _run(capsys, *command, "-j", "1", tmp_path / "in", tmp_path / "missing.txt")
+        two = _run(capsys, *command, "-j", "2", tmp_path / "in", tmp_path / "missing.txt")
+        assert one == two
+        assert one[0] == 2
+        runs[command[0]] = two[1]
+    paths = [Path(json.loads(line)["path"]).name for line in runs["--format"].splitlines()]
+    assert paths == [f"{n:03d}.txt" for n in range(80) if n not in (5, 77)]
+
+
 # --- subprocess smoke tests ---------------------------------------------------------
 
 

@@ -15,12 +15,13 @@ import regex
 
 from newsclean.arguments import require_blocks
 from newsclean.blocks.shape import FULL_STOP
+from newsclean.chars import lazy_compile
 from newsclean.lexicon import people, words
 from newsclean.lexicon.build import alternation, only, without
 from newsclean.model import Block
 
 #: A title line with a site name after its last separator: "Title | Site", "Title - WSJ".
-SITE_SUFFIX_RE = regex.compile(
+SITE_SUFFIX_RE = lazy_compile(
     r"""
     ^(?P<title>.+?)
     \s+(?P<sep>\||\N{MIDDLE DOT}|\N{BULLET}|::|»|-{1,2}|\N{EN DASH}|\N{EM DASH})\s+
@@ -29,16 +30,16 @@ SITE_SUFFIX_RE = regex.compile(
     regex.VERBOSE,
 )
 #: A title line with the site name first: "Site | Title".
-SITE_PREFIX_RE = regex.compile(
+SITE_PREFIX_RE = lazy_compile(
     r"^(?P<site>[^|\N{MIDDLE DOT}\N{BULLET}]{2,40}?)\s+(?:\||\N{MIDDLE DOT}|\N{BULLET}|::)\s+"
     r"(?P<title>.+)$"
 )
 #: A title line with the site name first and a colon: "Site: Title".
-SITE_COLON_RE = regex.compile(r"^(?P<site>[^:|]{2,40}?):\s+(?P<title>.+)$")
+SITE_COLON_RE = lazy_compile(r"^(?P<site>[^:|]{2,40}?):\s+(?P<title>.+)$")
 #: A word token, for comparing headlines.
-WORD_RE = regex.compile(r"\w+")
+WORD_RE = lazy_compile(r"\w+")
 #: A capitalised word, acronym, number or domain: what site names are made of.
-SITE_WORD_RE = regex.compile(
+SITE_WORD_RE = lazy_compile(
     rf"""
     (?:\p{{Lu}}[\p{{L}}\p{{N}}'’&.!-]*     # Capitalised word or acronym: "The", "WSJ", "Yahoo!"
     |\p{{N}}+                          # a number: "Channel 4"
@@ -48,10 +49,10 @@ SITE_WORD_RE = regex.compile(
     regex.VERBOSE,
 )
 #: A site name starts with a letter or digit.
-SITE_START_RE = regex.compile(r"[\p{Lu}\p{N}\p{Ll}]")
+SITE_START_RE = lazy_compile(r"[\p{Lu}\p{N}\p{Ll}]")
 #: Sentence-final full stop (headlines rarely end with one), not an initial's or a short
 #: abbreviation's ("U.S.", "Gov.").
-FULL_STOP_RE = regex.compile(r"(?<![\p{Lu}.]\p{Lu}?)(?<!\b\p{Lu}\p{Ll}{0,2})" + FULL_STOP + "$")
+FULL_STOP_RE = lazy_compile(r"(?<![\p{Lu}.]\p{Lu}?)(?<!\b\p{Lu}\p{Ll}{0,2})" + FULL_STOP + "$")
 
 #: Words too common to show two headlines are variants of each other.
 STOPWORDS = frozenset(

@@ -12,16 +12,15 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from itertools import pairwise
 
-import regex
-
 from newsclean.arguments import require_text
+from newsclean.chars import lazy_compile
 from newsclean.model import Block, Span
 
 #: One line and its line break (``\r\n``, ``\n`` or a lone ``\r``).
-LINE_RE = regex.compile(r"[^\r\n]*(?:\r\n|\n|\r|$)")
+LINE_RE = lazy_compile(r"[^\r\n]*(?:\r\n|\n|\r|$)")
 
 #: A line ending in a word and a hyphen: a compound word broken at the wrap.
-HYPHEN_BREAK_RE = regex.compile(r"\p{L}-$")
+HYPHEN_BREAK_RE = lazy_compile(r"\p{L}-$")
 #: Hard wrapping happens at fixed widths, rarely beyond this many characters.
 MAX_WRAP_WIDTH = 100
 #: Narrower "wrapping" is just a list of short lines.

@@ -15,13 +15,13 @@ from functools import lru_cache
 import regex
 
 from newsclean.arguments import require_blocks
-from newsclean.chars import CLOSER_CLASS, OPENER_CLASS, SENTENCE_MARK_CLASS
+from newsclean.chars import CLOSER_CLASS, OPENER_CLASS, SENTENCE_MARK_CLASS, lazy_compile
 from newsclean.lexicon import people, words
 from newsclean.lexicon.build import alternation, capitalized, only, without
 from newsclean.model import Block
 
 #: A word, for counting.
-WORD_RE = regex.compile(r"[\p{L}\p{N}][\p{L}\p{N}'’\-]*")
+WORD_RE = lazy_compile(r"[\p{L}\p{N}][\p{L}\p{N}'’\-]*")
 #: A sentence's final mark and the closing quotes or brackets after it: the one
 #: sentence end every pattern below builds on.
 SENTENCE_END = rf"[{SENTENCE_MARK_CLASS}][{CLOSER_CLASS}]*"
@@ -29,20 +29,20 @@ SENTENCE_END = rf"[{SENTENCE_MARK_CLASS}][{CLOSER_CLASS}]*"
 FULL_STOP = rf"\.[{CLOSER_CLASS}]*"
 #: Sentence-final punctuation, optionally followed by closing quotes or brackets (an
 #: ellipsis ends a sentence here too, and guillemets and square brackets close one).
-TERMINAL_RE = regex.compile(
+TERMINAL_RE = lazy_compile(
     rf"[{SENTENCE_MARK_CLASS}\N{{HORIZONTAL ELLIPSIS}}]"
     rf"[{CLOSER_CLASS}\N{{RIGHT-POINTING DOUBLE ANGLE QUOTATION MARK}}\]]*\s*$"
 )
 #: How much of a block's end can hold its final punctuation and closing marks.
 TAIL = 12
 #: Any double quotation mark, straight or curly.
-DOUBLE_QUOTE_RE = regex.compile(r"[\"“”„]")
+DOUBLE_QUOTE_RE = lazy_compile(r"[\"“”„]")
 #: Reporting verbs: a block that reports speech is body text, whatever is around it.
-REPORTED_RE = regex.compile(
+REPORTED_RE = lazy_compile(
     rf"\b{alternation((*without(words.REPORTING_VERBS, 'asked', 'tells'), *words.ATTRIBUTIONS))}\b"
 )
 #: A block that opens with a quotation mark.
-OPENS_QUOTE_RE = regex.compile(r"^[\"“„'‘«]")
+OPENS_QUOTE_RE = lazy_compile(r"^[\"“„'‘«]")
 # Subjects and owners that point back (not "I", as first written), and the
 # conjunctions and connectives that carry a sentence on.
 _BACK_REFERENCES = alternation(
@@ -57,7 +57,7 @@ _BACK_REFERENCES = alternation(
 )
 _CONTINUATIONS = alternation(capitalized((*without(words.COORDINATORS, "nor"), *words.CONNECTIVES)))
 #: Words that only make sense after the sentence before them (so the text runs on).
-RUN_ON_RE = regex.compile(
+RUN_ON_RE = lazy_compile(
     rf"""^(?:
       {_BACK_REFERENCES}\b  # He, Their, This, We …
     | {_CONTINUATIONS}\b    # But, However …
@@ -78,7 +78,7 @@ MINOR_WORDS = frozenset(
 #: A body paragraph is at least this long when it is a full paragraph.
 PARAGRAPH_WORDS = 10
 #: A score line: two sides and their points ("Lakeview State 31, Carrollton 27").
-SCORE_RE = regex.compile(
+SCORE_RE = lazy_compile(
     r"^\p{Lu}[\p{L}.'’&\- ]{0,40}?\ \d{1,3},\ \p{Lu}[\p{L}.'’&\- ]{0,40}?\ \d{1,3}\b"
 )
 #: A row of figures holds at least this many.
@@ -86,7 +86,7 @@ FIGURES = 2
 #: A finished sentence of at least this many words reads as prose.
 SENTENCE_WORDS = 5
 #: A sentence ending inside a block: the block holds more than one sentence.
-SENTENCE_BREAK_RE = regex.compile(rf"{SENTENCE_END}\s+[{OPENER_CLASS}]*\p{{Lu}}")
+SENTENCE_BREAK_RE = lazy_compile(rf"{SENTENCE_END}\s+[{OPENER_CLASS}]*\p{{Lu}}")
 #: A gallery counter: "3 of 10", "3/10" (what it counts, "Photo 3 of 10", is the
 #: lexicon's ``media.GALLERY_ITEMS``).
 COUNTER = r"\d+\s*(?:of|/)\s*\d+"

@@ -26,7 +26,7 @@ from newsclean.blocks.shape import (
     is_full_paragraph,
     word_count,
 )
-from newsclean.chars import CURRENCY_CLASS
+from newsclean.chars import CURRENCY_CLASS, lazy_compile
 from newsclean.classify.signal import LayoutRule, Signal, layout_rule, signal
 from newsclean.lexicon import dates, furniture, media, people
 from newsclean.lexicon.build import (
@@ -54,7 +54,7 @@ _COUNTED = alternation(without(media.GALLERY_ITEMS, "picture"))
 _COUNTERS = rf"(?:{_COUNTED}\ )?{COUNTER}(?:\s+{COUNTER})*"
 _STRAY_SLASH_COUNTER = rf"{alternation(media.GALLERY_ITEMS)}\ \d+\ of\ /?\ ?\d+"
 #: Whole blocks that are standard web furniture, in any case, maybe with a count.
-FURNITURE_RE = regex.compile(
+FURNITURE_RE = lazy_compile(
     rf"""^\W*+(?:
       {alternation(furniture.FURNITURE_PHRASES)}  # "Advertisement", "Most read", "Up next"
     | what['’]?s\ (?:hot|trending)
@@ -81,25 +81,25 @@ FURNITURE_RE = regex.compile(
     regex.VERBOSE | regex.IGNORECASE | regex.VERSION1,
 )
 #: Lines that open with a furniture marker, whatever follows: "Read more: ...", "Tags: ...".
-FURNITURE_LEAD_RE = regex.compile(
+FURNITURE_LEAD_RE = lazy_compile(
     rf"""^\W*+{_FURNITURE_LEAD}
         \s*(?::|>|»|\N{{EM DASH}}|\N{{EN DASH}}|\|)""",
     regex.VERBOSE | regex.IGNORECASE,
 )
 #: Names of networks and share actions; a block of nothing else is a share bar.
-SHARE_WORD_RE = regex.compile(
+SHARE_WORD_RE = lazy_compile(
     rf"""(?:{alternation(named(media.CHANNELS, "bar"))}
         |\d+[kKmM]?)  # a count of shares: 12, 3k""",
     regex.VERBOSE | regex.IGNORECASE,
 )
 #: A token of a share bar.
-SHARE_TOKEN_RE = regex.compile(r"[\w-]+")
+SHARE_TOKEN_RE = lazy_compile(r"[\w-]+")
 #: A share bar is never longer than this.
 MAX_SHARE_BAR_CHARS = 200
 #: A number on its own.
-NUMBER_RE = regex.compile(r"\b\d+\b")
+NUMBER_RE = lazy_compile(r"\b\d+\b")
 #: A social network or share action that can stand alone on a share bar's line.
-NETWORK_RE = regex.compile(alternation(named(media.CHANNELS, "alone")), regex.IGNORECASE)
+NETWORK_RE = lazy_compile(alternation(named(media.CHANNELS, "alone")), regex.IGNORECASE)
 #: Copyright and rights notices, each with the key words every match of it holds.
 COPYRIGHT_ALTERNATIVES = (
     # a line opening with "Copyright", "© 2024" or "(c) Copyright"
@@ -110,7 +110,7 @@ COPYRIGHT_ALTERNATIVES = (
     # "All rights reserved", "may not be reproduced"
     Keyed(alternation(furniture.RIGHTS_NOTICES), furniture.RIGHTS_NOTICES),
 )
-COPYRIGHT_RE = regex.compile(joined(COPYRIGHT_ALTERNATIVES), regex.VERBOSE | regex.IGNORECASE)
+COPYRIGHT_RE = lazy_compile(joined(COPYRIGHT_ALTERNATIVES), regex.VERBOSE | regex.IGNORECASE)
 # What opens a credit rather than a byline: "Photo by", "Screenshots by".
 _NOT_BY = (
     *media.PICTURE_NOUNS,
@@ -119,7 +119,7 @@ _NOT_BY = (
     *plurals(only(media.VISUAL_NOUNS, "screenshot")),
 )
 #: A byline on its own line: "By Jane Smith", "By Jane Smith, Political Editor | 3 May".
-BYLINE_RE = regex.compile(
+BYLINE_RE = lazy_compile(
     # "Photo by", "Screenshot by" open credits (captions), not bylines
     rf"^(?!{alternation(capitalized(_NOT_BY))}\ )"
     r"(?:By|BY|(?:\p{Lu}\p{Ll}+\ )?(?:and\ \p{Ll}+\ )?by|Posted\ by|From|AUTHOR|Author)"
@@ -128,7 +128,7 @@ BYLINE_RE = regex.compile(
     regex.VERBOSE,
 )
 #: A price: "$6", "£10.99", "€5".
-PRICE_RE = regex.compile(rf"[{CURRENCY_CLASS}]\s?\d")
+PRICE_RE = lazy_compile(rf"[{CURRENCY_CLASS}]\s?\d")
 #: A "From Name" byline is at most this many words.
 FROM_WORDS = 6
 # The pieces of a date: a month's first three letters (any word characters may follow:
@@ -137,7 +137,7 @@ _MONTH = alternation(sorted({month[:3] for month in dates.MONTHS}))
 _CLOCK_SUFFIX = rf"(?:[ap]\.?m\.?|{alternation(dates.TIME_ZONES)})"
 _AGE_UNIT = alternation((*dates.TIME_UNITS, *dates.AGE_UNITS))
 #: A date or time: "Updated 14:32 GMT, 3 March 2024", "March 3, 2024 at 5:00 p.m.", "4h ago".
-DATE_RE = regex.compile(
+DATE_RE = lazy_compile(
     rf"""\b(?:\d{{1,2}}\ {_MONTH}\w*\.?,?\ \d{{4}}
         |{_MONTH}\w*\.?\ \d{{1,2}}(?:,?\ \d{{4}})?
         |\d{{4}}-\d{{2}}-\d{{2}}|\d{{1,2}}/\d{{1,2}}/\d{{2,4}}
@@ -157,12 +157,12 @@ _DATELINE_WORDS = (
     *dates.TIME_UNITS,
 )
 #: Words that surround a date on a dateline.
-DATELINE_WORD_RE = regex.compile(rf"\b{alternation(_DATELINE_WORDS)}\b", regex.IGNORECASE)
+DATELINE_WORD_RE = lazy_compile(rf"\b{alternation(_DATELINE_WORDS)}\b", regex.IGNORECASE)
 #: A breadcrumb trail: "Home > News > World", or two section names "Culture | Books".
 #: Each level is an atomic group that ends only where the next separator (or the end)
 #: can start, so a long line of "a | a | …" that fails at its end is given up in one
 #: pass instead of re-splitting every earlier level (quadratic time; issue #13).
-BREADCRUMB_RE = regex.compile(
+BREADCRUMB_RE = lazy_compile(
     r"""
       ^ [^>»/|]{1,30}                             # the first level
         (?>                                       # each further level, split once:
@@ -204,7 +204,7 @@ SIGN_OFF_ALTERNATIVES = (
     # "(Reporting by Ann Lee; Editing by …)"
     Keyed(rf"^\(?{alternation(_BRACKETED_CREDITS)}\ by\ ", _BRACKETED_CREDITS, "start"),
 )
-SIGN_OFF_RE = regex.compile(joined(SIGN_OFF_ALTERNATIVES), regex.VERBOSE | regex.IGNORECASE)
+SIGN_OFF_RE = lazy_compile(joined(SIGN_OFF_ALTERNATIVES), regex.VERBOSE | regex.IGNORECASE)
 # The promotions' pieces: where a newsletter goes, what to join or follow, what to send.
 _SIGN_UP = alternation(furniture.SIGN_UP_WORDS)
 _CALLS = furniture.CALLS_TO_ACTION
@@ -272,9 +272,9 @@ PROMO_ALTERNATIVES = (
     # a sign-up form's error message
     Keyed.phrase("error", r"\ (?:processing|has\ occurred).{0,30}(?:subscription|try\ again)"),
 )
-PROMO_RE = regex.compile(rf"\b(?:{joined(PROMO_ALTERNATIVES)})", regex.VERBOSE | regex.IGNORECASE)
+PROMO_RE = lazy_compile(rf"\b(?:{joined(PROMO_ALTERNATIVES)})", regex.VERBOSE | regex.IGNORECASE)
 #: An author bio: "Ann Lee is the Courier's arts correspondent."
-BIO_RE = regex.compile(
+BIO_RE = lazy_compile(
     r"""^\p{Lu}[\p{L}'’\-]+(?P<more>(?:\ \p{Lu}[\p{L}'’\-.]*){1,3})?
         \ (?:is|was|writes|covers|has\ covered)\b
         .{0,120}\b"""
@@ -283,33 +283,33 @@ BIO_RE = regex.compile(
     regex.VERBOSE,
 )
 #: A writer described by what they write: "Ann Lee writes about music."
-WRITES_RE = regex.compile(
+WRITES_RE = lazy_compile(
     r"^\p{Lu}[\p{L}'’\-]+(?:\ \p{Lu}[\p{L}'’\-.]*){1,3}"
     r"\ (?:writes|reports|blogs)\ (?:about|on|for)\b"
 )
 #: A rating line: "Rating: ★★★★☆", "4/5".
-RATING_RE = regex.compile(
+RATING_RE = lazy_compile(
     rf"^{alternation(furniture.RATING_LABELS)}?\s*:?\s*"
     r"(?:[★☆✩✭✮½*\d/. ]+|\d(?:\.\d)?\ out\ of\ \d+(?:\ stars?)?)$",
     regex.I,
 )
 #: A name with a newsroom role and nothing else: "Nadia Ferreira", "Technology reporter".
-ROLE_RE = regex.compile(
+ROLE_RE = lazy_compile(
     rf"\b{alternation(without(people.NEWSROOM_ROLES, 'author', 'presenter'))}s?\b",
     regex.IGNORECASE,
 )
 #: Dashes that open the attribution line of an embedded post or quotation.
 DASHES = ("\N{EM DASH}", "\N{EN DASH}", "-", "\N{HORIZONTAL BAR}")
 #: A tag in brackets alone on a line.
-BRACKET_TAG_RE = regex.compile(r"^\[[^\[\]]{1,40}\]$")
+BRACKET_TAG_RE = lazy_compile(r"^\[[^\[\]]{1,40}\]$")
 #: A web or e-mail address (a sign-off may follow the e-mail: "(END)").
-URL_RE = regex.compile(r"(?:https?://|www\.)\S+|[\w.+-]+@[\w-]+(?:\.[\w-]+)+(?:\ \(END\))?")
+URL_RE = lazy_compile(r"(?:https?://|www\.)\S+|[\w.+-]+@[\w-]+(?:\.[\w-]+)+(?:\ \(END\))?")
 #: A line in capitals with at least this many words is a promoted link.
 SHOUT_WORDS = 6
 #: A single capitalised word.
-SECTION_RE = regex.compile(r"\p{Lu}[\p{L}&\-]+")
+SECTION_RE = lazy_compile(r"\p{Lu}[\p{L}&\-]+")
 #: Nothing but a person's name, or two joined by "and".
-NAME_RE = regex.compile(
+NAME_RE = lazy_compile(
     r"^\p{Lu}[\p{Ll}'’\-]+(?:\ \p{Lu}\.?)?(?:\ \p{Lu}[\p{Ll}'’\-]+){1,2}"
     r"(?:\ and\ \p{Lu}[\p{Ll}'’\-]+(?:\ \p{Lu}[\p{Ll}'’\-]+){1,2})?$"
 )
@@ -323,7 +323,7 @@ _TOGGLE = alternation(only(furniture.COMMENT_ACTIONS, "hide", "show"))
 #: A comment header: "Posted by: NAME | DATE", "Reply", "12 replies". The ``.*?`` before
 #: "condolences" is lazy for the reason given at ``PROMO_ALTERNATIVES`` (the same matches:
 #: ``$`` leaves one place for the word).
-COMMENT_HEADER_RE = regex.compile(
+COMMENT_HEADER_RE = lazy_compile(
     rf"""^(?:Posted\ by:?\ .{{1,60}}\|.{{1,60}}|\d+\ (?:comments?|replies|responses)|
     (?:Reader\ )?comments?(?:\ \(\d+\))?:?|
     {_COMMENT_ON}\ (?:a\ )?comments?.*|

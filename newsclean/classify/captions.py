@@ -27,6 +27,7 @@ from newsclean.blocks.shape import (
     short_unfinished,
     word_count,
 )
+from newsclean.chars import lazy_compile
 from newsclean.classify.signal import Signal, signal
 from newsclean.lexicon import dates, furniture, media, people, words
 from newsclean.lexicon.build import (
@@ -94,13 +95,13 @@ CREDIT_ALTERNATIVES = (
     # … via AP
     Keyed(rf"\bvia\ {alternation(_AFTER_VIA)}\s*$", _AFTER_VIA, "word"),
 )
-CREDIT_RE = regex.compile(joined(CREDIT_ALTERNATIVES), regex.VERBOSE | regex.IGNORECASE)
+CREDIT_RE = lazy_compile(joined(CREDIT_ALTERNATIVES), regex.VERBOSE | regex.IGNORECASE)
 #: Words every credit pattern above contains one of, matched in case-folded text: a cheap
 #: test before the costly one (the stdlib engine, without IGNORECASE, is fastest here).
 CREDIT_HINT_RE: re.Pattern[str] = hint_pattern(CREDIT_ALTERNATIVES)
 #: Openings that announce a caption: "Media caption", "Pictured:", "Watch:", "FILE - ",
 #: and the agency form "In this March 3, 2019, photo, …" / "This 2017 file photo shows …".
-CAPTION_OPENING_RE = regex.compile(
+CAPTION_OPENING_RE = lazy_compile(
     rf"""^(?:
       {alternation(media.CAPTIONED_MEDIA)}\ caption\b  # BBC-style caption lead
     | Image\ copyright\b
@@ -124,7 +125,7 @@ POSITION_ALTERNATIVES = (
         tuple(f"({word})" for word in media.BRACKETED_POSITIONS),
     ),
 )
-POSITION_RE = regex.compile(joined(POSITION_ALTERNATIVES), regex.VERBOSE | regex.IGNORECASE)
+POSITION_RE = lazy_compile(joined(POSITION_ALTERNATIVES), regex.VERBOSE | regex.IGNORECASE)
 #: What every position phrase above holds, in case-folded text: the cheap test first.
 POSITION_HINT_RE: re.Pattern[str] = hint_pattern(POSITION_ALTERNATIVES)
 _MEDIA_WORDS = (
@@ -136,16 +137,16 @@ _MEDIA_WORDS = (
     *media.FOOTAGE_WORDS,
 )
 #: Words about pictures and footage.
-MEDIA_WORD_RE = regex.compile(rf"\b{alternation(_MEDIA_WORDS)}\b", regex.IGNORECASE)
+MEDIA_WORD_RE = lazy_compile(rf"\b{alternation(_MEDIA_WORDS)}\b", regex.IGNORECASE)
 #: A short Capitalised label and a colon opening the block: "Grim: UN observers ...",
 #: "Step 4: the tart before baking".
-LABEL_RE = regex.compile(
+LABEL_RE = lazy_compile(
     # a label is a word or name, not a titled phrase
     rf"^(?!{alternation(capitalized(words.ARTICLES))}\ )"
     r"(?P<label>\p{Lu}[\p{L}'’\-]*(?:\ (?:\p{Lu}[\p{L}'’\-]*|\p{N}+)){0,2}):\ +(?P<rest>\p{L})"
 )
 #: Present-tense verbs typical of describing a picture (third person, or a participle).
-PICTURE_VERB_RE = regex.compile(rf"\b{alternation(media.PICTURE_VERBS)}\b")
+PICTURE_VERB_RE = lazy_compile(rf"\b{alternation(media.PICTURE_VERBS)}\b")
 # Days and months as agency captions write them: "Tuesday", "Nov.", "Sept.", "June".
 # "Jun" and "Jul" take no full stop, as first written ("June?", "July?").
 _CAPTION_DAY_OR_MONTH = alternation(
@@ -159,9 +160,9 @@ _CAPTION_DAY_OR_MONTH = alternation(
     )
 )
 #: Dates that end agency captions: "Tuesday, Nov. 19, 2019." or "on June 28, 2019 in ...".
-CAPTION_DATE_RE = regex.compile(rf"{_CAPTION_DAY_OR_MONTH}\ \d{{1,2}},\ \d{{4}}", regex.VERBOSE)
+CAPTION_DATE_RE = lazy_compile(rf"{_CAPTION_DAY_OR_MONTH}\ \d{{1,2}},\ \d{{4}}", regex.VERBOSE)
 #: A named subject placed somewhere, with no verb: "Ann Lee at her desk in Leeds".
-PLACED_SUBJECT_RE = regex.compile(
+PLACED_SUBJECT_RE = lazy_compile(
     r"^\p{Lu}[\p{L}'’\-]+(?:\ \p{Lu}[\p{L}'’\-.]+){0,3}"
     rf"\ {alternation(media.SCENE_PREPOSITIONS)}\ "
 )
@@ -173,11 +174,11 @@ _LEANING = (
 )
 #: Openings of a sentence that leans on the one before it: a pronoun subject or a
 #: connective. ("This image …" is not one: captions point at their picture that way.)
-LEANS_ON_RE = regex.compile(rf"^{alternation(capitalized(_LEANING))}\b")
+LEANS_ON_RE = lazy_compile(rf"^{alternation(capitalized(_LEANING))}\b")
 #: A name of one to three Capitalised words glued after a finished sentence, with
 #: nothing after it: the photo credit a scraper ran into its caption ("… Arizona. Veltrix").
 #: An abbreviation or initial before the full stop ("Gov. Ann Lee") is no sentence end.
-GLUED_CREDIT_RE = regex.compile(
+GLUED_CREDIT_RE = lazy_compile(
     r"(?:(?<!\p{L})\p{Ll}\p{L}*|\p{L}{4,})"  # a sentence's last word, not "Gov." or "E."
     + SENTENCE_END
     + r"\ \p{Lu}[\p{L}\p{N}&'’\-]*(?:\ \p{Lu}[\p{L}\p{N}&'’\-]*){0,2}$"
@@ -196,7 +197,7 @@ _NARRATING = alternation(
 )
 #: Words that narrate or report rather than describe what a picture shows: auxiliaries
 #: and modals, reporting verbs, and the first and second person of a writer or speaker.
-NARRATION_RE = regex.compile(
+NARRATION_RE = lazy_compile(
     rf"""\b(?:
       {_NARRATING}  # auxiliaries, reporting verbs, "I", "our", "you"
     | \w+n['’]t     # a negated auxiliary: "don't", "wasn’t"

@@ -29,7 +29,7 @@ from newsclean.blocks.shape import (
     short_unfinished,
     word_count,
 )
-from newsclean.chars import CURRENCY_CLASS
+from newsclean.chars import CURRENCY_CLASS, lazy_compile
 from newsclean.classify import boilerplate
 from newsclean.classify.captions import CREDIT_RE, has_credit, is_descriptive_line, is_labelled
 from newsclean.classify.signal import LayoutRule, fired, layout_rule, names
@@ -39,7 +39,7 @@ from newsclean.model import BODY_KINDS, HEADLINE_KINDS, Block
 
 _LIST_HEADER = alternation((*furniture.LINK_LABELS, *furniture.LIST_HEADERS))
 #: Boilerplate that heads a list of links: "Related", "More on this", "Topics".
-LIST_HEADER_RE = regex.compile(
+LIST_HEADER_RE = lazy_compile(
     rf"""^\W*+(?:
       {_LIST_HEADER}
     | don['’]?t\ miss | editor['’]?s?\ picks?
@@ -47,18 +47,18 @@ LIST_HEADER_RE = regex.compile(
     regex.VERBOSE | regex.IGNORECASE,
 )
 #: Gallery counters such as "3 of 10": the blocks beside them describe the photos.
-COUNTER_RE = regex.compile(
+COUNTER_RE = lazy_compile(
     rf"^(?:{alternation(media.GALLERY_ITEMS)}\s+)?{COUNTER}$", regex.IGNORECASE
 )
 #: A price at the end of a line: a listing ("… is published by X, £10.99"), not a caption.
-PRICE_END_RE = regex.compile(rf"[{CURRENCY_CLASS}]\s?\d[\d,.]*\W*$")
+PRICE_END_RE = lazy_compile(rf"[{CURRENCY_CLASS}]\s?\d[\d,.]*\W*$")
 #: A furniture block or a short unfinished line costs the body region this much.
 SCRAP_PENALTY = 8
 #: Boilerplate that belongs to the article's own frame (the ``header`` signals): it does not
 #: fence the body off.
 HEADER_SIGNALS = names(s for s in boilerplate.SIGNALS if s.header)
 #: A "Label: text" line: a capitalised label of up to four words, a colon, more text.
-LABEL_FORM_RE = regex.compile(r"^\p{Lu}[\p{L}\p{N}'’\-]*(?:\ [\p{L}\p{N}'’\-]+){0,3}:\ +\S")
+LABEL_FORM_RE = lazy_compile(r"^\p{Lu}[\p{L}\p{N}'’\-]*(?:\ [\p{L}\p{N}'’\-]+){0,3}:\ +\S")
 #: A series of crossheads has at least this many members found by the first pass...
 SERIES_HEADS = 2
 #: ... and each member has at most this many words.

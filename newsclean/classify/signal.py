@@ -10,17 +10,17 @@ rename; flags such as ``strong`` and ``header`` replace hand-kept sets of names.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 
 from newsclean.blocks.shape import Context
+from newsclean.chars import lazy_compile_re
 from newsclean.model import Block, Kind
 
 Predicate = Callable[[Block, Context], bool]
 Relabel = Callable[[Sequence[Block]], tuple[Block, ...]]
 #: A reason's name: kebab-case, the exact word written into ``why``.
-NAME_RE = re.compile(r"[a-z]+(?:-[a-z]+)*")
+NAME_RE = lazy_compile_re(r"[a-z]+(?:-[a-z]+)*")
 
 
 @dataclass(frozen=True, slots=True)

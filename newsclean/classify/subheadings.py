@@ -22,6 +22,7 @@ from newsclean.blocks.shape import (
     short_unfinished,
     word_count,
 )
+from newsclean.chars import lazy_compile
 from newsclean.classify.boilerplate import is_dateline
 from newsclean.classify.signal import Signal, fired, signal
 from newsclean.lexicon import people, words
@@ -54,7 +55,7 @@ _SUBJECT_OR_CONJUNCTION = alternation(
 #: Openings that make a line a sentence or a list item, not a heading: a pronoun
 #: subject, a conjunction carrying on from the sentence before ("But are all …?"), a
 #: quote, a number or quantity ("3 tbsp", "1."), an interview's "Q:".
-SENTENCE_START_RE = regex.compile(
+SENTENCE_START_RE = lazy_compile(
     rf"""^(?:
       [\"“'‘„«(\p{{N}}\p{{Pd}}]  # a quote, a number, a dash (a post's signature)
     | {_SUBJECT_OR_CONJUNCTION}\s  # a pronoun subject or a conjunction
@@ -63,14 +64,14 @@ SENTENCE_START_RE = regex.compile(
     regex.VERBOSE,
 )
 #: A label and a figure and nothing else: a row of statistics.
-STAT_ROW_RE = regex.compile(r"^[\p{L} ]{1,30}:\s*[\p{N}.,%/()\s-]+$")
+STAT_ROW_RE = lazy_compile(r"^[\p{L} ]{1,30}:\s*[\p{N}.,%/()\s-]+$")
 #: A line wrapped whole in single quotes, apostrophes aside: a quoted crosshead, as
 #: British papers set quotations in headings (speech in body text takes double quotes).
 #: The repetition is possessive: it never takes a closing quote (an apostrophe needs a
 #: letter after it), and giving characters back made a failed match quadratic (#13).
-QUOTED_HEAD_RE = regex.compile(r"^['‘](?:[^'‘’\"“”]++|(?<=\p{L})['’](?=\p{L}))++['’]$")
+QUOTED_HEAD_RE = lazy_compile(r"^['‘](?:[^'‘’\"“”]++|(?<=\p{L})['’](?=\p{L}))++['’]$")
 #: A full stop (not an abbreviation's) at the end.
-FULL_STOP_END_RE = regex.compile(r"(?<!\b\p{Lu})" + FULL_STOP + "$")
+FULL_STOP_END_RE = lazy_compile(r"(?<!\b\p{Lu})" + FULL_STOP + "$")
 
 
 @signal("heading-shaped")

@@ -9,8 +9,8 @@ import sys
 from collections.abc import Iterator, Sequence
 from dataclasses import replace
 from pathlib import Path
+from typing import Literal
 
-from newsclean.article import parse_article
 from newsclean.cli.batch import (
     add_batch_arguments,
     count_outcome,
@@ -49,8 +49,17 @@ from newsclean.io.render import (
     parse_keep,
     render,
 )
-from newsclean.model import QUOTE_STYLES, SOURCES
-from newsclean.text.markup import looks_like_html
+from newsclean.model import QUOTE_STYLES, SOURCES, Article, QuoteStyle, Source
+
+
+def parse_article(
+    text: str, *, quotes: QuoteStyle = "straight", source: Source | Literal["auto"] = "auto"
+) -> Article:
+    """:func:`newsclean.article.parse_article`, imported on first use, so that the command
+    line's ``--help`` and ``--version`` do not load the labelling stack."""
+    from newsclean.article import parse_article as parse
+
+    return parse(text, quotes=quotes, source=source)
 
 
 def clean_one(task: Task, options: CleanOptions) -> Outcome:
@@ -65,6 +74,8 @@ def clean_one(task: Task, options: CleanOptions) -> Outcome:
     except OSError as exc:
         return Outcome(task.name, error=f"{task.name}: {exc.strerror or exc}")
     article = parse_article(source.text, quotes=options.quotes, source=options.source)
+    from newsclean.text.markup import looks_like_html  # here: --help and --version stay light
+
     note = join_notes(source.note, HTML_ADVICE if looks_like_html(source.text) else None)
     fixes = len(article.fixes)
     hidden = hidden_blocks(article, keep=options.keep) if options.fmt == "text" else ()

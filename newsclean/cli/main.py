@@ -9,18 +9,48 @@ import argparse
 import signal
 import sys
 from collections.abc import Callable, Sequence
-from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass
 from types import MappingProxyType
 from typing import NoReturn
 
 from newsclean import __version__
-from newsclean.cli.check import CHECK_EPILOG, add_check_arguments, run_check
 from newsclean.cli.clean import add_clean_arguments, run_clean
-from newsclean.cli.pool import BROKEN_PIPE_STATUS, Interrupted, stop_signals_raised
-from newsclean.cli.rule import add_rule_arguments, run_rule
+from newsclean.cli.pool import (
+    BROKEN_PIPE_STATUS,
+    Interrupted,
+    broken_pool_error,
+    stop_signals_raised,
+)
 from newsclean.cli.task import DEFAULT_COMMAND, PROG, ExitCode, say, silence_stdout
 from newsclean.io.render import escape_for_terminal
+
+
+def _add_check_arguments(parser: argparse.ArgumentParser) -> None:
+    # The linter's modules are imported only when its command runs: ``newsclean --version``
+    # and ``--help`` load neither the linter nor the labelling stack.
+    from newsclean.cli.check import CHECK_EPILOG, add_check_arguments
+
+    parser.epilog = CHECK_EPILOG
+    add_check_arguments(parser)
+
+
+def _run_check(args: argparse.Namespace) -> int:
+    from newsclean.cli.check import run_check
+
+    return run_check(args)
+
+
+def _add_rule_arguments(parser: argparse.ArgumentParser) -> None:
+    # As for check: the rule registry loads only when the command runs.
+    from newsclean.cli.rule import add_rule_arguments
+
+    add_rule_arguments(parser)
+
+
+def _run_rule(args: argparse.Namespace) -> int:
+    from newsclean.cli.rule import run_rule
+
+    return run_rule(args)
 
 
 @dataclass(frozen=True, slots=True)
@@ -41,14 +71,13 @@ COMMANDS: MappingProxyType[str, Command] = MappingProxyType(
         ),
         "check": Command(
             "lint article text files (also: newsclean --check)",
-            add_check_arguments,
-            run_check,
-            CHECK_EPILOG,
+            _add_check_arguments,
+            _run_check,
         ),
         "rule": Command(
             "explain a lint rule: what it finds, why, an example, its fix",
-            add_rule_arguments,
-            run_rule,
+            _add_rule_arguments,
+            _run_rule,
             "Exit status: 0 success, 2 unknown rule or usage error.",
         ),
     }
@@ -113,7 +142,7 @@ def main(argv: Sequence[str] | None = None) -> int:
             signum: int = signal.SIGINT
         except Interrupted as exc:
             signum = exc.signum
-        except BrokenProcessPool:
+        except broken_pool_error():  # a worker killed
             if trap.signum is None:  # not this run's own signal: killed from outside
                 say(f"{PROG}: error: a worker process ended unexpectedly (out of memory?)")
                 return ExitCode.USAGE_OR_INPUT

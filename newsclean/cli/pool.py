@@ -7,29 +7,22 @@ from __future__ import annotations
 import contextlib
 import functools
 import itertools
-import multiprocessing
-import multiprocessing.connection
 import os
 import signal
 import threading
 import time
 from collections import deque
 from collections.abc import Callable, Generator, Iterable, Iterator, Sequence
-from concurrent.futures import Future, ProcessPoolExecutor
 from types import FrameType, TracebackType
-from typing import TypeVar
+from typing import TYPE_CHECKING, TypeVar
+
+# multiprocessing and concurrent.futures are imported where a pool is made: a run of one
+# file, ``--help`` and ``--version`` never make one, and importing them costs ~20 ms.
+if TYPE_CHECKING:
+    import multiprocessing.process
+    from concurrent.futures import Future, ProcessPoolExecutor
 
 from newsclean.cli.task import Outcome, Task
-
-#: Inputs handed to the worker pool at a time, per worker: bounds memory in the file count.
-WINDOW_PER_JOB = 16
-
-
-def _windows(items: Iterable[Task | Outcome], size: int) -> Iterator[list[Task | Outcome]]:
-    iterator = iter(items)
-    while window := list(itertools.islice(iterator, size)):
-        yield window
-
 
 #: The signals that end a run. Each becomes an :class:`Interrupted` exception wherever the
 #: main thread is, so an atomic write under way removes its temp file on the way out, the
@@ -111,6 +104,8 @@ def _start_worker() -> None:
     for signum in STOP_SIGNALS:
         if signum != signal.SIGINT:
             signal.signal(signum, _stop_worker)
+    import multiprocessing
+
     parent = multiprocessing.parent_process()
     if parent is not None and hasattr(signal, "pthread_kill"):
         threading.Thread(target=_stop_with_parent, args=(parent.sentinel,), daemon=True).start()
@@ -129,6 +124,8 @@ def _stop_with_parent(sentinel: int) -> None:
     start method the parent it sees is the fork server. Under "fork" a later worker also
     holds an earlier one's writing end, so the workers notice in turn, last started first.
     """
+    import multiprocessing.connection
+
     multiprocessing.connection.wait([sentinel])
     signal.pthread_kill(threading.main_thread().ident or 0, signal.SIGTERM)
 
@@ -186,6 +183,8 @@ class _Workers:
     def started(self) -> ProcessPoolExecutor:
         """The pool, started now if it is not yet."""
         if self.pool is None:
+            from concurrent.futures import ProcessPoolExecutor
+
             self.pool = ProcessPoolExecutor(self.jobs, initializer=_start_worker)
         return self.pool
 
@@ -204,6 +203,8 @@ def _still_running(
     processes: Sequence[multiprocessing.process.BaseProcess], seconds: float
 ) -> list[multiprocessing.process.BaseProcess]:
     """Wait up to ``seconds`` for ``processes`` to end; return those that have not."""
+    import multiprocessing.connection
+
     deadline = time.monotonic() + seconds
     running = {process.sentinel: process for process in processes}
     while running and (left := deadline - time.monotonic()) > 0:
@@ -212,27 +213,12 @@ def _still_running(
     return list(running.values())
 
 
-def run_tasks(
-    items: Iterable[Task | Outcome], jobs: int, work: Callable[[Task], Outcome]
-) -> Generator[Outcome, None, None]:
-    """Yield an outcome per item in input order, using ``jobs`` processes when it pays.
+def broken_pool_error() -> type[BaseException]:
+    """The exception a pool raises when a worker process dies, imported only when asked
+    (an ``except`` clause evaluates its expression only when an exception reaches it)."""
+    from concurrent.futures.process import BrokenProcessPool
 
-    Inputs go to the pool a bounded window at a time, so memory stays flat however many
-    files there are; a pool is started only once a window holds two tasks or more.
-    ``work`` must be picklable, as a partial of a module-level function is. Closing the
-    iterator early ends the workers at once.
-    """
-    with _Workers(jobs) as workers:
-        for window in _windows(items, jobs * WINDOW_PER_JOB):
-            todo = [item for item in window if isinstance(item, Task)]
-            done: Iterator[Outcome]
-            if workers.pool is None and (jobs == 1 or len(todo) < 2):
-                done = map(work, todo)
-            else:
-                chunksize = max(1, len(todo) // (jobs * 4))
-                task = functools.partial(_run_task, work)
-                done = workers.started().map(task, todo, chunksize=chunksize)
-            yield from (next(done) if isinstance(item, Task) else item for item in window)
+    return BrokenProcessPool
 
 
 #: Chunks in flight per worker: enough to keep every worker busy, few enough for flat memory.
@@ -246,26 +232,128 @@ _Result = TypeVar("_Result")
 
 
 def ordered_map(
-    work: Callable[[_Item], _Result], items: Iterable[_Item], jobs: int
+    work: Callable[[_Item], _Result],
+    items: Iterable[_Item],
+    jobs: int,
+    *,
+    per_job: int = CHUNKS_PER_JOB,
+    local: Callable[[_Item], bool] | None = None,
+    chunk: int = 1,
 ) -> Generator[_Result, None, None]:
     """Yield ``work(item)`` for every item in input order, in ``jobs`` processes.
 
-    At most :data:`CHUNKS_PER_JOB` items per worker are in flight, so memory stays flat
-    however many items come, and a slow item holds back only the output, not the workers.
-    A pool is started only for two items or more; ``work`` and the items must pickle.
-    Closing the iterator early ends the workers at once.
+    Items stream through the pool with no barrier: results handed on let more items in, so
+    at most ``per_job`` items per worker are in flight, memory stays flat however many
+    items come, and a slow item holds back only the output, not the workers. Items go to a
+    worker ``chunk`` at a time (one message each way per chunk: small items pay less for
+    the trip). Items for which ``local`` is true are cheap: they are run here, never sent.
+    A pool is started only for two items or more to send; ``work`` and the items must
+    pickle. Closing the iterator early ends the workers at once.
     """
     iterator = iter(items)
-    head = list(itertools.islice(iterator, 2))
-    if jobs == 1 or len(head) < 2:
+    sent = functools.partial(_is_sent, local)
+    head = _until_two(iterator, sent)
+    if jobs == 1 or sum(map(sent, head)) < 2:
         yield from map(work, itertools.chain(head, iterator))
         return
-    pending: deque[Future[_Result]] = deque()
+    pending: deque[Future[list[_Result]]] = deque()
+    in_flight = 0
     with _Workers(jobs) as workers:
         pool = workers.started()
-        for item in itertools.chain(head, iterator):
-            pending.append(pool.submit(_run_task, work, item))
-            if len(pending) >= jobs * CHUNKS_PER_JOB:
-                yield pending.popleft().result()
+        for remote, group in _groups(itertools.chain(head, iterator), sent, chunk):
+            if remote:
+                pending.append(pool.submit(_run_group, work, group))
+            else:
+                pending.append(_done([work(item) for item in group]))
+            in_flight += len(group)
+            while in_flight >= jobs * per_job:
+                results = pending.popleft().result()
+                in_flight -= len(results)
+                yield from results
         while pending:
-            yield pending.popleft().result()
+            yield from pending.popleft().result()
+
+
+def _groups(
+    items: Iterable[_Item], sent: Callable[[_Item], bool], size: int
+) -> Iterator[tuple[bool, list[_Item]]]:
+    """Split ``items`` into runs of up to ``size`` items to send, and items kept here."""
+    group: list[_Item] = []
+    for item in items:
+        if not sent(item):
+            if group:
+                yield True, group
+                group = []
+            yield False, [item]
+            continue
+        group.append(item)
+        if len(group) == size:
+            yield True, group
+            group = []
+    if group:
+        yield True, group
+
+
+def _run_group(work: Callable[[_Item], _Result], items: list[_Item]) -> list[_Result]:
+    """Run a chunk of tasks in a worker, each under :func:`_run_task`."""
+    return [_run_task(work, item) for item in items]
+
+
+def _is_sent(local: Callable[[_Item], bool] | None, item: _Item) -> bool:
+    return local is None or not local(item)
+
+
+def _until_two(iterator: Iterator[_Item], counts: Callable[[_Item], bool]) -> list[_Item]:
+    """Take items until two that ``counts`` holds for are taken, or the input ends."""
+    head: list[_Item] = []
+    seen = 0
+    for item in iterator:
+        head.append(item)
+        seen += counts(item)
+        if seen == 2:
+            break
+    return head
+
+
+def _done(result: list[_Result]) -> Future[list[_Result]]:
+    from concurrent.futures import Future
+
+    future: Future[list[_Result]] = Future()
+    future.set_result(result)
+    return future
+
+
+#: Files in flight per worker: a file is small, and more of them smooth out a slow one.
+TASKS_PER_JOB = 16
+
+
+#: Files sent to a worker at a time: a small file's parse takes a few milliseconds, and
+#: each trip through the pool costs a fraction of one (measured: bench/scheduling.py).
+FILES_PER_CHUNK = 4
+
+
+def run_tasks(
+    items: Iterable[Task | Outcome], jobs: int, work: Callable[[Task], Outcome]
+) -> Generator[Outcome, None, None]:
+    """Yield an outcome per item in input order, using ``jobs`` processes when it pays.
+
+    Tasks stream through the pool (see :func:`ordered_map`); an outcome already made (a
+    bad path) is passed on in its place. ``work`` must be picklable, as a partial of a
+    module-level function is. Closing the iterator early ends the workers at once.
+    """
+    return ordered_map(
+        functools.partial(_outcome_of, work),
+        items,
+        jobs,
+        per_job=TASKS_PER_JOB,
+        local=_is_outcome,
+        chunk=FILES_PER_CHUNK,
+    )
+
+
+def _outcome_of(work: Callable[[Task], Outcome], item: Task | Outcome) -> Outcome:
+    return work(item) if isinstance(item, Task) else item
+
+
+def _is_outcome(item: Task | Outcome) -> bool:
+    return isinstance(item, Outcome)

@@ -16,6 +16,7 @@ from typing import Any, Literal
 import ftfy
 import regex
 
+from newsclean.chars import lazy_compile
 from newsclean.model import KINDS, InputError
 from newsclean.text.pipeline import fix_text
 
@@ -23,7 +24,7 @@ Format = Literal["corpus", "labelled"]
 Tokens = tuple[str, ...]
 
 #: A word for matching: a run of Unicode word characters (compared casefolded).
-WORD_RE = regex.compile(
+WORD_RE = lazy_compile(
     r"""
     \w+     # letters, digits, underscores; punctuation and spacing never decide a match
     """,

@@ -21,8 +21,10 @@ from dataclasses import dataclass
 
 import regex
 
+from newsclean.chars import lazy_compile
+
 #: A benchmark word: a run of Unicode word characters; case is kept, punctuation dropped.
-WORD_RE = regex.compile(
+WORD_RE = lazy_compile(
     r"""
     \w+     # letters, digits, underscores: everything between is a separator
     """,

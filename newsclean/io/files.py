@@ -26,7 +26,7 @@ from typing import BinaryIO, Literal
 
 import regex
 
-from newsclean.chars import LINE_END_RE
+from newsclean.chars import LINE_END_RE, lazy_compile
 from newsclean.model import InputError as InputError  # re-exported: the base of the errors here
 from newsclean.model import Newline, newline_style
 
@@ -55,11 +55,11 @@ _O_NOFOLLOW: int = getattr(os, "O_NOFOLLOW", 0)
 
 # Control bytes that never occur in text; tab, line feed, vertical tab, form feed,
 # carriage return and escape are left out because scraped text does carry them.
-_CONTROL_BYTES_RE = regex.compile(rb"[\x00-\x08\x0e-\x1a\x1c-\x1f\x7f]")
+_CONTROL_BYTES_RE = lazy_compile(rb"[\x00-\x08\x0e-\x1a\x1c-\x1f\x7f]")
 
 # A well-formed UTF-8 multi-byte sequence: its presence in a file that is not valid UTF-8
 # means the file mixes encodings, which a whole-file cp1252 decode would garble further.
-_UTF8_SEQUENCE_RE = regex.compile(
+_UTF8_SEQUENCE_RE = lazy_compile(
     rb"""
       [\xc2-\xdf][\x80-\xbf]         # two bytes: U+0080..U+07FF
     | [\xe0-\xef][\x80-\xbf]{2}      # three bytes: the rest of the BMP
@@ -69,7 +69,7 @@ _UTF8_SEQUENCE_RE = regex.compile(
 )
 
 # Line endings at the very end of a text.
-_TRAILING_LINE_ENDS_RE = regex.compile(r"[\r\n]+\Z")
+_TRAILING_LINE_ENDS_RE = lazy_compile(r"[\r\n]+\Z")
 
 
 class MissingPathError(InputError):

@@ -20,7 +20,6 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Any, Literal
 
-from newsclean.article import parse_article
 from newsclean.io.render import CleanOptions, hidden_blocks, json_text, render_text
 from newsclean.model import Article
 
@@ -147,14 +146,28 @@ def read_record(raw: bytes, text_field: str, *, first: bool = False) -> tuple[di
     if first:
         line = line.removeprefix("\N{ZERO WIDTH NO-BREAK SPACE}")
     record = _decode_json(line)
+    return record, record_text(record, text_field)
+
+
+def record_text(record: object, text_field: str) -> str:
+    """Return the article text a decoded record holds in ``text_field``.
+
+    Raises :class:`RecordError` for a non-object, or a missing or non-string field.
+
+    >>> record_text({"id": 7, "body": "Hi"}, "body")
+    'Hi'
+    """
     if not isinstance(record, dict):
         raise RecordError(f"expected a JSON object, got {json_type_name(record)}")
     if text_field not in record:
-        raise RecordError(f'no "{text_field}" field (use --text-field to name the text field)')
+        raise RecordError(
+            f'no "{text_field}" field (name the text field with --text-field, '
+            "or text_field= from Python)"
+        )
     text = record[text_field]
     if not isinstance(text, str):
         raise RecordError(f'"{text_field}" is {json_type_name(text)}, expected a string')
-    return record, text
+    return text
 
 
 def _decode_json(line: str) -> Any:
@@ -223,6 +236,8 @@ def clean_record(raw: bytes, options: LineOptions, *, first: bool = False) -> tu
 
 
 def _clean_record(raw: bytes, options: LineOptions, *, first: bool) -> tuple[str, Article]:
+    from newsclean.article import parse_article  # here: the command line's start stays light
+
     record, text = read_record(raw, options.text_field, first=first)
     article = parse_article(text, quotes=options.clean.quotes, source=options.clean.source)
     try:  # a record decoded near the recursion limit may not encode from a deeper stack

@@ -17,6 +17,7 @@ from typing import Any, Literal
 
 import regex
 
+from newsclean.chars import lazy_compile
 from newsclean.model import BODY_KINDS, Article, Block, Kind, QuoteStyle, Source
 
 Format = Literal["text", "json", "jsonl"]
@@ -48,7 +49,7 @@ KEEPABLE: MappingProxyType[str, Kind] = MappingProxyType(
 # What must not reach a terminal or a CI log raw, where a file name or other untrusted text is
 # shown to people: a line break would start a forged line (a GitHub "::error" command), an
 # escape sequence would drive the terminal, a bidi control would show a name in a false order.
-_TERMINAL_UNSAFE_RE = regex.compile(
+_TERMINAL_UNSAFE_RE = lazy_compile(
     r"""
       \p{Cc}              # controls: C0 (line feed, escape), DEL and C1 (next line, CSI)
     | \p{Zl} | \p{Zp}     # the line and paragraph separators, line breaks to some viewers
@@ -66,7 +67,7 @@ _SHORT_ESCAPES: MappingProxyType[str, str] = MappingProxyType(
 
 # A lone surrogate: what Python makes of a file name byte that is not UTF-8 (surrogateescape),
 # or of a JSON "\ud800" escape; no UTF-8 encoder takes it.
-_LONE_SURROGATE_RE = regex.compile(r"\p{Cs}")
+_LONE_SURROGATE_RE = lazy_compile(r"\p{Cs}")
 
 # Kinds always shown in text output, unmarked; the rest only when kept, marked by kind.
 

@@ -25,6 +25,7 @@ from newsclean.blocks.shape import (
     short_unfinished,
     word_count,
 )
+from newsclean.chars import lazy_compile
 from newsclean.classify import boilerplate, captions, subheadings
 from newsclean.classify.signal import Predicate
 from newsclean.model import HEADLINE_KINDS, Block, Span
@@ -42,14 +43,14 @@ STOPWORDS = frozenset(
     "after over into about than who which what when there".split()
 )
 #: A character that is neither a letter, a digit nor a space.
-PUNCT_RE = regex.compile(
+PUNCT_RE = lazy_compile(
     r"""
     [^\p{L}\p{N}\s]  # punctuation and symbols: share bars and credits are full of them
     """,
     regex.VERBOSE,
 )
 #: White space as the punctuation pattern counts it (so the shares stay within 0 and 1).
-SPACE_RE = regex.compile(
+SPACE_RE = lazy_compile(
     r"""
     \s  # any white space
     """,

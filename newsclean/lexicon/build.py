@@ -15,6 +15,8 @@ from typing import Literal
 
 import regex
 
+from newsclean.chars import lazy_compile_re
+
 #: Where a pre-check looks for an alternative's keys in the case-folded text.
 Place = Literal["anywhere", "word", "start"]
 
@@ -196,4 +198,4 @@ def hint_pattern(alternatives: Iterable[Keyed]) -> re.Pattern[str]:
     if keys["start"]:
         starts = "|".join(map(re.escape, _stems(keys["start"], prefixes_only=True)))
         parts.append(rf"^\(?(?:{starts})")
-    return re.compile("|".join(parts))
+    return lazy_compile_re("|".join(parts))

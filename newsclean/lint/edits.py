@@ -14,11 +14,11 @@ from difflib import SequenceMatcher
 
 import regex
 
-from newsclean.chars import LINE_END_RE
+from newsclean.chars import LINE_END_RE, lazy_compile
 from newsclean.model import Fix, Newline, Span
 
 # One run of a whitespace edit: line ends, or spaces within a line (never across one).
-_WHITE_RUN_RE = regex.compile(
+_WHITE_RUN_RE = lazy_compile(
     r"""
       (?: \r\n | [\n\r\v\f\x85\N{LINE SEPARATOR}\N{PARAGRAPH SEPARATOR}] )+  # line ends
     | [^\S\n\r\v\f\x85\N{LINE SEPARATOR}\N{PARAGRAPH SEPARATOR}]+          # spaces, tabs

@@ -16,12 +16,13 @@ from collections.abc import Iterable, Iterator
 
 import regex
 
+from newsclean.chars import lazy_compile
 from newsclean.model import Span
 
 # A line, with its line break (the last line may have none).
-_LINE_RE = regex.compile(r"[^\r\n]*(?:\r\n|\r|\n)?")
+_LINE_RE = lazy_compile(r"[^\r\n]*(?:\r\n|\r|\n)?")
 # Front matter opening the file: YAML between --- lines, TOML between +++ lines.
-_FRONT_MATTER_RE = regex.compile(
+_FRONT_MATTER_RE = lazy_compile(
     r"""
       \A --- [ \t]* \r?\n (?: .*? \r?\n )?? (?: --- | \.\.\. ) [ \t]* (?: \r?\n | \Z )   # YAML
     | \A \+\+\+ [ \t]* \r?\n (?: .*? \r?\n )?? \+\+\+ [ \t]* (?: \r?\n | \Z )           # TOML
@@ -30,21 +31,21 @@ _FRONT_MATTER_RE = regex.compile(
 )
 # A fence line: any indentation or quote markers (inside a list item or a quote too),
 # three or more backticks or tildes, then the info string.
-_FENCE_RE = regex.compile(r"[ \t>]* (?P<fence> `{3,} | ~{3,} )", regex.VERBOSE)
+_FENCE_RE = lazy_compile(r"[ \t>]* (?P<fence> `{3,} | ~{3,} )", regex.VERBOSE)
 # Indentation that makes an indented code block: four columns.
-_CODE_INDENT_RE = regex.compile(r"(?: \t | [ ]{4} )", regex.VERBOSE)
+_CODE_INDENT_RE = lazy_compile(r"(?: \t | [ ]{4} )", regex.VERBOSE)
 # A line an HTML block starts with: a tag, a closing tag, a comment or a declaration.
-_HTML_BLOCK_RE = regex.compile(r"[ ]{0,3} < (?: [A-Za-z] | / [A-Za-z] | ! | \? )", regex.VERBOSE)
+_HTML_BLOCK_RE = lazy_compile(r"[ ]{0,3} < (?: [A-Za-z] | / [A-Za-z] | ! | \? )", regex.VERBOSE)
 # A table's delimiter row: cells of dashes with optional alignment colons.
-_TABLE_DELIMITER_RE = regex.compile(
+_TABLE_DELIMITER_RE = lazy_compile(
     r"[ \t]* \|? [ \t]* :? -+ :? [ \t]* (?: \| [ \t]* :? -+ :? [ \t]* )* \|? [ \t]* $",
     regex.VERBOSE,
 )
 # A link reference definition: [label]: destination "title".
-_REFERENCE_RE = regex.compile(r"[ ]{0,3} \[ [^\]\r\n]+ \] : [ \t]* \S", regex.VERBOSE)
-_BLANK_RE = regex.compile(r"[ \t]*(?:\r\n|\r|\n)?")
+_REFERENCE_RE = lazy_compile(r"[ ]{0,3} \[ [^\]\r\n]+ \] : [ \t]* \S", regex.VERBOSE)
+_BLANK_RE = lazy_compile(r"[ \t]*(?:\r\n|\r|\n)?")
 # Within a line: what a fix must not touch.
-_INLINE_RE = regex.compile(
+_INLINE_RE = lazy_compile(
     r"""
       (?<! [^\r\n] ) (?= [ \t>]* [^ \t>\r\n] )   # a line with something on it (not blank):
       [ \t]* (?: > [ \t]* )*                      # its indentation and quote markers
@@ -64,9 +65,9 @@ _INLINE_RE = regex.compile(
     regex.VERBOSE,
 )
 # An HTML comment, across lines and blank lines.
-_COMMENT_RE = regex.compile(r"<!--.*?(?:-->|\Z)", regex.DOTALL)
-_BACKTICKS_RE = regex.compile(r"`+")
-_PARAGRAPH_BREAK_RE = regex.compile(r"(?:\r\n|\r|\n)[ \t]*(?:\r\n|\r|\n)")
+_COMMENT_RE = lazy_compile(r"<!--.*?(?:-->|\Z)", regex.DOTALL)
+_BACKTICKS_RE = lazy_compile(r"`+")
+_PARAGRAPH_BREAK_RE = lazy_compile(r"(?:\r\n|\r|\n)[ \t]*(?:\r\n|\r|\n)")
 
 
 def protected_spans(text: str) -> tuple[Span, ...]:

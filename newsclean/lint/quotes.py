@@ -13,6 +13,7 @@ from collections.abc import Iterator, Sequence
 import regex
 
 from newsclean.blocks.shape import OPENS_QUOTE_RE
+from newsclean.chars import lazy_compile
 from newsclean.lint.rule import (
     LintSource,
     ReasonRow,
@@ -28,7 +29,7 @@ from newsclean.text.encoding import keep_repair_stable
 from newsclean.text.quotes import clean_quotes
 
 # A blank line (possibly holding spaces): the paragraph boundary for quote balance.
-_PARAGRAPH_BREAK_RE = regex.compile(
+_PARAGRAPH_BREAK_RE = lazy_compile(
     r"""
     (?: \r\n | \r(?!\n) | \n ) [\ \t]* (?: \r\n | \r(?!\n) | \n )  # a line end, an empty line's end
     """,
@@ -36,7 +37,7 @@ _PARAGRAPH_BREAK_RE = regex.compile(
 )
 
 # Double quotation marks that open, close, or (straight) either, for the balance check.
-_DOUBLE_MARK_RE = regex.compile(
+_DOUBLE_MARK_RE = lazy_compile(
     r"""
       (?P<open> \N{LEFT DOUBLE QUOTATION MARK} )       # curly opener
     | (?P<close> \N{RIGHT DOUBLE QUOTATION MARK} )     # curly closer
@@ -52,7 +53,7 @@ _CURLY_CLASS = (
 )
 
 # Quotation marks and apostrophes by style, for the mixed-style count.
-_STYLED_MARK_RE = regex.compile(
+_STYLED_MARK_RE = lazy_compile(
     rf"""
       (?<! [0-9] ) (?P<straight> [\N{{QUOTATION MARK}}\N{{APOSTROPHE}}] )  # not feet or inches
     | (?P<curly> [{_CURLY_CLASS}] )                                      # any curly mark
@@ -62,7 +63,7 @@ _STYLED_MARK_RE = regex.compile(
 
 
 # Quoting styles whose pairing this balance check does not model: German, French.
-_FOREIGN_QUOTES_RE = regex.compile(
+_FOREIGN_QUOTES_RE = lazy_compile(
     r"[\N{DOUBLE LOW-9 QUOTATION MARK}\N{LEFT-POINTING DOUBLE ANGLE QUOTATION MARK}]"
 )
 

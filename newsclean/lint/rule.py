@@ -22,6 +22,7 @@ from dataclasses import dataclass, field
 from types import MappingProxyType
 
 from newsclean.article import parse_article
+from newsclean.chars import lazy_compile_re
 from newsclean.lint.edits import own_fixes
 from newsclean.model import (
     Article,
@@ -43,12 +44,12 @@ Yielded = tuple[Span, str, tuple[Fix, ...]]
 #: The reason of a structural fix: its replaced text goes to the sidecar file, not away.
 SIDECAR_REASON = "move-to-sidecar"
 
-CODE_RE = re.compile(r"NC[1-9][0-9]{2}")
+CODE_RE = lazy_compile_re(r"NC[1-9][0-9]{2}")
 # A section of a rule's docstring: "Why: ...", "Bad: ...", "Good: ..." (one paragraph each).
-DOC_SECTION_RE = re.compile(r"(?P<label>Why|Bad|Good):\s+(?P<body>.+)", re.DOTALL)
+DOC_SECTION_RE = lazy_compile_re(r"(?P<label>Why|Bad|Good):\s+(?P<body>.+)", re.DOTALL)
 # A blank line between two paragraphs of a docstring.
-PARAGRAPH_BREAK_RE = re.compile(r"\n[ \t]*\n")
-NAME_RE = re.compile(r"[a-z]+(?:-[a-z]+)*")
+PARAGRAPH_BREAK_RE = lazy_compile_re(r"\n[ \t]*\n")
+NAME_RE = lazy_compile_re(r"[a-z]+(?:-[a-z]+)*")
 
 #: The family of each hundred.
 FAMILIES: MappingProxyType[str, str] = MappingProxyType(

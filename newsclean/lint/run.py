@@ -19,7 +19,7 @@ from typing import cast
 import regex
 
 from newsclean.arguments import require_instance, require_text
-from newsclean.chars import LINE_END_RE, NOQA_RE
+from newsclean.chars import LINE_END_RE, NOQA_RE, lazy_compile
 from newsclean.lint.config import Config
 from newsclean.lint.markdown import protected_spans
 from newsclean.lint.registry import ALL_RULES, CODES_BY_NAME
@@ -33,7 +33,7 @@ MAX_ROUNDS = 10
 # The word every noqa comment starts with, found before anything else is done: a search,
 # where ``"newsclean" in text.lower()`` would make a lowered copy of the whole text (and
 # take twelve bytes a character on the way).
-NOQA_HINT_RE = regex.compile(r"newsclean", regex.IGNORECASE)
+NOQA_HINT_RE = lazy_compile(r"newsclean", regex.IGNORECASE)
 
 
 # --- selecting and suppressing -------------------------------------------------------

@@ -7,6 +7,7 @@ invisibles, ligatures, odd spaces. Every change is a :class:`Fix` with an exact 
 
 from __future__ import annotations
 
+import functools
 import html
 import re
 import unicodedata
@@ -30,14 +31,19 @@ from newsclean.chars import (
     FORMAT_CONTROL_CLASS,
     FTFY_INERT_CLASS,
     HTML_ENTITY,
-    LIGATURE_CLASS,
     LINE_END_RE,
     ODD_SPACE_CLASS,
     SOFT_HYPHEN_CLASS,
     ZERO_WIDTH_CLASS,
+    lazy_compile,
+    lazy_compile_re,
     members,
 )
 from newsclean.model import Cleaned, Fix, Span, apply_fixes, compose_fixes, rewrite_at
+
+#: Latin ligatures that split words for search (ﬁ, ﬂ, ĳ...): the keys of ftfy's own table.
+#: Here, not in chars.py, so that importing chars (the command line does) loads no ftfy.
+LIGATURE_CLASS = "".join(sorted(map(chr, LIGATURES)))
 
 #: How ftfy is run. Changed from ftfy's defaults, and why:
 #: ``unescape_html`` off - entities are decoded here, also in text that holds a ``<``;
@@ -64,7 +70,7 @@ _MAX_ROUNDS = 3
 #: and the controls that stand for a line break or a space. Nothing is removed before
 #: ftfy: a removal joins its neighbours, and ftfy would read a pair the input never held
 #: ("Â" + word joiner + "”" becomes "Â”", which it decodes to a control, losing the "Â").
-BEFORE_FTFY_RE = regex.compile(
+BEFORE_FTFY_RE = lazy_compile(
     rf"""
       (?P<entity> {HTML_ENTITY} )                                 # &amp; &#39; &eacute;
     | (?P<linebreak> [{C0_BREAK_CLASS}] )                         # vertical tab, form feed
@@ -76,7 +82,7 @@ BEFORE_FTFY_RE = regex.compile(
 #: What is changed after ftfy: the spaces it keeps (a no-break space is its mojibake
 #: evidence), controls, invisibles, stray escapes and ligatures. Each change is kept only
 #: where it gives encoding repair nothing new to do (see :func:`keep_repair_stable`).
-AFTER_FTFY_RE = regex.compile(
+AFTER_FTFY_RE = lazy_compile(
     rf"""
       (?P<oddspace> [{ODD_SPACE_CLASS}]+ )                       # no-break, thin spaces...
     | (?P<control> [{C0_REMOVED_CLASS}{C1_CLASS}{FORMAT_CONTROL_CLASS}{ESCAPE}]+ )  # NUL, C1...
@@ -90,19 +96,19 @@ AFTER_FTFY_RE = regex.compile(
 # The stdlib ``re`` finds a character class about eight times faster than ``regex``, so
 # each pass first finds where its pattern can start with one of these, then matches there:
 # that keeps clean text at C speed (a benchmark holds us to 1.3x ``ftfy.fix_text``).
-BEFORE_FTFY_START_RE = re.compile(f"[&{C0_BREAK_CLASS}{C0_SEPARATOR_CLASS}]")
-AFTER_FTFY_START_RE = re.compile(
+BEFORE_FTFY_START_RE = lazy_compile_re(f"[&{C0_BREAK_CLASS}{C0_SEPARATOR_CLASS}]")
+AFTER_FTFY_START_RE = lazy_compile_re(
     f"[{ODD_SPACE_CLASS}{C0_REMOVED_CLASS}{C1_CLASS}{FORMAT_CONTROL_CLASS}{ESCAPE}"
     f"{ZERO_WIDTH_CLASS}{SOFT_HYPHEN_CLASS}{LIGATURE_CLASS}]"
 )
 
 #: A character ftfy might act on: anything but ASCII (ESC aside) and inert punctuation.
-FTFY_SUSPECT_RE = re.compile(
+FTFY_SUSPECT_RE = lazy_compile_re(
     rf"[^\N{{NULL}}-\N{{SUBSTITUTE}}\N{{FS}}-\N{{DELETE}}{FTFY_INERT_CLASS}]"
 )
 
 #: Runs that mojibake repair leaves alone (group ``anchor``), and runs it may rewrite.
-ASCII_RUN_RE = regex.compile(
+ASCII_RUN_RE = lazy_compile(
     r"""
       (?P<anchor> [\N{NULL}-\N{DELETE}]+ )   # ASCII
     | [^\N{NULL}-\N{DELETE}]+                # anything else
@@ -111,7 +117,7 @@ ASCII_RUN_RE = regex.compile(
 )
 
 #: Runs of spaces (group ``anchor``), and the words between them.
-SPACE_RUN_RE = regex.compile(
+SPACE_RUN_RE = lazy_compile(
     r"""
       (?P<anchor> \N{SPACE}+ )   # spaces
     | [^\N{SPACE}]+             # words
@@ -121,11 +127,15 @@ SPACE_RUN_RE = regex.compile(
 
 
 #: One HTML entity alone (to test whether a decoded text could form a new one).
-HTML_ENTITY_RE = regex.compile(HTML_ENTITY, regex.VERBOSE)
+HTML_ENTITY_RE = lazy_compile(HTML_ENTITY, regex.VERBOSE)
 
 
-def _decoded_table() -> dict[int, str | None]:
-    """Map what a decoded entity may hold to its final form: "&nbsp;" a space, "&shy;" none."""
+@functools.cache
+def _decoded_table() -> MappingProxyType[int, str | None]:
+    """Map what a decoded entity may hold to its final form: "&nbsp;" a space, "&shy;" none.
+
+    Built on first use (it scans the whole Basic Multilingual Plane), not at import.
+    """
     table: dict[int, str | None] = {}
     for piece, final in (
         (C0_REMOVED_CLASS, None),
@@ -137,17 +147,19 @@ def _decoded_table() -> dict[int, str | None]:
         (ODD_SPACE_CLASS, " "),
     ):
         table |= dict.fromkeys(map(ord, members(piece)), final)
-    return table | dict(LIGATURES)
+    return MappingProxyType(table | dict(LIGATURES))
 
 
-_DECODED_TABLE = MappingProxyType(_decoded_table())
-# Between non-ASCII neighbours a decoded entity's character stays as it is for the fixes
-# after ftfy, which drop or replace it only where that joins no new mojibake pair; only
-# the ASCII stand-ins (a form feed is a line break) are final at once.
-_ASCII_STAND_INS = MappingProxyType(
-    dict.fromkeys(map(ord, members(C0_BREAK_CLASS)), "\n")
-    | dict.fromkeys(map(ord, members(C0_SEPARATOR_CLASS)), " ")
-)
+@functools.cache
+def _ascii_stand_ins() -> MappingProxyType[int, str]:
+    """Between non-ASCII neighbours a decoded entity's character stays as it is for the fixes
+    after ftfy, which drop or replace it only where that joins no new mojibake pair; only
+    the ASCII stand-ins (a form feed is a line break) are final at once."""
+    return MappingProxyType(
+        dict.fromkeys(map(ord, members(C0_BREAK_CLASS)), "\n")
+        | dict.fromkeys(map(ord, members(C0_SEPARATOR_CLASS)), " ")
+    )
+
 
 _Replace = Callable[["regex.Match[str]"], tuple[str, str]]
 
@@ -188,7 +200,7 @@ def _before_ftfy(match: regex.Match[str]) -> tuple[str, str]:
         safe = (not start or text[start - 1].isascii()) and (
             end == len(text) or text[end].isascii()
         )
-        return decoded.translate(_DECODED_TABLE if safe else _ASCII_STAND_INS), "html-entity"
+        return decoded.translate(_decoded_table() if safe else _ascii_stand_ins()), "html-entity"
     if kind == "linebreak":
         return "\n", "control-char"
     return " ", "control-char"
@@ -351,7 +363,7 @@ def is_repairable(text: str) -> bool:
 
 
 # A surrogate code point: ftfy joins a pair of them into one character.
-_SURROGATE_RE = re.compile("[\ud800-\udfff]")
+_SURROGATE_RE = lazy_compile_re("[\ud800-\udfff]")
 
 
 def _line_region(text: str, start: int, end: int) -> tuple[int, int]:

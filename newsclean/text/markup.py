@@ -11,6 +11,7 @@ from __future__ import annotations
 import regex
 
 from newsclean.arguments import require_text
+from newsclean.chars import lazy_compile
 
 #: Characters read from the start of a text: a page shows what it is early, and a long
 #: input stays cheap to test.
@@ -24,7 +25,7 @@ TAGGED_LINE_SHARE = 0.6
 MIN_TAGS = 4
 
 #: A page's opening tag on a line of its own start: what a saved page begins with.
-PAGE_START_RE = regex.compile(
+PAGE_START_RE = lazy_compile(
     r"""
     ^ [\ \t]* <
     (?: !doctype \s+ html \b         # <!DOCTYPE html ...>
@@ -36,7 +37,7 @@ PAGE_START_RE = regex.compile(
 )
 
 #: An HTML tag or comment; not a Markdown autolink (``<https://…>``) or address (``<a@b.c>``).
-TAG_RE = regex.compile(
+TAG_RE = lazy_compile(
     r"""
       < /? [A-Za-z] [A-Za-z0-9-]* (?: \s [^<>]* )? /? >   # <p>, </div>, <img src="x" />
     | <!-- .*? -->                                       # a comment
@@ -45,10 +46,10 @@ TAG_RE = regex.compile(
 )
 
 #: A line that opens with a tag and ends with one: ``<p>Text.</p>``, ``<div class="x">``.
-TAGGED_LINE_RE = regex.compile(r"^[\ \t]*<[A-Za-z/!][^\n]*>[\ \t]*\r?$", regex.MULTILINE)
+TAGGED_LINE_RE = lazy_compile(r"^[\ \t]*<[A-Za-z/!][^\n]*>[\ \t]*\r?$", regex.MULTILINE)
 
 #: Runs of whitespace, left out of the share of characters that tags make up.
-SPACE_RE = regex.compile(r"\s+")
+SPACE_RE = lazy_compile(r"\s+")
 
 
 def looks_like_html(text: str) -> bool:

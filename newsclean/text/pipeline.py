@@ -11,11 +11,11 @@ twice changes nothing more than cleaning once.
 from __future__ import annotations
 
 import functools
-import re
 from collections.abc import Callable
 from dataclasses import dataclass
 
 from newsclean.arguments import require_quotes, require_text
+from newsclean.chars import lazy_compile_re
 from newsclean.model import Cleaned, Fix, QuoteStyle, compose_fixes
 from newsclean.text.encoding import clean_invisibles, repair_encoding, stable_part
 from newsclean.text.quotes import clean_quotes
@@ -110,7 +110,7 @@ def _near_a_gap(text: str, fixes: tuple[Fix, ...]) -> bool:
 
 
 #: A space, then one punctuation mark: the gap a mark turned just after it may end.
-_GAP_THEN_MARK_RE = re.compile(r"[ \t][^\w\s]\Z")
+_GAP_THEN_MARK_RE = lazy_compile_re(r"[ \t][^\w\s]\Z")
 
 
 def _after_a_gap(text: str, fixes: tuple[Fix, ...]) -> bool:

@@ -15,6 +15,7 @@ from typing import Literal
 import regex
 
 from newsclean.arguments import require_quotes, require_text
+from newsclean.chars import lazy_compile
 from newsclean.model import Cleaned, Fix, QuoteStyle, Span
 
 Role = Literal["open", "close", "apostrophe", "keep", "foreign-close"]
@@ -60,7 +61,7 @@ _CODE = r"""
     # an attribute-like value right after key=: key="value"
 """
 
-STRAIGHTEN_RE = regex.compile(
+STRAIGHTEN_RE = lazy_compile(
     r"""
       (?P<double> [\N{DOUBLE LOW-9 QUOTATION MARK}"""
     + _DOUBLE_CURLY
@@ -79,9 +80,9 @@ STRAIGHTEN_RE = regex.compile(
 )
 
 #: Stretches where straight marks are code, not prose: ``curly`` style leaves them straight.
-CODE_SPAN_RE = regex.compile(_CODE, regex.VERBOSE)
+CODE_SPAN_RE = lazy_compile(_CODE, regex.VERBOSE)
 
-MARK_RE = regex.compile(
+MARK_RE = lazy_compile(
     r"""
       (?P<code> """
     + _CODE
@@ -110,7 +111,7 @@ MARK_RE = regex.compile(
     regex.VERBOSE,
 )
 
-ELISION_RE = regex.compile(
+ELISION_RE = lazy_compile(
     r"""
       n (?=['\N{RIGHT SINGLE QUOTATION MARK}]) (?!.\p{L})
       # rock 'n' roll: the n is followed by its own closing apostrophe
@@ -125,7 +126,7 @@ ELISION_RE = regex.compile(
 )
 
 #: After a mark: a contraction or possessive suffix ending a word (the 1990's, the U.K.'s).
-SUFFIX_RE = regex.compile(
+SUFFIX_RE = lazy_compile(
     r"""
     (?: s | re | ll | ve | d | m ) \b (?!['\N{RIGHT SINGLE QUOTATION MARK}])
     # the suffix, and no closing mark right after it: the letter 's' is a quotation
@@ -134,7 +135,7 @@ SUFFIX_RE = regex.compile(
 )
 
 #: Feet and inches ending right before a double mark: 5'10", 6′2.5″.
-FEET_INCHES_RE = regex.compile(
+FEET_INCHES_RE = lazy_compile(
     r"""
     \d ['\N{RIGHT SINGLE QUOTATION MARK}\N{PRIME}] \d+ (?:\.\d+)? \Z
     # feet mark, then the inches figure the double mark belongs to

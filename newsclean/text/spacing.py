@@ -8,12 +8,12 @@ and tabs, never no-break spaces (French typography puts those before ; : ! ? and
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterator
 
 import regex
 
 from newsclean.arguments import require_text
+from newsclean.chars import lazy_compile, lazy_compile_re
 from newsclean.model import Cleaned, Fix, Span, apply_fixes
 
 # Pattern pieces. A gap is a run of ASCII spaces or tabs on one line.
@@ -27,7 +27,7 @@ _CLAUSE_END = (
     r"\N{HORIZONTAL ELLIPSIS}]|\Z)"
 )
 
-SCRAPER_GAP_RE = regex.compile(
+SCRAPER_GAP_RE = lazy_compile(
     r"""
       (?<= (?:^|[\s\p{Ps}\p{Pd}]) ["""
     + _OPENING_MARKS
@@ -77,7 +77,7 @@ SCRAPER_GAP_RE = regex.compile(
     regex.VERBOSE,
 )
 
-BRACKET_GAP_RE = regex.compile(
+BRACKET_GAP_RE = lazy_compile(
     r"""
       \( (?=[^\s)]) [^()\n]{0,200}? [^\s()] (?P<punct> """
     + _GAP
@@ -94,7 +94,7 @@ BRACKET_GAP_RE = regex.compile(
 
 #: Every gap the patterns above close touches one of these: a space or tab before a mark,
 #: or after an opening quotation mark. Searched first, with the fast stdlib engine.
-GAP_HINT_RE = re.compile(
+GAP_HINT_RE = lazy_compile_re(
     "[ \t](?:[,.)\\]\N{RIGHT SINGLE QUOTATION MARK}\N{RIGHT DOUBLE QUOTATION MARK}]"
     "|'[srlvdm]|n['\N{RIGHT SINGLE QUOTATION MARK}]t)"
     "|[\N{LEFT DOUBLE QUOTATION MARK}\N{LEFT SINGLE QUOTATION MARK}][ \t]"

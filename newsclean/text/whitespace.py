@@ -8,16 +8,15 @@ when a stretch had several problems, as :func:`newsclean.model.compose_fixes` do
 from __future__ import annotations
 
 import functools
-import re
 
 import regex
 
 from newsclean.arguments import require_text
-from newsclean.chars import HSPACE_CLASS, NEWLINE
+from newsclean.chars import HSPACE_CLASS, NEWLINE, lazy_compile, lazy_compile_re
 from newsclean.model import Cleaned, rewrite_at
 
 #: Every stretch of whitespace that may need rewriting.
-WHITESPACE_RE = regex.compile(
+WHITESPACE_RE = lazy_compile(
     rf"""
       (?P<breaks> [{HSPACE_CLASS}]* (?: {NEWLINE} [{HSPACE_CLASS}]* )+ )  # line end(s) and indent
     | (?P<trailing> [{HSPACE_CLASS}]+ \Z )                               # spaces ending the text
@@ -28,7 +27,7 @@ WHITESPACE_RE = regex.compile(
 )
 
 #: Whitespace characters that are never right in clean text.
-ODD_WHITESPACE_RE = re.compile(
+ODD_WHITESPACE_RE = lazy_compile_re(
     "[\N{CARRIAGE RETURN}\N{CHARACTER TABULATION}\N{LINE SEPARATOR}\N{PARAGRAPH SEPARATOR}]"
 )
 
@@ -39,7 +38,7 @@ TROUBLE_NEEDLES = ("  ", " \n", "\n ", "\n\n\n")
 _STRETCH_CHARS = frozenset(" \t\n\r\N{LINE SEPARATOR}\N{PARAGRAPH SEPARATOR}")
 
 #: One line break inside a stretch; a paragraph separator counts as a blank line.
-BREAK_RE = regex.compile(
+BREAK_RE = lazy_compile(
     rf"""
       \N{{PARAGRAPH SEPARATOR}}    # a paragraph break
     | {NEWLINE}                   # any other line break
