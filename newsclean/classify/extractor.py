@@ -24,19 +24,20 @@ from collections.abc import Sequence
 from dataclasses import replace
 
 from newsclean.arguments import require_blocks
-from newsclean.blocks.shape import body_bounds, word_count
+from newsclean.blocks.shape import body_bounds, context_of, word_count
 from newsclean.classify import boilerplate, captions
 from newsclean.classify.layout import furniture_runs
 from newsclean.classify.signal import layout_rule, names
 from newsclean.model import BODY_KINDS, HEADLINE_KINDS, Block
 
-#: Evidence near-certain enough to take a line out of the middle of the body.
-STRONG = names(
-    [
-        *(s for s in (*boilerplate.SIGNALS, *captions.SIGNALS) if s.strong or s.header),
-        furniture_runs,
-    ]
+#: Signals near-certain enough to take a line out of the middle of the body: the strong ones
+#: and those of furniture that frames the article. They are asked of the line directly, so
+#: the rule holds whichever labeller gave the labels (the learned one names features).
+CERTAIN_SIGNALS = tuple(
+    s for s in (*boilerplate.SIGNALS, *captions.SIGNALS) if s.strong or s.header
 )
+#: The same, and the layout rule of link runs under a "Related" header, as ``why`` names.
+STRONG = names([*CERTAIN_SIGNALS, furniture_runs])
 #: In the middle, a line longer than this stays in the body whatever fired on it: on
 #: labelled pages laid out as extractor output, such lines were body five times in six.
 LONG_LINE_WORDS = 30
@@ -48,17 +49,27 @@ def _removed(block: Block) -> bool:
     return block.kind not in BODY_KINDS and block.kind not in HEADLINE_KINDS
 
 
-def _certain(block: Block) -> bool:
-    return bool(STRONG.intersection(block.why)) and word_count(block.text) <= LONG_LINE_WORDS
+def _certain(blocks: Sequence[Block], index: int, bounds: tuple[int, int]) -> bool:
+    block = blocks[index]
+    if word_count(block.text) > LONG_LINE_WORDS:
+        return False
+    if STRONG.intersection(block.why):
+        return True  # the rules said so already
+    context = context_of(blocks, index, first_body=bounds[0], last_body=bounds[1])
+    return any(signal(block, context) for signal in CERTAIN_SIGNALS)
 
 
 def _kept(block: Block) -> Block:
     return replace(block, kind="paragraph", label=None, why=(keep_body_first.name,))
 
 
-def _weak_share(blocks: Sequence[Block]) -> float:
+def _weak_share(blocks: Sequence[Block], certain: Sequence[bool]) -> float:
     total = sum(word_count(b.text) for b in blocks)
-    weak = sum(word_count(b.text) for b in blocks if _removed(b) and not _certain(b))
+    weak = sum(
+        word_count(b.text)
+        for b, sure in zip(blocks, certain, strict=True)
+        if _removed(b) and not sure
+    )
     return weak / total if total else 0.0
 
 
@@ -79,13 +90,17 @@ def keep_body_first(blocks: Sequence[Block]) -> tuple[Block, ...]:
     ['paragraph', 'paragraph', 'paragraph', 'boilerplate']
     """
     out = tuple(require_blocks(blocks, "keep_body_first"))
-    first, last = body_bounds(out)
+    bounds = body_bounds(out)
+    certain = [_removed(b) and _certain(out, i, bounds) for i, b in enumerate(out)]
     out = tuple(
-        _kept(b) if _removed(b) and first < i < last and not _certain(b) else b
+        _kept(b) if _removed(b) and bounds[0] < i < bounds[1] and not certain[i] else b
         for i, b in enumerate(out)
     )
-    if _weak_share(out) > MAX_WEAK_SHARE:
-        out = tuple(_kept(b) if _removed(b) and not _certain(b) else b for b in out)
+    if _weak_share(out, certain) > MAX_WEAK_SHARE:
+        out = tuple(
+            _kept(b) if _removed(b) and not sure else b
+            for b, sure in zip(out, certain, strict=True)
+        )
     return out
 
 
