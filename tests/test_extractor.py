@@ -109,3 +109,11 @@ def test_extractor_mode_only_puts_lines_back_into_the_body(text: str) -> None:
     assert [b.text for b in kept.blocks] == [b.text for b in ruled.blocks]
     for before, after in zip(ruled.blocks, kept.blocks, strict=True):
         assert after.kind == before.kind or after.kind in BODY_KINDS
+
+
+def test_near_certain_evidence_is_read_from_the_line_not_only_from_why() -> None:
+    # A labeller that names features, not signals, in ``why``: the signals are asked anew.
+    share = block("Advertisement", "boilerplate", ("learned",))
+    weak = block("Boats in the harbour at dusk", "caption", ("learned",))
+    kinds = [b.kind for b in keep_body_first(middle(share, weak))]
+    assert kinds == ["paragraph", "boilerplate", "paragraph", "paragraph"]
