@@ -26,6 +26,9 @@ _WHITE_RUN_RE = lazy_compile(
     regex.VERBOSE,
 )
 _LINE_BREAKS = "\n\r\v\f\x85\u2028\u2029"
+# White space as the runs above read it; ``str.strip`` would also take U+001C-U+001F
+# (separators the pipeline deletes as control characters, not as space).
+_BLANK_RE = lazy_compile(r"\s*")
 
 
 def own_fixes(text: str, fix: Fix, newline: Newline) -> tuple[Fix, ...]:
@@ -50,7 +53,7 @@ def own_fixes(text: str, fix: Fix, newline: Newline) -> tuple[Fix, ...]:
 
 
 def _is_blank(value: str) -> bool:
-    return not value.strip()
+    return _BLANK_RE.fullmatch(value) is not None
 
 
 def _in_style(replacement: str, old: str, newline: Newline) -> str:
