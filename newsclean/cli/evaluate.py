@@ -29,6 +29,9 @@ def _arguments(argv: Sequence[str] | None) -> argparse.Namespace:
     parser.add_argument("paths", nargs="+", metavar="PATH", help="a .txt file or a directory")
     parser.add_argument("--errors", action="store_true", help="list every misclassified block")
     parser.add_argument("--json", action="store_true", help="print the numbers as JSON")
+    parser.add_argument(
+        "--split", help="only the pages a directory's index.json puts in this split (validation)"
+    )
     return parser.parse_args(argv)
 
 
@@ -39,7 +42,7 @@ def main(argv: Sequence[str] | None = None, *, parse: ParseFn = _default_parse) 
     except SystemExit as exc:  # argparse has printed its usage message already
         return 0 if exc.code in (0, None) else 2
     try:
-        pages = [load_page(*found) for found in find_pages(args.paths)]
+        pages = [load_page(*found) for found in find_pages(args.paths, args.split)]
     except InputError as exc:
         print(f"{exc.path}: error: {exc.problem}", file=sys.stderr)
         return 2
