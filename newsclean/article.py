@@ -1,7 +1,8 @@
 """parse_article: the one-way pipeline from raw scraped text to a labelled Article.
 
 raw text -> text fixes (``clean_text``) -> paragraph blocks (``segment_paragraphs``) ->
-headlines (``split_headlines``) -> a label for every other block (``label_blocks``) ->
+headlines (``split_headlines``) -> a label for every other block (the learned labeller,
+``label_blocks_learned``, which weighs the rule signals with words, shape and neighbours) ->
 Article. Every block of the fixed text is kept, labelled; the output formats decide what
 to show.
 """
@@ -14,7 +15,8 @@ from dataclasses import replace
 from newsclean.arguments import require_quotes, require_text
 from newsclean.blocks.headlines import split_headlines
 from newsclean.blocks.paragraphs import segment_paragraphs
-from newsclean.classify.run import is_top_furniture, label_blocks
+from newsclean.classify.run import is_top_furniture
+from newsclean.learn.labeller import label_blocks_learned
 from newsclean.model import Article, Block, Fix, LineIndex, QuoteStyle, map_back
 from newsclean.text.pipeline import clean_text
 
@@ -47,7 +49,7 @@ def parse_article(text: str, *, quotes: QuoteStyle = "straight") -> Article:
         headline=heads.headline,
         alt_headlines=heads.alt_headlines,
         site=heads.site,
-        blocks=label_blocks(heads.blocks),
+        blocks=label_blocks_learned(heads.blocks),
         fixes=cleaned.fixes,
         text=cleaned.text,
     )

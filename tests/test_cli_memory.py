@@ -75,6 +75,11 @@ def _peak(work: Callable[[str], object], text: str) -> int:
 
 
 @pytest.mark.skipif(tracemalloc.is_tracing(), reason="tracemalloc already runs")
+@pytest.mark.xfail(
+    strict=True,
+    reason="#18: the learned labeller holds every block's named features (~55 a block) "
+    "until the page is labelled: 27 bytes a byte on this text; stream them to close it",
+)
 @pytest.mark.parametrize(
     "work",
     [
