@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Any, Literal
 
-from newsclean.model import QUOTE_STYLES, SOURCES, Block, QuoteStyle, Source
+from newsclean.model import LABELLERS, QUOTE_STYLES, SOURCES, Block, Labeller, QuoteStyle, Source
 
 #: How to turn what a caller has into what a function takes.
 _HOW_TO_GET = {
@@ -62,6 +62,18 @@ def require_source(value: object, function: str) -> Source | Literal["auto"]:
         return value
     shapes = ", ".join(repr(shape) for shape in SOURCES)
     raise ValueError(f"{function}() takes source= one of {shapes}, not {value!r}")
+
+
+def require_labeller(value: object, function: str) -> Labeller:
+    """Return ``value`` if it names a labeller; else raise a ValueError listing them.
+
+    >>> require_labeller("learned", "parse_article")
+    'learned'
+    """
+    if isinstance(value, str) and value in LABELLERS:
+        return value
+    names = ", ".join(repr(name) for name in LABELLERS)
+    raise ValueError(f"{function}() takes labeller= one of {names}, not {value!r}")
 
 
 def require_block(value: object, function: str) -> Block:

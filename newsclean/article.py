@@ -1,7 +1,8 @@
 """parse_article: the one-way pipeline from raw scraped text to a labelled Article.
 
 raw text -> text fixes (``clean_text``) -> paragraph blocks (``segment_paragraphs``) ->
-headlines (``split_headlines``) -> a label for every other block (``label_blocks``), revised
+headlines (``split_headlines``) -> a label for every other block (``label_blocks``, the rules,
+or ``label_blocks_learned``, the learned labeller), revised
 for the input's shape (``keep_body_first`` after an extractor, ``drop_page_furniture`` on a
 whole page) -> Article. Every block of
 the fixed text is kept, labelled; the output formats decide what to show.
@@ -13,17 +14,19 @@ from collections.abc import Sequence
 from dataclasses import replace
 from typing import Literal
 
-from newsclean.arguments import require_quotes, require_text
+from newsclean.arguments import require_labeller, require_quotes, require_text
 from newsclean.blocks.headlines import split_headlines
 from newsclean.blocks.paragraphs import segment_paragraphs
 from newsclean.blocks.source import resolve_source
 from newsclean.classify.extractor import keep_body_first
 from newsclean.classify.page import drop_page_furniture
 from newsclean.classify.run import is_top_furniture, label_blocks
+from newsclean.learn.labeller import label_blocks_learned
 from newsclean.model import (
     Article,
     Block,
     Fix,
+    Labeller,
     LineIndex,
     QuoteStyle,
     Source,
@@ -41,8 +44,8 @@ def _original_lines(original: str, fixes: tuple[Fix, ...], blocks: Sequence[Bloc
     return [index.line(start) for start in starts]
 
 
-def _labels_for(blocks: tuple[Block, ...], source: Source) -> tuple[Block, ...]:
-    labelled = label_blocks(blocks)
+def _labels_for(blocks: tuple[Block, ...], source: Source, labeller: Labeller) -> tuple[Block, ...]:
+    labelled = label_blocks_learned(blocks) if labeller == "learned" else label_blocks(blocks)
     if source == "extractor":
         return keep_body_first(labelled)
     return drop_page_furniture(labelled) if source == "page" else labelled
@@ -54,6 +57,7 @@ def parse_article(
     quotes: QuoteStyle = "straight",
     source: Source | Literal["auto"] = "auto",
     keep_noqa: bool = False,
+    labeller: Labeller = "rules",
 ) -> Article:
     """Fix ``text``, cut it into blocks and say what each block is.
 
@@ -62,6 +66,8 @@ def parse_article(
     an extractor's one paragraph per line from an article's blank-line separated blocks.
     The linter's ``newsclean: noqa`` comments are not part of the article: they are
     removed (fix reason ``noqa-comment``) unless ``keep_noqa`` (the linter's own view).
+    ``labeller`` says who labels the blocks (:data:`newsclean.model.LABELLERS`): the rules, or
+    the learned labeller, which carries better to unseen sites but is slower.
 
     >>> article = parse_article("Storm hits coast\\n\\nWaves battered the town overnight, "
     ...     "and the harbour wall gave way before dawn on Tuesday.\\n\\nShare this")
@@ -70,6 +76,7 @@ def parse_article(
     """
     text = require_text(text, "parse_article")
     quotes = require_quotes(quotes, "parse_article")
+    labeller = require_labeller(labeller, "parse_article")
     shape = resolve_source(text, source)
     cleaned = clean_text(text, quotes=quotes)
     if not keep_noqa:
@@ -82,7 +89,7 @@ def parse_article(
         headline=heads.headline,
         alt_headlines=heads.alt_headlines,
         site=heads.site,
-        blocks=_labels_for(heads.blocks, shape),
+        blocks=_labels_for(heads.blocks, shape, labeller),
         fixes=cleaned.fixes,
         text=cleaned.text,
         source=shape,

@@ -41,6 +41,11 @@ QUOTE_STYLES: tuple[QuoteStyle, ...] = ("straight", "curly", "keep")
 #: person writes it (blank-line separated), an HTML ``extractor``'s output (one paragraph per
 #: line, furniture at the edges) or the whole visible text of a ``page`` (menus and all).
 Source = Literal["article", "extractor", "page"]
+#: Who labels the blocks: the hand-written ``rules`` (the default), or the ``learned``
+#: labeller (:mod:`newsclean.learn.labeller`), which weighs the rules' signals with words,
+#: shape and neighbours and carries better to sites it has never seen, at a cost in speed.
+Labeller = Literal["rules", "learned"]
+LABELLERS: tuple[Labeller, ...] = ("rules", "learned")
 #: The shapes a caller may name; ``auto`` reads the shape from the text.
 SOURCES: tuple[Source | Literal["auto"], ...] = ("auto", "article", "extractor", "page")
 

@@ -28,7 +28,9 @@ PREFIX_KINDS: dict[str, Kind] = {
 }
 
 
-def fake_parse(text: str, *, quotes: QuoteStyle = "straight", source: str = "auto") -> Article:
+def fake_parse(
+    text: str, *, quotes: QuoteStyle = "straight", source: str = "auto", labeller: str = "rules"
+) -> Article:
     """Blocks split at blank lines: the first is the headline, a prefix word labels the
     rest; ``alt_headlines`` records the quote style asked for."""
     blocks = []
@@ -379,7 +381,7 @@ def test_unreadable_file_is_an_input_error(
 def test_interrupt_exits_130_without_traceback(
     tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    def interrupted(text: str, *, quotes: str, source: str) -> Article:
+    def interrupted(text: str, *, quotes: str, source: str, labeller: str) -> Article:
         raise KeyboardInterrupt
 
     monkeypatch.setattr(clean, "parse_article", interrupted)

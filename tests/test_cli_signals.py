@@ -276,7 +276,7 @@ def test_a_worker_killed_from_outside_is_one_error_line(
 def _signalled_on_second_call(signum: int) -> Callable[..., Article]:
     calls: list[str] = []
 
-    def parse(text: str, *, quotes: str, source: str = "auto") -> Article:
+    def parse(text: str, *, quotes: str, source: str = "auto", labeller: str = "rules") -> Article:
         calls.append(text)
         if len(calls) == 2:
             os.kill(os.getpid(), signum)

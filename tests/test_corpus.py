@@ -86,3 +86,35 @@ def test_the_sample_labels_do_not_depend_on_the_quote_style(quotes: str) -> None
     text, labels = load("houla")
     kinds = [b.kind for b in parse_article(text, quotes=quotes).blocks]  # type: ignore[arg-type]
     assert kinds == [entry[0] for entry in labels["blocks"]]
+
+
+# --- the learned labeller (opt-in: parse_article(..., labeller="learned")) -----------------
+
+#: The share of the corpus's blocks the learned labeller must get right: it was trained on
+#: far more pages than these, so it need not reproduce every hand-tuned corpus label.
+LEARNED_MIN_ACCURACY = 0.98
+
+
+def test_the_learned_labeller_gets_the_corpus_at_least_98_percent_right() -> None:
+    right = total = 0
+    for name in NAMES:
+        text, labels = load(name)
+        got = [b.kind for b in parse_article(text, labeller="learned").blocks]
+        want = [entry[0] for entry in labels["blocks"]]
+        total += len(want)
+        if len(got) == len(want):  # same blocks: count the kinds that agree
+            right += sum(g == w for g, w in zip(got, want, strict=True))
+    assert right / total >= LEARNED_MIN_ACCURACY, f"{right}/{total}"
+
+
+def test_the_learned_labeller_keeps_the_samples_41_blocks() -> None:
+    text, _ = load("houla")
+    kinds = [b.kind for b in parse_article(text, labeller="learned").blocks]
+    counts = {kind: kinds.count(kind) for kind in set(kinds)}
+    assert counts == {
+        "headline": 1,
+        "alt_headline": 1,
+        "caption": 6,
+        "boilerplate": 1,
+        "paragraph": 32,
+    }

@@ -422,6 +422,32 @@ def test_input_error_names_path(capsys: pytest.CaptureFixture[str], tmp_path: Pa
     assert str(InputError("a.txt", "broken")) == "a.txt: broken"
 
 
+def _write_split(tmp_path: Path, splits: dict[str, str]) -> None:
+    for name in splits:
+        write_labelled(tmp_path, name, PAGE)
+    index = {name: {"split": split, "domain": f"{name}.example"} for name, split in splits.items()}
+    (tmp_path / "index.json").write_text(json.dumps(index), encoding="utf-8")
+
+
+def test_split_scores_only_that_splits_pages(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    _write_split(tmp_path, {"tide": "train", "wall": "validation", "pier": "validation"})
+    parse = fake_parser([("headline", HEADLINE)])
+    for argv, files in (
+        (["--split", "validation"], 2),
+        (["--split", "train"], 1),
+        ([], 3),
+    ):
+        assert run_json(capsys, [str(tmp_path), *argv], parse)["labelled"]["files"] == files
+
+
+def test_split_without_an_index_exits_2(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+    write_labelled(tmp_path, "tide", PAGE)
+    assert main([str(tmp_path), "--split", "validation"], parse=fake_parser([])) == 2
+    assert "no index.json" in capsys.readouterr().err
+
+
 # --- alignment ------------------------------------------------------------------------------
 
 A, B, C, D = ("a", "b"), ("c", "d", "e"), ("f",), ("g", "h")

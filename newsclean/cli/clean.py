@@ -49,17 +49,21 @@ from newsclean.io.render import (
     parse_keep,
     render,
 )
-from newsclean.model import QUOTE_STYLES, SOURCES, Article, QuoteStyle, Source
+from newsclean.model import LABELLERS, QUOTE_STYLES, SOURCES, Article, Labeller, QuoteStyle, Source
 
 
 def parse_article(
-    text: str, *, quotes: QuoteStyle = "straight", source: Source | Literal["auto"] = "auto"
+    text: str,
+    *,
+    quotes: QuoteStyle = "straight",
+    source: Source | Literal["auto"] = "auto",
+    labeller: Labeller = "rules",
 ) -> Article:
     """:func:`newsclean.article.parse_article`, imported on first use, so that the command
     line's ``--help`` and ``--version`` do not load the labelling stack."""
     from newsclean.article import parse_article as parse
 
-    return parse(text, quotes=quotes, source=source)
+    return parse(text, quotes=quotes, source=source, labeller=labeller)
 
 
 def clean_one(task: Task, options: CleanOptions) -> Outcome:
@@ -73,7 +77,9 @@ def clean_one(task: Task, options: CleanOptions) -> Outcome:
         return Outcome(task.name, error=str(exc))
     except OSError as exc:
         return Outcome(task.name, error=f"{task.name}: {exc.strerror or exc}")
-    article = parse_article(source.text, quotes=options.quotes, source=options.source)
+    article = parse_article(
+        source.text, quotes=options.quotes, source=options.source, labeller=options.labeller
+    )
     from newsclean.text.markup import looks_like_html  # here: --help and --version stay light
 
     note = join_notes(source.note, HTML_ADVICE if looks_like_html(source.text) else None)
@@ -125,6 +131,13 @@ def add_clean_arguments(parser: argparse.ArgumentParser) -> None:
         help="what made the text: auto (default: an extractor's one paragraph per line is "
         "told from an article), article, extractor (HTML extractor output: recall first), or "
         "page (a page's whole visible text, menus and all)",
+    )
+    parser.add_argument(
+        "--labeller",
+        choices=LABELLERS,
+        default="rules",
+        help="who labels the blocks: rules (default), or learned (weighs the rules' signals "
+        "with words, shape and neighbours: better on unseen sites, about 3x slower)",
     )
     parser.add_argument(
         "--format",

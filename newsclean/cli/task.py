@@ -162,4 +162,6 @@ def emit(target: str | None, pieces: Iterable[str]) -> bool:
 
 
 def clean_options(args: argparse.Namespace) -> CleanOptions:
-    return CleanOptions(args.quotes, args.fmt, args.keep, args.only == "body", args.source)
+    return CleanOptions(
+        args.quotes, args.fmt, args.keep, args.only == "body", args.source, args.labeller
+    )

@@ -239,7 +239,12 @@ def _clean_record(raw: bytes, options: LineOptions, *, first: bool) -> tuple[str
     from newsclean.article import parse_article  # here: the command line's start stays light
 
     record, text = read_record(raw, options.text_field, first=first)
-    article = parse_article(text, quotes=options.clean.quotes, source=options.clean.source)
+    article = parse_article(
+        text,
+        quotes=options.clean.quotes,
+        source=options.clean.source,
+        labeller=options.clean.labeller,
+    )
     try:  # a record decoded near the recursion limit may not encode from a deeper stack
         output = json_text(record_output(record, article, options))
     except RecursionError:

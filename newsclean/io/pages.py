@@ -46,13 +46,46 @@ def labels_path(text_path: Path) -> tuple[Path, Format] | None:
     return None
 
 
-def find_pages(paths: Iterable[str]) -> tuple[tuple[Path, Path, Format], ...]:
-    """Expand paths (directories: every ``.txt`` with labels beside it) to labelled texts."""
+def read_splits(directory: Path) -> dict[str, str]:
+    """Read a directory's ``index.json`` as page id -> split (``train``, ``validation``).
+
+    A directory without an index has no splits: ``{}``.
+    """
+    path = directory / "index.json"
+    if not path.is_file():
+        return {}
+    try:
+        data = json.loads(path.read_bytes().decode("utf-8-sig"))
+    except (OSError, ValueError) as exc:
+        raise InputError(str(path), f"cannot read the split index: {exc}") from None
+    if not isinstance(data, dict):
+        raise InputError(str(path), "the split index must be a JSON object of page ids")
+    return {k: str(v.get("split", "")) for k, v in data.items() if isinstance(v, dict)}
+
+
+def _split_texts(directory: Path, split: str | None) -> list[Path]:
+    texts = sorted(directory.glob("*.txt"))
+    if split is None:
+        return texts
+    splits = read_splits(directory)
+    if not splits:
+        raise InputError(str(directory), f"no index.json here to choose the {split!r} split from")
+    return [t for t in texts if splits.get(t.stem) == split]
+
+
+def find_pages(
+    paths: Iterable[str], split: str | None = None
+) -> tuple[tuple[Path, Path, Format], ...]:
+    """Expand paths (directories: every ``.txt`` with labels beside it) to labelled texts.
+
+    With ``split``, a directory gives only the pages its ``index.json`` puts in that split.
+    """
     found: list[tuple[Path, Path, Format]] = []
     for name in paths:
         path = Path(name)
         if path.is_dir():
-            pairs = [(t, *lab) for t in sorted(path.glob("*.txt")) if (lab := labels_path(t))]
+            chosen = _split_texts(path, split)
+            pairs = [(t, *lab) for t in chosen if (lab := labels_path(t))]
             if not pairs:
                 raise InputError(str(path), "no .txt file with .labels.json or .json labels here")
             found.extend(pairs)

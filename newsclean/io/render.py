@@ -18,7 +18,7 @@ from typing import Any, Literal
 import regex
 
 from newsclean.chars import lazy_compile
-from newsclean.model import BODY_KINDS, Article, Block, Kind, QuoteStyle, Source
+from newsclean.model import BODY_KINDS, Article, Block, Kind, Labeller, QuoteStyle, Source
 
 Format = Literal["text", "json", "jsonl"]
 FORMATS: tuple[Format, ...] = ("text", "json", "jsonl")
@@ -39,6 +39,7 @@ class CleanOptions:
     keep: frozenset[str] = frozenset()
     only_body: bool = False
     source: Source | Literal["auto"] = "auto"
+    labeller: Labeller = "rules"
 
 
 #: What ``--keep`` accepts, and the block kind each name brings back into text output.

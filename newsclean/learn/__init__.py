@@ -1,2 +1,3 @@
-"""The learned side, not on the ``parse_article`` path yet: block features, and a scorer whose
-weights (``weights.json``) are trained by ``bench/train.py``."""
+"""The learned side: block features, the two-stage labeller on the ``parse_article`` path
+(``labeller.py``, weights ``labeller.json``) and the older one-stage scorer (``scorer.py``,
+``weights.json``); both are trained by scripts in ``bench/``."""

@@ -1,0 +1,610 @@
+"""The learned labeller: every block's kind weighed from rule signals, words, shape and place.
+
+Each block is described once (one tokenisation, one casefold) by named features: every rule
+signal of :mod:`newsclean.classify` as 0/1 evidence, its words and word shapes (first and last
+tokens, the opening words and pairs), its shape, where it sits in the page and against the
+body, and the same facts about its neighbours. A first multinomial logistic regression gives
+each block a probability per kind; a second one reads those probabilities of the block and its
+neighbours as well (stacking, trained on out-of-fold predictions), so a caption between two
+paragraphs or a run of furniture is seen as such. The weights are package data
+(``labeller.json``, written by ``bench/train.py``) keyed by feature name: a name the model does
+not know weighs nothing, and a model that lacks a feature simply never uses it.
+"""
+
+from __future__ import annotations
+
+import itertools
+import json
+import math
+from collections import Counter
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field, replace
+from functools import cache
+from importlib import resources
+from types import MappingProxyType
+from typing import Any
+
+import regex
+
+from newsclean.arguments import require_blocks
+from newsclean.blocks.headlines import similarity
+from newsclean.blocks.shape import (
+    WORD_RE,
+    body_bounds,
+    context_of,
+    ends_sentence,
+    is_full_paragraph,
+    is_title_case,
+)
+from newsclean.classify import boilerplate
+from newsclean.classify.captions import LABEL_RE
+from newsclean.classify.signal import Signal
+from newsclean.learn.features import (
+    LENGTH_BINS,
+    LENGTH_SCALE,
+    SIGNAL_FEATURES,
+    STOPWORDS,
+    is_short_unfinished,
+)
+from newsclean.model import HEADLINE_KINDS, Block, Kind
+
+Features = dict[str, float]
+#: The kinds the labeller chooses among (headlines are found by :mod:`newsclean.blocks.headlines`).
+LEARNED_KINDS: tuple[Kind, ...] = ("paragraph", "subheading", "caption", "boilerplate")
+#: Tokens read from the start of a block for its bag of words (the rest add little and cost).
+HEAD_TOKENS = 16
+#: Characters of a block read for its words and shares (a long paragraph says enough early).
+READ_CHARS = 400
+#: Characters read from the end of a block for its last word.
+LAST_CHARS = 40
+#: Tokens read from the start of a block for the shares of capitals, digits and stopwords.
+SHARE_TOKENS = 16
+#: A block longer than this many characters is never compared with the headline.
+HEADLINE_CHARS = 300
+#: Tokens read from the start of a block for its word pairs.
+PAIR_TOKENS = 6
+#: The neighbours described, by name and offset.
+NEIGHBOURS: tuple[tuple[str, int], ...] = (("p2", -2), ("p1", -1), ("n1", 1), ("n2", 2))
+#: A digit, so that years, scores and counts share one token shape.
+DIGIT_RE = regex.compile(r"\d")
+#: The number of kinds of the shipped model (its scoring loop is unrolled for them).
+FOUR = 4
+#: How sure the model must be to call a plain full paragraph (no furniture signal) furniture.
+SURE_FURNITURE = 0.9
+#: How many features a decision's ``why`` names.
+WHY_TOP = 3
+
+
+@dataclass(frozen=True, slots=True)
+class Stage:
+    """One logistic regression: per kind a bias, per feature name a weight for each kind.
+
+    ``centred`` holds each row less its mean over the kinds (what a feature does for one
+    kind against the others), found once for :func:`explain`.
+    """
+
+    bias: tuple[float, ...]
+    table: Mapping[str, tuple[float, ...]]
+    centred: Mapping[str, tuple[float, ...]] = field(default_factory=dict)
+
+
+def make_stage(bias: Sequence[float], table: Mapping[str, Sequence[float]]) -> Stage:
+    """Build a frozen :class:`Stage`, with its centred rows for explanations.
+
+    >>> make_stage([0.0, 0.0], {"f": [1.0, 3.0]}).centred["f"]
+    (-1.0, 1.0)
+    """
+    rows = {name: tuple(float(w) for w in row) for name, row in table.items()}
+    centred = {n: tuple(w - sum(row) / len(row) for w in row) for n, row in rows.items()}
+    return Stage(tuple(float(b) for b in bias), MappingProxyType(rows), MappingProxyType(centred))
+
+
+@dataclass(frozen=True, slots=True)
+class Model:
+    """The two stages of the labeller and the kinds they give, in weight order."""
+
+    kinds: tuple[Kind, ...]
+    first: Stage
+    second: Stage
+    about: Mapping[str, Any]
+
+
+def _stage(data: Mapping[str, Any], kinds: Sequence[str]) -> Stage:
+    table = data["weights"]
+    if len(data["bias"]) != len(kinds) or any(len(row) != len(kinds) for row in table.values()):
+        raise ValueError(f"every feature of a stage needs one weight per kind: {list(kinds)}")
+    return make_stage(data["bias"], table)
+
+
+def model_from_data(data: Mapping[str, Any]) -> Model:
+    """Build a :class:`Model` from the JSON layout of ``labeller.json``.
+
+    >>> stage = {"bias": [0.0, 1.0], "weights": {"w:photo": [0.0, 2.0]}}
+    >>> m = model_from_data({"kinds": ["paragraph", "caption"], "first": stage, "second": stage})
+    >>> m.first.table["w:photo"]
+    (0.0, 2.0)
+    """
+    kinds = tuple(data["kinds"])
+    unknown = set(kinds) - set(LEARNED_KINDS)
+    if unknown:
+        raise ValueError(f"the model names kinds the labeller cannot give: {sorted(unknown)}")
+    about = {k: v for k, v in data.items() if k not in ("first", "second")}
+    return Model(kinds, _stage(data["first"], kinds), _stage(data["second"], kinds), about)
+
+
+@cache
+def load_model() -> Model:
+    """Load the packaged ``labeller.json`` once.
+
+    >>> "caption" in load_model().kinds
+    True
+    """
+    text = resources.files("newsclean.learn").joinpath("labeller.json").read_text(encoding="utf-8")
+    return model_from_data(json.loads(text))
+
+
+# --- features ----------------------------------------------------------------------------
+
+
+def _token_shape(token: str) -> str:
+    if token[0].isdigit():
+        return "0"
+    if token.isupper() and len(token) > 1:
+        return "A"
+    return "X" if token[0].isupper() else "x"
+
+
+def lexical_features(text: str) -> Features:
+    """Name the words and shape of a block from one tokenisation and one casefold.
+
+    Words: the opening words and pairs, first and last tokens, the shapes of the first four
+    (digits read as ``0``; the bag of words is scaled so a long paragraph weighs no more than
+    a short line). Shape: length bins, final and opening characters, shares of capitals,
+    digits, stopwords and punctuation.
+
+    >>> f = lexical_features("Photo: Jane Doe")
+    >>> f["first:photo"], f["last:doe"], f["shape:XXX"], f["end:a"], f["words:0-3"]
+    (1.0, 1.0, 1.0, 1.0, 1.0)
+    """
+    tokens = WORD_RE.findall(text, 0, READ_CHARS)
+    if not tokens:
+        return {"wordless": 1.0}
+    folded = [_fold(t) for t in tokens[:SHARE_TOKENS]]
+    head = sorted(set(folded[:HEAD_TOKENS]))
+    scale = 1.0 / math.sqrt(len(head))
+    out: Features = {f"w:{w}": scale for w in head}
+    out.update({f"b:{a}_{b}": 1.0 for a, b in itertools.pairwise(folded)})
+    out[f"first:{folded[0]}"] = 1.0
+    out[f"last:{_fold(WORD_RE.findall(text[-LAST_CHARS:])[-1:] or tokens[-1:])}"] = 1.0
+    out["shape:" + "".join(_token_shape(t) for t in tokens[:4])] = 1.0
+    stripped = text.strip()
+    out[f"start:{_char_class(stripped[0])}"] = 1.0
+    out[f"end:{_char_class(stripped[-1])}"] = 1.0
+    out.update(_shares(tokens, folded, stripped))
+    return out
+
+
+def _fold(token: str | list[str]) -> str:
+    word = token if isinstance(token, str) else token[0]
+    folded = word.casefold()
+    return folded if folded.isalpha() else DIGIT_RE.sub("0", folded)
+
+
+def _shares(tokens: Sequence[str], folded: Sequence[str], text: str) -> Features:
+    # length from a cheap split (tokens stop after READ_CHARS); shares from the opening words
+    n = len(tokens) if len(text) < READ_CHARS else len(text.split())
+    read = tokens[: len(folded)]
+    visible = len("".join(text[:READ_CHARS].split()))
+    letters = sum(len(t) for t in tokens)
+    bins = next(name for name, low, high in LENGTH_BINS if low <= n <= high)
+    return {
+        bins: 1.0,
+        "length": min(math.log1p(n) / LENGTH_SCALE, 1.5),
+        "capital-share": sum(1 for t in read if t[0].isupper()) / len(read),
+        "digit-share": sum(1 for t in read if t[0].isdigit()) / len(read),
+        "stopword-share": sum(1 for w in folded if w in STOPWORDS) / len(folded),
+        "punct-share": max(visible - letters, 0) / visible if visible else 0.0,
+    }
+
+
+def _char_class(char: str) -> str:
+    if char.isalpha():
+        return "a" if char.islower() else "A" if char.isupper() else "e"
+    return "0" if char.isdigit() else DIGIT_RE.sub("0", char)
+
+
+@dataclass(frozen=True, slots=True)
+class PageFacts:
+    """What every block's features need from the whole page, found once."""
+
+    bounds: tuple[int, int]
+    comments: int | None
+    headline: str
+    counts: Counter[str]
+    full: tuple[bool, ...]
+    short: tuple[bool, ...]
+
+
+def _key(text: str) -> str:
+    return " ".join(text.casefold().split())
+
+
+def page_facts(blocks: Sequence[Block]) -> PageFacts:
+    """Find the body bounds, comment section, headline and repeated lines of a page once."""
+    headline = next((b.text for b in blocks if b.kind in HEADLINE_KINDS), "")
+    return PageFacts(
+        bounds=body_bounds(blocks),
+        comments=boilerplate.comments_start(blocks),
+        headline=headline,
+        counts=Counter(_key(b.text) for b in blocks),
+        full=tuple(is_full_paragraph(b) for b in blocks),
+        short=tuple(is_short_unfinished(b) for b in blocks),
+    )
+
+
+def position_features(facts: PageFacts, index: int, count: int) -> Features:
+    """Where a block sits: fractions from the start and end, against the body, in comments.
+
+    >>> facts = page_facts([])
+    >>> position_features(facts, 0, 1)["no-body"]
+    1.0
+    """
+    last = max(count - 1, 1)
+    first_body, last_body = facts.bounds
+    inside = first_body >= 0 and first_body <= index <= last_body
+    return {
+        "from-start": index / last,
+        "from-end": (count - 1 - index) / last,
+        "no-body": float(first_body < 0),
+        "before-body": float(0 <= index < first_body),
+        "inside-body": float(inside),
+        "after-body": float(last_body >= 0 and index > last_body),
+        "in-comments": float(facts.comments is not None and index >= facts.comments),
+        f"index:{min(index, 3)}": 1.0,
+    }
+
+
+def _run_length(flags: Sequence[bool], index: int) -> int:
+    if not flags[index]:
+        return 0
+    start, end = index, index
+    while start > 0 and flags[start - 1]:
+        start -= 1
+    while end + 1 < len(flags) and flags[end + 1]:
+        end += 1
+    return end - start + 1
+
+
+def _distance(flags: Sequence[bool], index: int, step: int) -> float:
+    i = index + step
+    while 0 <= i < len(flags) and abs(i - index) <= 5:
+        if flags[i]:
+            return abs(i - index) / 5
+        i += step
+    return 1.0
+
+
+def context_features(blocks: Sequence[Block], facts: PageFacts, index: int) -> Features:
+    """The run of short lines a block is in, the nearest full paragraphs, headline, repeats."""
+    run = _run_length(facts.short, index)
+    text = blocks[index].text
+    before = index > 0 and facts.full[index - 1]
+    after = index + 1 < len(blocks) and facts.full[index + 1]
+    short = facts.short[index]
+    return {
+        "short-run": min(run, 10) / 10,
+        "in-short-run": float(run >= 3),
+        "paragraph-before": _distance(facts.full, index, -1),
+        "paragraph-after": _distance(facts.full, index, 1),
+        "headline-similarity": similarity(text, facts.headline)
+        if facts.headline and len(text) <= HEADLINE_CHARS
+        else 0.0,
+        "repeats": float(facts.counts[_key(text)] > 1),
+        "between-paragraphs": float(before and after),
+        "short-between-paragraphs": float(short and before and after),
+        "short-before-paragraph": float(short and after and not before),
+        "short-after-paragraph": float(short and before and not after),
+    }
+
+
+def _signals(blocks: Sequence[Block], facts: PageFacts, index: int) -> tuple[str, ...]:
+    context = context_of(blocks, index, first_body=facts.bounds[0], last_body=facts.bounds[1])
+    return tuple(name for name, fires in SIGNAL_FEATURES if fires(blocks[index], context))
+
+
+def _described(block: Block, fired: Sequence[str], full: bool, short: bool) -> Features:
+    facts = {
+        "full-paragraph": full,
+        "headline": block.kind in HEADLINE_KINDS,
+        "short-unfinished": short,
+        "ends-sentence": ends_sentence(block.text),
+        # a title-case line is short; a long block's capitals say nothing (and cost)
+        "title-case": len(block.text) <= HEADLINE_CHARS and is_title_case(block.text),
+    }
+    out = {fact: 1.0 for fact, value in facts.items() if value}
+    out.update({f"sig:{s}": 1.0 for s in fired})
+    return out
+
+
+def _own(block: Block, fired: Sequence[str]) -> Features:
+    features = {f"sig:{name}": 1.0 for name in fired}
+    features.update(lexical_features(block.text))
+    return features
+
+
+def first_features(blocks: Sequence[Block]) -> tuple[Features, ...]:
+    """Return the first stage's named features of every block, each block described once.
+
+    A block's own facts (signals, shape, words) are found once and reused as its
+    neighbours' ``p2:``, ``p1:``, ``n1:`` and ``n2:`` facts.
+
+    >>> from newsclean.model import Span
+    >>> f = first_features([Block("Advertisement", 1, Span(0, 13))])[0]
+    >>> f["sig:boilerplate:furniture-phrase"], f["first:advertisement"], f["n1:missing"]
+    (1.0, 1.0, 1.0)
+    """
+    facts = page_facts(blocks)
+    fired = [_signals(blocks, facts, i) for i in range(len(blocks))]
+    about = [_described(b, fired[i], facts.full[i], facts.short[i]) for i, b in enumerate(blocks)]
+    out = []
+    for index, block in enumerate(blocks):
+        features = _own(block, fired[index])
+        features.update(about[index])
+        features.update(position_features(facts, index, len(blocks)))
+        features.update(context_features(blocks, facts, index))
+        for name, offset in NEIGHBOURS:
+            j = index + offset
+            if 0 <= j < len(blocks):
+                features.update({f"{name}:{k}": v for k, v in about[j].items()})
+            else:
+                features[f"{name}:missing"] = 1.0
+        out.append({k: v for k, v in features.items() if v})
+    return tuple(out)
+
+
+def second_features(
+    first: Sequence[Features], probs: Sequence[Sequence[float]], kinds: Sequence[Kind]
+) -> tuple[Features, ...]:
+    """Describe each block by the first stage's probabilities for it and its neighbours.
+
+    The second stage reads only these (stacking): the first stage's verdict on the block and
+    the verdicts around it, so a short line between two paragraphs or a run of furniture is
+    seen as a whole.
+
+    >>> f = second_features([{"x": 1.0}, {}], [[0.9, 0.1], [0.2, 0.8]], ["paragraph", "caption"])
+    >>> f[0]["s2:n1:caption"], f[1]["s2:n1:missing"], "x" in f[0]
+    (0.8, 1.0, False)
+    """
+    out = []
+    for index, _ in enumerate(first):
+        row: Features = {}
+        for name, offset in (("self", 0), *NEIGHBOURS):
+            j = index + offset
+            if not 0 <= j < len(first):
+                row[f"s2:{name}:missing"] = 1.0
+                continue
+            row.update({f"s2:{name}:{k}": p for k, p in zip(kinds, probs[j], strict=True)})
+        row.update(_stacked(probs, index, kinds))
+        out.append(row)
+    return tuple(out)
+
+
+def _stacked(probs: Sequence[Sequence[float]], index: int, kinds: Sequence[Kind]) -> Features:
+    # the block's own log-odds (probabilities flatten near 0 and 1) and the "same kind on
+    # both sides" products a linear model cannot form from the neighbours' numbers alone
+    out = {f"s2:log:{k}": math.log(max(p, 1e-6)) for k, p in zip(kinds, probs[index], strict=True)}
+    if 0 < index < len(probs) - 1:
+        before, after = probs[index - 1], probs[index + 1]
+        out.update({f"s2:both:{k}": before[i] * after[i] for i, k in enumerate(kinds)})
+    return out
+
+
+# --- scoring -----------------------------------------------------------------------------
+
+
+def softmax(scores: Sequence[float]) -> tuple[float, ...]:
+    """Turn scores into probabilities that sum to 1.
+
+    >>> softmax([0.0, 0.0])
+    (0.5, 0.5)
+    """
+    top = max(scores)
+    exps = [math.exp(s - top) for s in scores]
+    total = sum(exps)
+    return tuple(e / total for e in exps)
+
+
+def stage_probabilities(stage: Stage, features: Mapping[str, float]) -> tuple[float, ...]:
+    """Score one block's features with one stage; a name the stage lacks weighs nothing.
+
+    >>> s = make_stage((0.0, 0.0), {"f": (0.0, 2.0)})
+    >>> [round(p, 2) for p in stage_probabilities(s, {"f": 1.0, "unknown": 5.0})]
+    [0.12, 0.88]
+    """
+    if len(stage.bias) == FOUR:
+        return softmax(_four_logits(stage, features))
+    get = stage.table.get
+    found = [(row, value) for name, value in features.items() if (row := get(name)) is not None]
+    return softmax([b + sum(row[k] * v for row, v in found) for k, b in enumerate(stage.bias)])
+
+
+def _four_logits(stage: Stage, features: Mapping[str, float]) -> list[float]:
+    # the shipped model's case, unrolled: this loop is most of the labeller's own time
+    get = stage.table.get
+    a, b, c, d = stage.bias
+    for name, value in features.items():
+        row = get(name)
+        if row is not None:
+            w, x, y, z = row
+            a += w * value
+            b += x * value
+            c += y * value
+            d += z * value
+    return [a, b, c, d]
+
+
+def explain(
+    stage: Stage, features: Mapping[str, float], k: int, top: int = WHY_TOP
+) -> tuple[str, ...]:
+    """Name the features that pushed kind number ``k`` up most against the other kinds' mean.
+
+    >>> s = make_stage((0.0, 0.0), {"f": (0.0, 2.0), "g": (1.0, 0.0)})
+    >>> explain(s, {"f": 1.0, "g": 1.0}, 1)
+    ('f',)
+    """
+    centred = stage.centred
+    pushes = []
+    for name, value in features.items():
+        row = centred.get(name)
+        if row is not None and row[k] * value > 0:
+            pushes.append((-row[k] * value, name))
+    return tuple(name for _, name in sorted(pushes)[:top])
+
+
+@dataclass(frozen=True, slots=True)
+class Scored:
+    """The labeller's verdict on a page: each block's probabilities and explaining features."""
+
+    probs: tuple[tuple[float, ...], ...]
+    features: tuple[Features, ...]
+
+
+def score_page(
+    blocks: Sequence[Block], model: Model | None = None, first: Sequence[Features] = ()
+) -> Scored:
+    """Run both stages over a page's blocks (headlines included, as context).
+
+    ``first`` are the blocks' :func:`first_features` when the caller has them already.
+    """
+    m = model or load_model()
+    first = tuple(first) or first_features(blocks)
+    probs1 = tuple(stage_probabilities(m.first, f) for f in first)
+    if not m.second.table:
+        return Scored(probs1, first)  # a one-stage model
+    second = second_features(first, probs1, m.kinds)
+    return Scored(tuple(stage_probabilities(m.second, f) for f in second), first)
+
+
+def probabilities(
+    blocks: Sequence[Block], model: Model | None = None
+) -> tuple[Mapping[Kind, float], ...]:
+    """Return each block's probability per kind; a headline block is its own kind, surely.
+
+    ``blocks`` are a page's blocks after :func:`newsclean.blocks.headlines.split_headlines`
+    (or any labelled blocks: only the headline kinds are read). Pure: the same blocks give
+    the same numbers.
+
+    >>> from newsclean.model import Span
+    >>> p = probabilities([Block("Advertisement", 1, Span(0, 13))])[0]
+    >>> max(p, key=p.__getitem__), round(sum(p.values()), 6)
+    ('boilerplate', 1.0)
+    """
+    m = model or load_model()
+    scored = score_page(blocks, m)
+    return tuple(
+        MappingProxyType({b.kind: 1.0})
+        if b.kind in HEADLINE_KINDS
+        else MappingProxyType(dict(zip(m.kinds, p, strict=True)))
+        for b, p in zip(blocks, scored.probs, strict=True)
+    )
+
+
+def _is_plain_prose(features: Features) -> bool:
+    full = features.get("full-paragraph", 0.0) > 0
+    return full and not any(name.startswith("sig:boilerplate:") for name in features)
+
+
+def choose(probs: Sequence[float], features: Features, kinds: Sequence[Kind]) -> int:
+    """Pick the most probable kind, but keep a full paragraph on which no furniture signal
+    fires as prose unless the model is ``SURE_FURNITURE`` sure it is boilerplate.
+
+    Real pages nearly always end in furniture, so the model leans on "last block" evidence;
+    a short article whose last block is a plain paragraph must not lose it on that alone.
+
+    >>> choose([0.3, 0.0, 0.0, 0.7], {"full-paragraph": 1.0}, LEARNED_KINDS)
+    0
+    >>> choose([0.3, 0.0, 0.0, 0.7], {"full-paragraph": 1.0, "sig:boilerplate:promo": 1.0},
+    ...     LEARNED_KINDS)
+    3
+    """
+    order = sorted(range(len(probs)), key=lambda i: -probs[i])
+    k = order[0]
+    furniture = kinds[k] == "boilerplate" and probs[k] < SURE_FURNITURE
+    if furniture and len(order) > 1 and _is_plain_prose(features):
+        return order[1]
+    return k
+
+
+def _decide(block: Block, probs: Sequence[float], features: Features, m: Model) -> Block:
+    k = choose(probs, features, m.kinds)
+    kind = m.kinds[k]
+    match = LABEL_RE.match(block.text) if kind == "caption" else None
+    why = ("learned", *explain(m.first, features, k))
+    return replace(block, kind=kind, why=why, label=match["label"] if match else None)
+
+
+def label_prepared(
+    blocks: Sequence[Block], first: Sequence[Features] = (), model: Model | None = None
+) -> tuple[Block, ...]:
+    """Label ``blocks`` (headlines found) given their :func:`first_features`, if known.
+
+    The near-certain rules go first and decide alone (a reader-comment section is furniture:
+    ``boilerplate.RULES``); every other block not a headline gets its most probable kind,
+    with ``why`` = ``learned`` and the features that pushed that kind most.
+    """
+    m = model or load_model()
+    ruled = tuple(blocks)
+    for rule in boilerplate.RULES:
+        ruled = rule(ruled)
+    scored = score_page(blocks, m, first)
+    out = tuple(
+        r if r.kind in HEADLINE_KINDS or r.why else _decide(b, p, f, m)
+        for b, r, p, f in zip(blocks, ruled, scored.probs, scored.features, strict=True)
+    )
+    return keep_some_body(out, scored.probs, m.kinds)
+
+
+def keep_some_body(
+    blocks: Sequence[Block], probs: Sequence[Sequence[float]], kinds: Sequence[Kind]
+) -> tuple[Block, ...]:
+    """Give a page the model left without body its likeliest paragraph back.
+
+    A text is an article: one whose every block came out furniture (a lone paragraph, the
+    body of an article cleaned once already) keeps the block the model finds most like body.
+
+    >>> from newsclean.model import Span
+    >>> b = (Block("Floods close the road.", 1, Span(0, 22), "boilerplate", why=("learned",)),)
+    >>> keep_some_body(b, [(0.4, 0.0, 0.0, 0.6)], LEARNED_KINDS)[0].kind
+    'paragraph'
+    """
+    if "paragraph" not in kinds or any(b.kind == "paragraph" for b in blocks):
+        return tuple(blocks)
+    k = kinds.index("paragraph")
+    free = [i for i, b in enumerate(blocks) if b.why[:1] == ("learned",)]
+    if not free:
+        return tuple(blocks)
+    best = max(free, key=lambda i: probs[i][k])
+    kept = replace(blocks[best], kind="paragraph", label=None, why=("learned", "only-body"))
+    return (*blocks[:best], kept, *blocks[best + 1 :])
+
+
+def label_blocks_learned(blocks: Sequence[Block], model: Model | None = None) -> tuple[Block, ...]:
+    """Label every block not already a headline: near-certain rules first, then the model.
+
+    >>> from newsclean.model import Span
+    >>> full = "The council met on Tuesday and voted to close the harbour road for good."
+    >>> blocks = [Block(full, 1, Span(0, 72)), Block("Share this", 3, Span(74, 84))]
+    >>> [b.kind for b in label_blocks_learned(blocks)]
+    ['paragraph', 'boilerplate']
+    """
+    return label_prepared(require_blocks(blocks, "label_blocks_learned"), (), model)
+
+
+def signal_feature(signal: Signal, kind: Kind) -> str:
+    """The feature name a rule signal of ``kind``'s module gets.
+
+    >>> from newsclean.classify.captions import SIGNALS
+    >>> signal_feature(SIGNALS[0], "caption").startswith("sig:caption:")
+    True
+    """
+    return f"sig:{kind}:{signal.name}"

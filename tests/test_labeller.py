@@ -1,0 +1,179 @@
+"""The learned labeller: the shipped model, its features, probabilities and explanations."""
+
+from __future__ import annotations
+
+import json
+from dataclasses import replace
+from importlib import resources
+from pathlib import Path
+
+import pytest
+from hypothesis import given
+from strategies import any_text
+
+from newsclean.article import parse_article
+from newsclean.blocks.paragraphs import segment_paragraphs
+from newsclean.cli.main import main
+from newsclean.learn.labeller import (
+    LEARNED_KINDS,
+    Model,
+    Stage,
+    first_features,
+    label_blocks_learned,
+    lexical_features,
+    load_model,
+    make_stage,
+    model_from_data,
+    probabilities,
+    stage_probabilities,
+)
+from newsclean.model import Block, Span
+
+PARA = (
+    "The lighthouse keepers' union said on Friday that the last two staffed towers on the "
+    "coast would close in the autumn, ending a job that has outlasted radar."
+)
+LATER = (
+    "Both towers were built in the 1870s, and their lamps were turned by clockwork until "
+    "the keepers fitted electric motors a century later."
+)
+ARTICLE = (
+    "Keepers leave the last towers\n\n"
+    f"{PARA}\n\n"
+    "Photo: A keeper climbs the stair of the north tower in 1962. (Harbour Archive)\n\n"
+    f"{LATER}\n\n"
+    "Share this article\n\n"
+    "Advertisement\n"
+)
+
+
+def _blocks(*texts: str) -> list[Block]:
+    return [Block(t, i + 1, Span(0, len(t))) for i, t in enumerate(texts)]
+
+
+def _halved(model: Model) -> Model:
+    """The model with every other feature of each stage forgotten (as if trained long ago)."""
+
+    def half(stage: Stage) -> Stage:
+        kept = {n: row for i, (n, row) in enumerate(sorted(stage.table.items())) if i % 2}
+        return make_stage(stage.bias, kept)
+
+    return replace(model, first=half(model.first), second=half(model.second))
+
+
+def test_the_shipped_model_loads_and_is_small() -> None:
+    model = load_model()
+    assert model.kinds == LEARNED_KINDS
+    assert model.first.table
+    assert model.second.table
+    size = len(resources.files("newsclean.learn").joinpath("labeller.json").read_bytes())
+    assert size <= 5_000_000
+
+
+def test_the_shipped_model_names_its_data_sources() -> None:
+    about = load_model().about
+    assert about["trained_pages"] > 1000
+    assert "train-pages" in about["trained_on"]
+
+
+def test_an_unknown_feature_weighs_nothing() -> None:
+    stage = load_model().first
+    features = first_features(_blocks(PARA, "Share this article"))[1]
+    with_unknown = {**features, "sig:caption:a-signal-added-since-training": 1.0}
+    assert stage_probabilities(stage, with_unknown) == stage_probabilities(stage, features)
+
+
+def test_a_model_missing_features_still_labels_every_block() -> None:
+    blocks = segment_paragraphs(ARTICLE)
+    for model in (_halved(load_model()), replace(load_model(), second=make_stage((0.0,) * 4, {}))):
+        labelled = label_blocks_learned(blocks, model)
+        assert [b.text for b in labelled] == [b.text for b in blocks]
+        assert all(b.kind in LEARNED_KINDS for b in labelled)
+
+
+def test_a_model_with_foreign_kinds_is_refused() -> None:
+    stage = {"bias": [0.0], "weights": {}}
+    with pytest.raises(ValueError, match="cannot give"):
+        model_from_data({"kinds": ["footnote"], "first": stage, "second": stage})
+
+
+def test_a_model_with_short_rows_is_refused() -> None:
+    stage = {"bias": [0.0, 0.0], "weights": {"f": [1.0]}}
+    with pytest.raises(ValueError, match="one weight per kind"):
+        model_from_data({"kinds": ["paragraph", "caption"], "first": stage, "second": stage})
+
+
+def test_invented_article_kinds() -> None:
+    kinds = [b.kind for b in parse_article(ARTICLE, labeller="learned").blocks]
+    assert kinds == ["headline", "paragraph", "caption", "paragraph", "boilerplate", "boilerplate"]
+
+
+def test_why_names_the_deciding_features() -> None:
+    article = parse_article(ARTICLE, labeller="learned")
+    caption = article.blocks[2]
+    assert caption.why[0] == "learned"
+    known = set(load_model().first.table)
+    assert 1 < len(caption.why) <= 4
+    assert set(caption.why[1:]) <= known
+    assert caption.label == "Photo"
+
+
+def test_probabilities_sum_to_one_and_headlines_are_sure() -> None:
+    blocks = parse_article(ARTICLE, labeller="learned").blocks
+    probs = probabilities(blocks)
+    assert len(probs) == len(blocks)
+    assert probs[0] == {"headline": 1.0}
+    for p in probs[1:]:
+        assert set(p) == set(LEARNED_KINDS)
+        assert abs(sum(p.values()) - 1.0) < 1e-9
+    assert probs[1]["paragraph"] > 0.5
+    assert probs[2]["caption"] > 0.5
+    assert probabilities(blocks) == probs  # pure
+
+
+def test_lexical_features_read_words_once_casefolded_with_digits_as_zero() -> None:
+    f = lexical_features("Updated 12 MARCH 2024")
+    assert f["first:updated"] == f["last:0000"] == f["shape:X0A0"] == 1.0
+    assert "w:march" in f
+    assert "b:00_march" in f
+
+
+def test_empty_page_has_no_probabilities() -> None:
+    assert probabilities([]) == ()
+    assert label_blocks_learned([]) == ()
+
+
+def test_label_blocks_learned_refuses_text() -> None:
+    with pytest.raises(TypeError, match="Block"):
+        label_blocks_learned("Share this")  # type: ignore[arg-type]
+
+
+@given(any_text)
+def test_labelling_changes_only_labels(text: str) -> None:
+    blocks = segment_paragraphs(text)
+    labelled = label_blocks_learned(blocks)
+    assert [(b.text, b.span, b.line) for b in labelled] == [
+        (b.text, b.span, b.line) for b in blocks
+    ]
+
+
+def test_the_model_file_is_valid_json_keyed_by_feature_name() -> None:
+    data = json.loads(resources.files("newsclean.learn").joinpath("labeller.json").read_text())
+    assert set(data) >= {"kinds", "first", "second", "trained_on"}
+    assert all(isinstance(name, str) for name in data["first"]["weights"])
+
+
+def test_parse_article_refuses_an_unknown_labeller() -> None:
+    with pytest.raises(ValueError, match="labeller= one of 'rules', 'learned'"):
+        parse_article(ARTICLE, labeller="neural")  # type: ignore[arg-type]
+
+
+def test_the_rules_stay_the_default_and_the_command_line_can_ask_for_the_model(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert all("learned" not in b.why for b in parse_article(ARTICLE).blocks)
+    path = tmp_path / "a.txt"
+    path.write_text(ARTICLE, encoding="utf-8")
+    assert main(["--labeller", "learned", "--format", "json", str(path)]) == 0
+    blocks = json.loads(capsys.readouterr().out)["blocks"]
+    assert [b["why"][0] for b in blocks[1:]] == ["learned"] * (len(blocks) - 1)
