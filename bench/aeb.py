@@ -1,6 +1,7 @@
 """Score newsclean as a cleaner after an HTML extractor, by the extraction benchmark's metric.
 
-Usage: python bench/aeb.py DIR [--only trafilatura|html-text] [--source S] [--pages] [--per-page]
+Usage: python bench/aeb.py DIR [--only trafilatura|html-text] [--source S] [--labeller L]
+                             [--pages] [--per-page] [--simulate [--split S]]
 
 DIR holds ground-truth.json and one <system>.json per extractor, in the benchmark's layout
 ({"output": {page: {"articleBody": text}}}). For each extractor it prints precision, recall
@@ -41,7 +42,7 @@ from newsclean.evaluate.shingles import (
     score_pages,
     shingles,
 )
-from newsclean.model import SOURCES, Article, Block, Source
+from newsclean.model import LABELLERS, SOURCES, Article, Block, Labeller, Source
 
 #: The systems, and the input shape newsclean is told each one gives.
 SYSTEMS: dict[str, Source | Literal["auto"]] = {"trafilatura": "auto", "html-text": "page"}
@@ -71,10 +72,14 @@ def _bodies(path: Path) -> dict[str, str]:
 
 
 def run_page(
-    key: str, reference: str, extracted: str, source: Source | Literal["auto"] = "auto"
+    key: str,
+    reference: str,
+    extracted: str,
+    source: Source | Literal["auto"] = "auto",
+    labeller: Labeller = "rules",
 ) -> PageRun:
     """Score one page raw and after newsclean."""
-    article = parse_article(extracted, quotes="keep", source=source)
+    article = parse_article(extracted, quotes="keep", source=source, labeller=labeller)
     ref = shingles(reference)
     return PageRun(
         key,
@@ -165,6 +170,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--source", choices=SOURCES, help="read every system's text as this")
     parser.add_argument("--per-page", action="store_true", help="each page's raw and cleaned F1")
     parser.add_argument("--pages", action="store_true", help="per-page losses, worst first")
+    parser.add_argument("--labeller", choices=LABELLERS, default="rules")
     parser.add_argument("--simulate", action="store_true", help="DIR holds labelled pages")
     parser.add_argument("--split", default="train", help="with --simulate: the split to read")
     args = parser.parse_args(argv)
@@ -182,7 +188,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     for name, output in outputs.items():
         source = args.source or SYSTEMS.get(name, "auto")
         runs[name] = [
-            run_page(key, truth[key], output.get(key, ""), source) for key in sorted(truth)
+            run_page(key, truth[key], output.get(key, ""), source, args.labeller)
+            for key in sorted(truth)
         ]
         print(_row(f"{name} raw", score_pages(r.raw for r in runs[name])))
         worse = len(worse_pages(runs[name]))
