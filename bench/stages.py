@@ -201,10 +201,14 @@ def _steps() -> list[tuple[str, Callable[[str], object]]]:
     from newsclean.article import parse_article
     from newsclean.text.pipeline import fix_text
 
+    def learned(text: str) -> object:
+        return parse_article(text, labeller="learned")
+
     return [
         ("ftfy.fix_text", ftfy.fix_text),
         ("newsclean.fix_text", fix_text),
         ("newsclean.parse_article", parse_article),
+        ("parse_article, learned labeller", learned),
     ]
 
 
