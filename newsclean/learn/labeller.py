@@ -24,8 +24,6 @@ from importlib import resources
 from types import MappingProxyType
 from typing import Any
 
-import regex
-
 from newsclean.arguments import require_blocks
 from newsclean.blocks.headlines import similarity
 from newsclean.blocks.shape import (
@@ -36,6 +34,7 @@ from newsclean.blocks.shape import (
     is_full_paragraph,
     is_title_case,
 )
+from newsclean.chars import lazy_compile
 from newsclean.classify import boilerplate
 from newsclean.classify.captions import LABEL_RE
 from newsclean.classify.signal import Signal
@@ -66,7 +65,7 @@ PAIR_TOKENS = 6
 #: The neighbours described, by name and offset.
 NEIGHBOURS: tuple[tuple[str, int], ...] = (("p2", -2), ("p1", -1), ("n1", 1), ("n2", 2))
 #: A digit, so that years, scores and counts share one token shape.
-DIGIT_RE = regex.compile(r"\d")
+DIGIT_RE = lazy_compile(r"\d")
 #: The number of kinds of the shipped model (its scoring loop is unrolled for them).
 FOUR = 4
 #: How sure the model must be to call a plain full paragraph (no furniture signal) furniture.
