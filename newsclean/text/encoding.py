@@ -37,7 +37,7 @@ from newsclean.chars import (
     ZERO_WIDTH_CLASS,
     members,
 )
-from newsclean.model import Cleaned, Fix, Span, apply_fixes, compose_fixes, rewrite_at
+from newsclean.model import Cleaned, Fix, Span, apply_fixes, compose_fixes, map_back, rewrite_at
 
 #: How ftfy is run. Changed from ftfy's defaults, and why:
 #: ``unescape_html`` off - entities are decoded here, also in text that holds a ``<``;
@@ -394,11 +394,31 @@ def _regions(text: str, fixes: Sequence[Fix]) -> Iterator[tuple[int, int, list[F
 
 
 def _newly_repairable(old: str, fixes: Sequence[Fix], offset: int) -> bool:
-    """Whether ``fixes`` (spans offset by ``offset``) make the lines ``old`` repairable."""
-    new = apply_fixes(old, (Fix(f.span.shift(-offset), f.replacement, f.reason) for f in fixes))
+    """Whether ``fixes`` (spans offset by ``offset``) give encoding repair of the lines
+    ``old`` work it did not have: a repair of the new lines that is not one of ``old``'s."""
+    local = [Fix(f.span.shift(-offset), f.replacement, f.reason) for f in fixes]
+    new = apply_fixes(old, local)
     if not any(map(is_repairable, LINE_END_RE.split(new))):
         return False
-    return not any(map(is_repairable, LINE_END_RE.split(old)))
+    if not any(map(is_repairable, LINE_END_RE.split(old))):
+        return True
+    # Both need repair: a line holding mojibake can still gain a new pair ("Â" beside a
+    # curled quote), so each repair of the new lines must be one of the old lines'.
+    return not _inherited_repairs(old, new, local)
+
+
+def _inherited_repairs(old: str, new: str, fixes: Sequence[Fix]) -> bool:
+    """Whether each repair of ``new`` (``old`` after ``fixes``) is one of ``old``'s: the
+    same characters, mapped back through ``fixes``, turned into the same text."""
+    before = {(f.span, f.replacement) for f in repair_encoding(old).fixes}
+    after = repair_encoding(new).fixes
+    starts = map_back(fixes, [f.span.start for f in after], end=False, at_deletion="after")
+    ends = map_back(fixes, [f.span.end for f in after], end=True, at_deletion="before")
+    return all(
+        (Span(start, max(start, end)), f.replacement) in before
+        and old[start:end] == f.span.slice(new)
+        for f, start, end in zip(after, starts, ends, strict=True)
+    )
 
 
 def keep_repair_stable(text: str, fixes: Iterable[Fix]) -> tuple[Fix, ...]:
