@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import unicodedata
 from collections import Counter
+from collections.abc import Callable
+from functools import partial
 
 import ftfy
 import pytest
@@ -12,6 +14,8 @@ from hypothesis import strategies as st
 from strategies import letters_beside_marks, messy_lines
 
 from newsclean.lint.config import Config
+from newsclean.lint.registry import REASON_CODES
+from newsclean.lint.rule import reasons_of
 from newsclean.lint.run import (
     choose_fixes,
     enabled_rules,
@@ -21,8 +25,11 @@ from newsclean.lint.run import (
     sidecar_text,
     suppress,
 )
-from newsclean.model import Finding, Fix, LineIndex, Span
-from newsclean.text.encoding import FTFY_CONFIG
+from newsclean.model import Cleaned, Finding, Fix, LineIndex, QuoteStyle, Span
+from newsclean.text.encoding import FTFY_CONFIG, clean_invisibles
+from newsclean.text.quotes import clean_quotes
+from newsclean.text.spacing import clean_spacing
+from newsclean.text.whitespace import clean_whitespace
 
 # --- selection ----------------------------------------------------------------------
 
@@ -256,3 +263,64 @@ def test_fixes_keep_every_letter_ftfy_keeps(config: Config, text: str) -> None:
     assert fix_until_clean(once, config).text == once
     lost = _letters(text) - _letters(once)
     assert lost <= _letters(text) - _letters(ftfy.fix_text(text, FTFY_CONFIG))
+
+
+# --- a fix refused as unsafe keeps its finding ---------------------------------------
+
+REFUSED = [
+    pytest.param(
+        'He wrote "\u00c2" on the board.\n',
+        Config(quotes="curly"),
+        "NC204",
+        '"',
+        id="closing-quote-after-a-leader",
+    ),
+    pytest.param(
+        "He wrote \u201c\u00c2\u200b\u201d on it.\n",
+        Config(),
+        "NC103",
+        "\u200b",
+        id="invisible-between-a-leader-and-a-quote",
+    ),
+    pytest.param(
+        "A \u201c\u00c2 \u201d b.\n",
+        Config(quotes="curly"),
+        "NC205",
+        " ",
+        id="space-inside-quotes-after-a-leader",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "config", "code", "mark"), REFUSED)
+def test_a_refused_fix_keeps_its_finding(text: str, config: Config, code: str, mark: str) -> None:
+    # The fix would make a mojibake-looking pair, so the mark stays; the user must be told.
+    result = fix_until_clean(text, config)
+    (finding,) = [f for f in result.remaining if f.code == code]
+    assert finding.fix == ()
+    assert finding.span.slice(result.text) == mark
+    assert "not fixed" in finding.message
+
+
+def _steps(quotes: QuoteStyle) -> tuple[Callable[[str], Cleaned], ...]:
+    """The cleaning steps after encoding repair, each run alone and unguarded."""
+    return (clean_invisibles, clean_whitespace, clean_spacing, partial(clean_quotes, style=quotes))
+
+
+@pytest.mark.parametrize("config", FIX_CONFIGS)
+@given(text=letters_beside_marks)
+def test_what_fixing_leaves_to_clean_is_reported(config: Config, text: str) -> None:
+    # Each change a step still wants after fixing was refused as unsafe: a finding says so.
+    result = fix_until_clean(text, config)
+    spans = [f.span for f in result.remaining]
+    for step in _steps(config.quotes):
+        for fix in step(result.text).fixes:
+            if any(config.is_enabled(REASON_CODES[r]) for r in reasons_of(fix)):
+                assert any(s.start <= fix.span.end and fix.span.start <= s.end for s in spans), fix
+
+
+@given(text=letters_beside_marks)
+def test_a_finding_left_after_fixing_is_not_a_fixable_one(text: str) -> None:
+    # Paired with the property above, which a linter reporting everything would pass.
+    result = fix_until_clean(text, Config(quotes="curly"))
+    assert not any(f.fix and f.safe for f in result.remaining)

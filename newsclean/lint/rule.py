@@ -22,7 +22,7 @@ from types import MappingProxyType
 
 from newsclean.article import parse_article
 from newsclean.model import Article, Block, Cleaned, Finding, Fix, QuoteStyle, Span, map_back
-from newsclean.text.pipeline import clean_text
+from newsclean.text.pipeline import clean_text, refused_fixes
 
 #: What a rule function yields: where, the one-line message, and the edits that resolve it.
 Yielded = tuple[Span, str, tuple[Fix, ...]]
@@ -60,6 +60,7 @@ class LintSource:
     """What every rule reads: the text as given, the pipeline's fixes, the article.
 
     ``cleaned`` holds ``clean_text(text, quotes=quotes)``, fixes relative to ``text``;
+    ``refused`` the fixes cleaning refused (see :func:`refused_fixes`), spans in ``text``;
     ``article`` is parsed only when a structure rule runs (else None), and ``placed``
     then holds its blocks with their spans in ``text`` (mapped once, not once per rule:
     the mapping walks every fix, and a text can hold a fix per character).
@@ -70,6 +71,7 @@ class LintSource:
     cleaned: Cleaned
     article: Article | None = None
     placed: tuple[Placed, ...] = ()
+    refused: tuple[Fix, ...] = ()
 
 
 def prepare(text: str, quotes: QuoteStyle = "keep", *, structure: bool = True) -> LintSource:
@@ -79,10 +81,26 @@ def prepare(text: str, quotes: QuoteStyle = "keep", *, structure: bool = True) -
     'Café'
     """
     if not structure:
-        return LintSource(text, quotes, clean_text(text, quotes=quotes))
+        cleaned = clean_text(text, quotes=quotes)
+        return LintSource(text, quotes, cleaned, refused=_refused(cleaned, quotes))
     article = parse_article(text, quotes=quotes)
     cleaned = Cleaned(article.text, article.fixes)
-    return LintSource(text, quotes, cleaned, article, place_blocks(article))
+    placed = place_blocks(article)
+    return LintSource(text, quotes, cleaned, article, placed, _refused(cleaned, quotes))
+
+
+def _refused(cleaned: Cleaned, quotes: QuoteStyle) -> tuple[Fix, ...]:
+    """The fixes cleaning refused, with their spans in the text as given."""
+    refused = refused_fixes(cleaned.text, quotes=quotes)
+    if not refused:
+        return ()
+    fixes = cleaned.fixes
+    starts = map_back(fixes, [f.span.start for f in refused], end=False, at_deletion="after")
+    ends = map_back(fixes, [f.span.end for f in refused], end=True, at_deletion="before")
+    return tuple(
+        Fix(Span(start, max(start, end)), f.replacement, f.reason)
+        for f, start, end in zip(refused, starts, ends, strict=True)
+    )
 
 
 def place_blocks(article: Article) -> tuple[Placed, ...]:
@@ -281,12 +299,23 @@ def reason_rules(rows: tuple[ReasonRow, ...]) -> tuple[Rule, ...]:
 def _report_reasons(
     row: ReasonRow, reasons: frozenset[str], source: LintSource
 ) -> Iterator[Yielded]:
-    """Yield a finding for each pipeline fix made for any of ``reasons``."""
+    """Yield a finding for each pipeline fix made for any of ``reasons``, and one with no
+    fix for each such fix cleaning refused (a refused fix must not hide its finding)."""
     for fix in source.cleaned.fixes:
         if reasons_of(fix) & reasons:
-            old = show(fix.span.slice(source.text))
-            message = row.message.format(old=old, new=show(fix.replacement), quotes=source.quotes)
-            yield fix.span, message, (fix,)
+            yield fix.span, _reason_message(row, source, fix), (fix,)
+    for fix in source.refused:
+        if reasons_of(fix) & reasons:
+            yield fix.span, _reason_message(row, source, fix) + REFUSED_NOTE, ()
+
+
+#: What a refused fix's finding adds to its message.
+REFUSED_NOTE = " (not fixed: the fix would make it read as mojibake)"
+
+
+def _reason_message(row: ReasonRow, source: LintSource, fix: Fix) -> str:
+    old = show(fix.span.slice(source.text))
+    return row.message.format(old=old, new=show(fix.replacement), quotes=source.quotes)
 
 
 def in_code_order(*rules: Rule) -> tuple[Rule, ...]:

@@ -451,6 +451,18 @@ def keep_repair_stable(text: str, fixes: Iterable[Fix]) -> tuple[Fix, ...]:
     return tuple(kept)
 
 
+def could_refuse(text: str) -> bool:
+    """Return whether :func:`keep_repair_stable` could refuse a later step's fix in ``text``.
+
+    Later steps write only ASCII, curly quotes or nothing, so a text holding nothing
+    encoding repair reads stays so, whatever they do.
+
+    >>> could_refuse("plain “text”"), could_refuse('IRMÃ"')
+    (False, True)
+    """
+    return not _inert(text)
+
+
 def _inert(text: str) -> bool:
     """Whether ``text`` holds nothing encoding repair reads: no "&", and only ASCII and
     inert punctuation (so no mojibake, no entity, nothing to normalise)."""

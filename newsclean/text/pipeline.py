@@ -17,7 +17,13 @@ from dataclasses import dataclass
 
 from newsclean.arguments import require_quotes, require_text
 from newsclean.model import Cleaned, Fix, QuoteStyle, compose_fixes
-from newsclean.text.encoding import clean_invisibles, repair_encoding, stable_part
+from newsclean.text.encoding import (
+    clean_invisibles,
+    could_refuse,
+    keep_repair_stable,
+    repair_encoding,
+    stable_part,
+)
 from newsclean.text.quotes import clean_quotes
 from newsclean.text.spacing import clean_spacing
 from newsclean.text.whitespace import clean_whitespace
@@ -126,6 +132,30 @@ def _after_a_gap(text: str, fixes: tuple[Fix, ...]) -> bool:
     return any(
         _GAP_THEN_MARK_RE.search(text, max(0, f.span.start - 2), f.span.start) for f in fixes
     )
+
+
+def refused_fixes(cleaned: str, *, quotes: QuoteStyle = "straight") -> tuple[Fix, ...]:
+    """Return the fixes of ``cleaned`` (:func:`clean_text`'s output) that cleaning refused.
+
+    A later step's fix that would hand encoding repair a new mojibake-looking pair is not
+    made (see :func:`~newsclean.text.encoding.keep_repair_stable`), so its mark is still
+    there after cleaning; the linter reports it, with no fix, so the user knows. Each step
+    is run once over ``cleaned``; a text holding nothing encoding repair reads cannot have
+    had a fix refused, and costs one search.
+
+    >>> [(f.span.start, f.replacement) for f in refused_fixes('E “IRMÃ".', quotes="curly")]
+    [(7, '”')]
+    """
+    cleaned = require_text(cleaned, "refused_fixes")
+    quotes = require_quotes(quotes, "refused_fixes")
+    if not could_refuse(cleaned):
+        return ()
+    refused: list[Fix] = []
+    for step in _later_steps(quotes):
+        made = step.run(cleaned).fixes
+        kept = set(keep_repair_stable(cleaned, made))
+        refused += (fix for fix in made if fix not in kept)
+    return tuple(sorted(refused, key=lambda f: (f.span.start, f.span.end)))
 
 
 def fix_text(text: str, *, quotes: QuoteStyle = "straight") -> str:
