@@ -11,7 +11,7 @@ from collections import Counter
 
 import ftfy
 import pytest
-from hypothesis import given, settings
+from hypothesis import example, given, settings
 from hypothesis import strategies as st
 from strategies import (
     any_text,
@@ -90,6 +90,7 @@ def test_idempotent_beside_quotes_dashes_invisibles(quotes: QuoteStyle, text: st
 @pytest.mark.parametrize("quotes", QUOTE_STYLES)
 @settings(max_examples=400)
 @given(text=letters_beside_marks)
+@example(text="&\x1b[Amp;")
 def test_no_letter_lost_that_ftfy_keeps(quotes: QuoteStyle, text: str) -> None:
     """Only ftfy's repair of the input as given may turn letters into fewer ones."""
     twice = fix_text(fix_text(text, quotes=quotes), quotes=quotes)
@@ -140,6 +141,7 @@ def test_keep_repair_stable_keeps_what_it_can_in_a_line() -> None:
 
 @pytest.mark.parametrize("quotes", QUOTE_STYLES)
 @given(text=st.one_of(any_text, encoding_soup, whitespace_soup, quote_soup))
+@example(text="&\x1b[Amp;")
 def test_idempotent_on_any_text(quotes: QuoteStyle, text: str) -> None:
     once = fix_text(text, quotes=quotes)
     assert fix_text(once, quotes=quotes) == once

@@ -303,9 +303,9 @@ def _ftfy_lines(text: str) -> Cleaned:
     while match is not None:
         start, end = _segment(text, match.start())
         segment = text[start:end]
-        fixed = ftfy.fix_text(segment, FTFY_CONFIG)
-        if fixed != segment:
-            fixes += _diff_fixes(segment, fixed, start)
+        fixed, found = _ftfy_segment(segment)
+        if found:
+            fixes += (Fix(f.span.shift(start), f.replacement, f.reason) for f in found)
             parts += (text[done:start], fixed)
             done = end
         match = FTFY_SUSPECT_RE.search(text, end)
@@ -313,6 +313,53 @@ def _ftfy_lines(text: str) -> Cleaned:
         return Cleaned(text)
     parts.append(text[done:])
     return Cleaned("".join(parts), tuple(fixes))
+
+
+def _ftfy_segment(segment: str) -> tuple[str, list[Fix]]:
+    """ftfy's repair of one segment, and its fixes, less any that would join an entity."""
+    fixed = ftfy.fix_text(segment, FTFY_CONFIG)
+    if fixed == segment:
+        return segment, []
+    fixes = _diff_fixes(segment, fixed, 0)
+    if "&" in fixed and _entity_spans(fixed):
+        fixes = _joining_no_entity(segment, fixes)
+        fixed = apply_fixes(segment, fixes)
+    return fixed, fixes
+
+
+def _entity_spans(text: str) -> list[tuple[int, int]]:
+    """Where ``text`` holds an HTML entity that would be decoded."""
+    return [m.span() for m in HTML_ENTITY_RE.finditer(text) if decode_entity(m[0]) != m[0]]
+
+
+def _joining_no_entity(segment: str, fixes: list[Fix]) -> list[Fix]:
+    """The ``fixes`` of ``segment`` that join no HTML entity with their neighbours.
+
+    Entities are decoded before ftfy runs, so one in its output is new: a removed terminal
+    escape joined "&" to "mp;", which the next run would decode, deleting two letters.
+    The escape stays for :func:`clean_invisibles`, which removes its ESC alone.
+    """
+    kept = list(fixes)
+    for _ in range(_MAX_ROUNDS):
+        entities = _entity_spans(apply_fixes(segment, kept))
+        joining = {
+            fix
+            for fix, (start, end) in zip(kept, _new_spans(kept), strict=True)
+            if any(a <= end and start <= b for a, b in entities)
+        }
+        if not joining:
+            return kept
+        kept = [fix for fix in kept if fix not in joining]
+    return []
+
+
+def _new_spans(fixes: Sequence[Fix]) -> Iterator[tuple[int, int]]:
+    """Where each of the sorted ``fixes`` lies in the fixed text."""
+    delta = 0
+    for fix in fixes:
+        start = fix.span.start + delta
+        yield start, start + len(fix.replacement)
+        delta += len(fix.replacement) - (fix.span.end - fix.span.start)
 
 
 def _segment(text: str, pos: int) -> tuple[int, int]:
