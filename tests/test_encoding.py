@@ -136,6 +136,21 @@ KNOWN_FAILURES = [
         id="double-encoded-and-truncated",
         marks=pytest.mark.xfail(strict=True, reason="truncated mojibake"),
     ),
+    # An invisible inside a mojibake pair hides the pair from ftfy, and removing it first
+    # would also join a writer's "Â", word joiner, "”" into "Â”", deleting the "Â" (see
+    # test_text.py, word-joiner-kept): the invisible stays, NC103 says it was not fixed.
+    pytest.param(
+        "Caf\u00c3\u200b\u00a9 au lait",
+        "Café au lait",
+        id="zero-width-space-inside-mojibake",
+        marks=pytest.mark.xfail(strict=True, reason="invisible inside the pair: kept"),
+    ),
+    pytest.param(
+        "don\u00e2\u20ac\u2060\u2122t",
+        "don’t",
+        id="word-joiner-inside-mojibake",
+        marks=pytest.mark.xfail(strict=True, reason="invisible inside the pair: kept"),
+    ),
 ]
 
 

@@ -289,6 +289,13 @@ REFUSED = [
         " ",
         id="space-inside-quotes-after-a-leader",
     ),
+    pytest.param(
+        "Caf\u00c3\u200b\u00a9 au lait.\n",
+        Config(),
+        "NC103",
+        "\u200b",
+        id="zero-width-space-inside-mojibake",
+    ),
 ]
 
 
