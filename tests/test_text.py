@@ -46,6 +46,13 @@ PAIRS_MADE_BY_FIXES = [
     # Closing a gap after curling gives a mark new neighbours: it is read again.
     pytest.param("' ”", "curly", "‘”", id="gap-closed-after-curling"),
     pytest.param("0 .‘", "straight", "0.'", id="gap-closed-after-straightening"),
+    # Straightening makes an apostrophe whose gap spacing closes (found by fuzzing).
+    pytest.param("Ana \u2018s car", "straight", "Ana's car", id="apostrophe-made-by-straightening"),
+    pytest.param("do n\u2018t go", "straight", "don't go", id="n-t-made-by-straightening"),
+    pytest.param(
+        "\u00d0(\u00a0 \u00c5\u00a0\u2018s", "straight", "\u00d0( \u00c5's", id="after-a-leader"
+    ),
+    pytest.param("a \u2018quote\u2019 b", "straight", "a 'quote' b", id="quote-opened-after-a-gap"),
 ]
 
 
@@ -142,6 +149,7 @@ def test_keep_repair_stable_keeps_what_it_can_in_a_line() -> None:
 @pytest.mark.parametrize("quotes", QUOTE_STYLES)
 @given(text=st.one_of(any_text, encoding_soup, whitespace_soup, quote_soup))
 @example(text="&\x1b[Amp;")
+@example(text="\u00d0(\u00a0 \u00c5\u00a0\u2018s")
 def test_idempotent_on_any_text(quotes: QuoteStyle, text: str) -> None:
     once = fix_text(text, quotes=quotes)
     assert fix_text(once, quotes=quotes) == once

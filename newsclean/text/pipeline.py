@@ -121,17 +121,40 @@ _GAP_THEN_MARK_RE = re.compile(r"[ \t][^\w\s]\Z")
 
 def _after_a_gap(text: str, fixes: tuple[Fix, ...]) -> bool:
     """Whether any of ``fixes`` (of ``text``) turns a mark just after a space and one
-    punctuation mark, where spacing reads the mark to decide on the gap ("0 .‘").
+    punctuation mark, where spacing reads the mark to decide on the gap ("0 .‘"), or makes
+    an apostrophe whose gap spacing closes ("Ana ‘s" becomes "Ana 's").
 
     >>> from newsclean.model import Span
     >>> _after_a_gap("0 .‘", (Fix(Span(3, 4), "'", "straight-quote"),))
     True
     >>> _after_a_gap("a ‘b’", (Fix(Span(2, 3), "'", "straight-quote"),))
     False
+    >>> _after_a_gap("Ana ‘s car", (Fix(Span(4, 5), "'", "straight-quote"),))
+    True
     """
     return any(
-        _GAP_THEN_MARK_RE.search(text, max(0, f.span.start - 2), f.span.start) for f in fixes
+        _GAP_THEN_MARK_RE.search(text, max(0, f.span.start - 2), f.span.start)
+        or _makes_an_apostrophe_gap(text, f)
+        for f in fixes
     )
+
+
+#: A gap, maybe then the "n" of "n't": where a mark turned next may be an apostrophe.
+_GAP_BEFORE_MARK_RE = re.compile(r"[ \t]n?\Z")
+
+#: Characters either side of a turned mark that spacing reads to close an apostrophe's
+#: gap: a letter and the gap before it, the suffix ("ll", "ve") and what ends it after.
+_APOSTROPHE_REACH = 4
+
+
+def _makes_an_apostrophe_gap(text: str, fix: Fix) -> bool:
+    """Whether ``fix`` turns a mark after a gap into one spacing closes the gap before."""
+    start, end = fix.span.start, fix.span.end
+    if not _GAP_BEFORE_MARK_RE.search(text, max(0, start - 2), start):
+        return False
+    before = text[max(0, start - _APOSTROPHE_REACH) : start]
+    after = text[end : end + _APOSTROPHE_REACH]
+    return clean_spacing(before + fix.replacement + after).changed
 
 
 def refused_fixes(cleaned: str, *, quotes: QuoteStyle = "straight") -> tuple[Fix, ...]:
