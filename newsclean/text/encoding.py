@@ -473,11 +473,13 @@ def keep_repair_stable(text: str, fixes: Iterable[Fix]) -> tuple[Fix, ...]:
 
     A later step must never hand encoding repair a pair the input did not hold: a curled
     quote after "Ã" reads as the mojibake "Ã”" (an "Ô"), which a second run would
-    "repair", deleting the quote. In each line that the fixes would make repairable (see
-    :func:`is_repairable`) when it was not before, fixes are kept in order while the line
-    stays unrepairable; the others are dropped, so the characters stay as they were. Each
-    fix is tried on its neighbourhood (:data:`PAIR_REACH` characters each side), so a long
-    line costs linear time; if the line as a whole still reads as new work, all its fixes go.
+    "repair", deleting the quote. In each line to which the fixes would give new repair
+    work - making it repairable (see :func:`is_repairable`) when it was not, or, in a line
+    that already holds mojibake, adding a repair the line as it was did not need - fixes
+    are kept in order while they give none; the others are dropped, so the characters stay
+    as they were. Each fix is tried on its neighbourhood (:data:`PAIR_REACH` characters
+    each side), so a long line costs linear time; if the line as a whole still reads as
+    new work, all its fixes go.
 
     >>> fixes = [Fix(Span(0, 1), "\u201c", "curly-quote"), Fix(Span(2, 3), "\u201d", "curly-quote")]
     >>> [fix.replacement for fix in keep_repair_stable('"Ã" x', fixes)]
