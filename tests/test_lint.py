@@ -213,6 +213,11 @@ LETTER_KEEPERS = [
     # A restyled quote beside a letter made a new pair ("Â”") in a line already holding
     # mojibake, so the check for new repair work was skipped and round two deleted the "Â".
     pytest.param("'\u00c2\"\u2018\u2018\u00c2\u2018\u2018", id="new-pair-beside-mojibake"),
+    # A separator turned into a space before ftfy: "Ã " reads as "à" (found by fuzzing).
+    pytest.param("Ana\u00c3\x1f", id="separator-after-a-leader"),
+    pytest.param("\u00e2\u20ac\x1f\u2013", id="separator-inside-a-pair"),
+    # A form feed turned into a line break before ftfy cut a line ftfy judges as a whole.
+    pytest.param("Ana \u00f0\u201c\x0cSaw \u20ac\u00e9 here", id="form-feed-cutting-a-line"),
 ]
 
 
@@ -220,6 +225,7 @@ LETTER_KEEPERS = [
 @settings(max_examples=150)
 @given(text=letters_beside_marks)
 @example(text="'\u00c2\"\u2018\u2018\u00c2\u2018\u2018")
+@example(text="Ana\u00c3\x1f")
 def test_fixing_twice_changes_nothing_more_and_keeps_letters(config: Config, text: str) -> None:
     once = fix_until_clean(text, config).text
     twice = fix_until_clean(once, config).text

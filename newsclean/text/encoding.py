@@ -61,13 +61,15 @@ FTFY_CONFIG = ftfy.TextFixerConfig(
 _MAX_ROUNDS = 3
 
 #: What is decoded before ftfy sees the text: entities (``&Atilde;&copy;`` is mojibake too)
-#: and the controls that stand for a line break or a space. Nothing is removed before
-#: ftfy: a removal joins its neighbours, and ftfy would read a pair the input never held
-#: ("Â" + word joiner + "”" becomes "Â”", which it decodes to a control, losing the "Â").
+#: and, between ASCII neighbours, the controls that stand for a space. Nothing is removed
+#: before ftfy: a removal joins its neighbours, and ftfy would read a pair the input never
+#: held ("Â" + word joiner + "”" becomes "Â”", which it decodes to a control, losing the
+#: "Â"). The rest waits for the fixes after ftfy: a space after "Ã" reads as the no-break
+#: byte of "à", and a line break (vertical tab, form feed) would cut a line whose mojibake
+#: ftfy judges as a whole into lines it judges alone.
 BEFORE_FTFY_RE = regex.compile(
     rf"""
       (?P<entity> {HTML_ENTITY} )                                 # &amp; &#39; &eacute;
-    | (?P<linebreak> [{C0_BREAK_CLASS}] )                         # vertical tab, form feed
     | (?P<separator> [{C0_SEPARATOR_CLASS}] )                     # separators FS..US
     """,
     regex.VERBOSE,
@@ -83,6 +85,8 @@ AFTER_FTFY_RE = regex.compile(
     | (?P<zerowidth> [{ZERO_WIDTH_CLASS}]+ )                     # ZWSP, word joiner, BOM
     | (?P<softhyphen> [{SOFT_HYPHEN_CLASS}]+ )                   # "Ã" and it are "í" to ftfy
     | (?P<ligature> [{LIGATURE_CLASS}] )                         # ﬁ ﬂ ĳ
+    | (?P<linebreak> [{C0_BREAK_CLASS}] )                         # vertical tab, form feed
+    | (?P<separator> [{C0_SEPARATOR_CLASS}] )                     # FS..US beside non-ASCII
     """,
     regex.VERBOSE,
 )
@@ -90,10 +94,10 @@ AFTER_FTFY_RE = regex.compile(
 # The stdlib ``re`` finds a character class about eight times faster than ``regex``, so
 # each pass first finds where its pattern can start with one of these, then matches there:
 # that keeps clean text at C speed (a benchmark holds us to 1.3x ``ftfy.fix_text``).
-BEFORE_FTFY_START_RE = re.compile(f"[&{C0_BREAK_CLASS}{C0_SEPARATOR_CLASS}]")
+BEFORE_FTFY_START_RE = re.compile(f"[&{C0_SEPARATOR_CLASS}]")
 AFTER_FTFY_START_RE = re.compile(
     f"[{ODD_SPACE_CLASS}{C0_REMOVED_CLASS}{C1_CLASS}{FORMAT_CONTROL_CLASS}{ESCAPE}"
-    f"{ZERO_WIDTH_CLASS}{SOFT_HYPHEN_CLASS}{LIGATURE_CLASS}]"
+    f"{ZERO_WIDTH_CLASS}{SOFT_HYPHEN_CLASS}{LIGATURE_CLASS}{C0_BREAK_CLASS}{C0_SEPARATOR_CLASS}]"
 )
 
 #: A character ftfy might act on: anything but ASCII (ESC aside) and inert punctuation.
@@ -125,12 +129,12 @@ HTML_ENTITY_RE = regex.compile(HTML_ENTITY, regex.VERBOSE)
 
 
 def _decoded_table() -> dict[int, str | None]:
-    """Map what a decoded entity may hold to its final form: "&nbsp;" a space, "&shy;" none."""
+    """Map what a decoded entity may hold to its final form: "&nbsp;" a space, "&shy;" none
+    (a line break, "&#12;", waits for the fixes after ftfy: see :data:`BEFORE_FTFY_RE`)."""
     table: dict[int, str | None] = {}
     for piece, final in (
         (C0_REMOVED_CLASS, None),
         (FORMAT_CONTROL_CLASS, None),
-        (C0_BREAK_CLASS, "\n"),
         (C0_SEPARATOR_CLASS, " "),
         (ZERO_WIDTH_CLASS, None),
         (SOFT_HYPHEN_CLASS, None),
@@ -141,9 +145,7 @@ def _decoded_table() -> dict[int, str | None]:
 
 
 _DECODED_TABLE = MappingProxyType(_decoded_table())
-# Between non-ASCII neighbours a decoded entity's character stays as it is for the fixes
-# after ftfy, which drop or replace it only where that joins no new mojibake pair; only
-# the ASCII stand-ins (a form feed is a line break) are final at once.
+# What the ASCII stand-ins become after ftfy: a form feed a line break, a separator a space.
 _ASCII_STAND_INS = MappingProxyType(
     dict.fromkeys(map(ord, members(C0_BREAK_CLASS)), "\n")
     | dict.fromkeys(map(ord, members(C0_SEPARATOR_CLASS)), " ")
@@ -180,18 +182,17 @@ def decode_entity(entity: str) -> str:
 
 def _before_ftfy(match: regex.Match[str]) -> tuple[str, str]:
     kind = match.lastgroup
+    # Only between ASCII neighbours can dropping or replacing a character join no mojibake
+    # pair; elsewhere what it stands for is left to the fixes after ftfy.
+    safe = _between_ascii(match.string, *match.span())
     if kind == "entity":
         decoded = decode_entity(match[0])
-        start, end = match.span()
-        text = match.string
-        # Only between ASCII neighbours can dropping a character join no mojibake pair.
-        safe = (not start or text[start - 1].isascii()) and (
-            end == len(text) or text[end].isascii()
-        )
-        return decoded.translate(_DECODED_TABLE if safe else _ASCII_STAND_INS), "html-entity"
-    if kind == "linebreak":
-        return "\n", "control-char"
-    return " ", "control-char"
+        return decoded.translate(_DECODED_TABLE) if safe else decoded, "html-entity"
+    return " " if safe else match[0], "control-char"
+
+
+def _between_ascii(text: str, start: int, end: int) -> bool:
+    return (not start or text[start - 1].isascii()) and (end == len(text) or text[end].isascii())
 
 
 def _after_ftfy(match: regex.Match[str]) -> tuple[str, str]:
@@ -202,6 +203,8 @@ def _after_ftfy(match: regex.Match[str]) -> tuple[str, str]:
         return match[0].translate(LIGATURES), "ligature"
     if kind == "softhyphen":
         return "", "soft-hyphen"
+    if kind in ("linebreak", "separator"):
+        return match[0].translate(_ASCII_STAND_INS), "control-char"
     return "", "control-char" if kind == "control" else "zero-width"
 
 
