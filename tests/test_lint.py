@@ -218,6 +218,8 @@ LETTER_KEEPERS = [
     pytest.param("\u00e2\u20ac\x1f\u2013", id="separator-inside-a-pair"),
     # A form feed turned into a line break before ftfy cut a line ftfy judges as a whole.
     pytest.param("Ana \u00f0\u201c\x0cSaw \u20ac\u00e9 here", id="form-feed-cutting-a-line"),
+    # "&#160;" after "&#150;" was decoded to a space as if between ASCII: "Å– " is "Ŗ".
+    pytest.param("It\u00e2\u20ac\u2122s \u00c5&#150;&#160;x", id="entity-after-an-entity"),
 ]
 
 

@@ -56,6 +56,14 @@ PAIRS_MADE_BY_FIXES = [
     pytest.param("a\u200bb “c”", "keep", "ab “c”", id="zero-width-between-ascii-dropped"),
     pytest.param("Ãé\u00a0x", "keep", "Ãé x", id="no-break-space-after-clean-letters"),
     pytest.param("Ana\x1fSaw", "keep", "Ana Saw", id="separator-between-ascii-is-a-space"),
+    # An entity beside another is not between ASCII: "&nbsp;" after "&ndash;" turned into a
+    # space before ftfy made "Å– " of "Å–\u00a0", which ftfy then read as "Ŗ" (fuzzing).
+    pytest.param(
+        "It\u00e2\u20ac\u2122s \u00c5&ndash;&nbsp;x",
+        "keep",
+        "It\u2019s \u00c5\u2013 x",
+        id="entity-after-an-entity-waits",
+    ),
     pytest.param("caf\u00e9\x0cnext", "keep", "caf\u00e9\nnext", id="form-feed-is-a-line-break"),
     # Closing a gap after curling gives a mark new neighbours: it is read again.
     pytest.param("' ”", "curly", "‘”", id="gap-closed-after-curling"),

@@ -183,7 +183,8 @@ def decode_entity(entity: str) -> str:
 def _before_ftfy(match: regex.Match[str]) -> tuple[str, str]:
     kind = match.lastgroup
     # Only between ASCII neighbours can dropping or replacing a character join no mojibake
-    # pair; elsewhere what it stands for is left to the fixes after ftfy.
+    # pair; elsewhere what it stands for is left to the fixes after ftfy. A neighbour that
+    # may end or start another entity ("&#150;&nbsp;") is not known to stay ASCII.
     safe = _between_ascii(match.string, *match.span())
     if kind == "entity":
         decoded = decode_entity(match[0])
@@ -192,7 +193,8 @@ def _before_ftfy(match: regex.Match[str]) -> tuple[str, str]:
 
 
 def _between_ascii(text: str, start: int, end: int) -> bool:
-    return (not start or text[start - 1].isascii()) and (end == len(text) or text[end].isascii())
+    before = not start or (text[start - 1].isascii() and text[start - 1] != ";")
+    return before and (end == len(text) or (text[end].isascii() and text[end] != "&"))
 
 
 def _after_ftfy(match: regex.Match[str]) -> tuple[str, str]:
