@@ -601,9 +601,16 @@ def clean_encoding(text: str) -> Cleaned:
     ['mojibake', 'html-entity', 'odd-space']
     """
     text = require_text(text, "clean_encoding")
-    repaired = repair_encoding(text)
-    after = clean_invisibles(repaired.text)
-    return compose_fixes(text, repaired, stable_part(repaired.text, after))
+    result = repair_encoding(text)
+    # A fix refused in one pass may be safe in the next, once the fixes after it are made
+    # ("Â", ZWSP, no-break space, "Â", soft hyphen: the space can go once the hyphen has).
+    for _ in range(_MAX_ROUNDS):
+        made = clean_invisibles(result.text)
+        kept = stable_part(result.text, made)
+        result = compose_fixes(text, result, kept)
+        if not kept.fixes or len(kept.fixes) == len(made.fixes):
+            break
+    return result
 
 
 def fix_encoding(text: str) -> str:
