@@ -11,7 +11,7 @@ from collections import Counter
 
 import ftfy
 import pytest
-from hypothesis import given, settings
+from hypothesis import example, given, settings
 from hypothesis import strategies as st
 from strategies import (
     any_text,
@@ -39,13 +39,42 @@ PAIRS_MADE_BY_FIXES = [
     ),
     pytest.param("x “Â\u2060” y", "keep", "x “Â\u2060” y", id="word-joiner-kept"),
     pytest.param("Ð\u200b” y", "keep", "Ð\u200b” y", id="zero-width-kept-after-eth"),
+    # A stand-in control turned before ftfy made a pair ("Ã " reads as "à") or cut a line
+    # that ftfy judges as a whole (found by fuzzing): it waits, and stays where unsafe.
+    pytest.param("Ana\u00c3\x1f", "keep", "Ana\u00c3\x1f", id="separator-kept-after-a-leader"),
+    pytest.param(
+        "\u00e2\u20ac\x1f\u2013", "keep", "\u00e2\u20ac\x1f\u2013", id="separator-in-a-pair"
+    ),
+    pytest.param(
+        "Ana \u00f0\u201c\x0cSaw \u20ac\u00e9 here",
+        "keep",
+        "Ana \u00f0\u201c\x0cSaw \u20ac\u00e9 here",
+        id="form-feed-kept-where-a-line-break-makes-mojibake",
+    ),
     # Look-alikes that are fixed: nothing mojibake-like forms.
     pytest.param('"Ana" x', "curly", "“Ana” x", id="plain-name-curled"),
     pytest.param("a\u200bb “c”", "keep", "ab “c”", id="zero-width-between-ascii-dropped"),
     pytest.param("Ãé\u00a0x", "keep", "Ãé x", id="no-break-space-after-clean-letters"),
+    pytest.param("Ana\x1fSaw", "keep", "Ana Saw", id="separator-between-ascii-is-a-space"),
+    # An entity beside another is not between ASCII: "&nbsp;" after "&ndash;" turned into a
+    # space before ftfy made "Å– " of "Å–\u00a0", which ftfy then read as "Ŗ" (fuzzing).
+    pytest.param(
+        "It\u00e2\u20ac\u2122s \u00c5&ndash;&nbsp;x",
+        "keep",
+        "It\u2019s \u00c5\u2013 x",
+        id="entity-after-an-entity-waits",
+    ),
+    pytest.param("caf\u00e9\x0cnext", "keep", "caf\u00e9\nnext", id="form-feed-is-a-line-break"),
     # Closing a gap after curling gives a mark new neighbours: it is read again.
     pytest.param("' ”", "curly", "‘”", id="gap-closed-after-curling"),
     pytest.param("0 .‘", "straight", "0.'", id="gap-closed-after-straightening"),
+    # Straightening makes an apostrophe whose gap spacing closes (found by fuzzing).
+    pytest.param("Ana \u2018s car", "straight", "Ana's car", id="apostrophe-made-by-straightening"),
+    pytest.param("do n\u2018t go", "straight", "don't go", id="n-t-made-by-straightening"),
+    pytest.param(
+        "\u00d0(\u00a0 \u00c5\u00a0\u2018s", "straight", "\u00d0( \u00c5's", id="after-a-leader"
+    ),
+    pytest.param("a \u2018quote\u2019 b", "straight", "a 'quote' b", id="quote-opened-after-a-gap"),
 ]
 
 
@@ -90,6 +119,9 @@ def test_idempotent_beside_quotes_dashes_invisibles(quotes: QuoteStyle, text: st
 @pytest.mark.parametrize("quotes", QUOTE_STYLES)
 @settings(max_examples=400)
 @given(text=letters_beside_marks)
+@example(text="&\x1b[Amp;")
+@example(text="Ana\u00c3\x1f")
+@example(text="Ana \u00f0\u201c\x0cSaw \u20ac\u00e9 here")
 def test_no_letter_lost_that_ftfy_keeps(quotes: QuoteStyle, text: str) -> None:
     """Only ftfy's repair of the input as given may turn letters into fewer ones."""
     twice = fix_text(fix_text(text, quotes=quotes), quotes=quotes)
@@ -140,6 +172,8 @@ def test_keep_repair_stable_keeps_what_it_can_in_a_line() -> None:
 
 @pytest.mark.parametrize("quotes", QUOTE_STYLES)
 @given(text=st.one_of(any_text, encoding_soup, whitespace_soup, quote_soup))
+@example(text="&\x1b[Amp;")
+@example(text="\u00d0(\u00a0 \u00c5\u00a0\u2018s")
 def test_idempotent_on_any_text(quotes: QuoteStyle, text: str) -> None:
     once = fix_text(text, quotes=quotes)
     assert fix_text(once, quotes=quotes) == once

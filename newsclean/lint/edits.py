@@ -26,6 +26,10 @@ _WHITE_RUN_RE = lazy_compile(
     regex.VERBOSE,
 )
 _LINE_BREAKS = "\n\r\v\f\x85\u2028\u2029"
+#: The reason of the fix that turns an unusual space into a plain one.
+ODD_SPACE = "odd-space"
+# A space other than a plain space or a tab (a no-break space, a thin space).
+_ODD_SPACE_RE = lazy_compile(r"[^\S \t\n\r\v\f\x85\N{LINE SEPARATOR}\N{PARAGRAPH SEPARATOR}]")
 # White space as the runs above read it; ``str.strip`` would also take U+001C-U+001F
 # (separators the pipeline deletes as control characters, not as space).
 _BLANK_RE = lazy_compile(r"\s*")
@@ -109,8 +113,11 @@ def _split(text: str, fix: Fix, new: str) -> tuple[Fix, ...] | None:
         for a, b, replacement in runs if tag == "delete" else [(i1, i2, new[j1:j2])]:
             span = Span(fix.span.start + a, fix.span.start + b)
             reason = _reason_of(text, span, replacement)
+            if ODD_SPACE in reasons and _ODD_SPACE_RE.search(span.slice(text)):
+                # a no-break space at a line's end is both faults: both rules may report it
+                reason = f"{ODD_SPACE}+{reason}" if reason else ODD_SPACE
             if (
-                reason not in reasons
+                not frozenset(reason.split("+")) <= reasons
                 or _splits_crlf(text, span.start)
                 or _splits_crlf(text, span.end)
             ):

@@ -36,7 +36,7 @@ from newsclean.model import (
     map_back,
     newline_style,
 )
-from newsclean.text.pipeline import clean_text
+from newsclean.text.pipeline import clean_text, refused_fixes
 
 #: What a rule function yields: where, the one-line message, and the edits that resolve it.
 Yielded = tuple[Span, str, tuple[Fix, ...]]
@@ -74,6 +74,7 @@ class LintSource:
     """What every rule reads: the text as given, the pipeline's fixes, the article.
 
     ``cleaned`` holds ``clean_text(text, quotes=quotes)``, fixes relative to ``text``;
+    ``refused`` the fixes cleaning refused (see :func:`refused_fixes`), spans in ``text``;
     ``article`` is parsed only when a structure rule runs (else None), and ``placed``
     then holds its blocks with their spans in ``text`` (mapped once, not once per rule:
     the mapping walks every fix, and a text can hold a fix per character). ``newline`` is
@@ -88,6 +89,7 @@ class LintSource:
     article: Article | None = None
     placed: tuple[Placed, ...] = ()
     protected: tuple[Span, ...] = ()
+    refused: tuple[Fix, ...] = ()
     newline: Newline = field(init=False)
 
     def __post_init__(self) -> None:
@@ -107,11 +109,14 @@ def prepare(
     'Café'
     """
     if not structure:
-        return LintSource(text, quotes, clean_text(text, quotes=quotes), protected=protected)
+        cleaned = clean_text(text, quotes=quotes)
+        refused = _refused(cleaned, quotes)
+        return LintSource(text, quotes, cleaned, protected=protected, refused=refused)
     # The noqa comments stay: the rules' fixes must not take them out of the file.
     article = parse_article(text, quotes=quotes, keep_noqa=True)
     cleaned = Cleaned(article.text, article.fixes)
-    return LintSource(text, quotes, cleaned, article, place_blocks(article), protected)
+    placed = place_blocks(article)
+    return LintSource(text, quotes, cleaned, article, placed, protected, _refused(cleaned, quotes))
 
 
 def in_prose(source: LintSource, offsets: Sequence[int]) -> list[bool]:
@@ -131,6 +136,20 @@ def in_prose(source: LintSource, offsets: Sequence[int]) -> list[bool]:
         index = bisect_right(starts, offset) - 1
         out.append(index < 0 or protected[index].end <= offset)
     return out
+
+
+def _refused(cleaned: Cleaned, quotes: QuoteStyle) -> tuple[Fix, ...]:
+    """The fixes cleaning refused, with their spans in the text as given."""
+    refused = refused_fixes(cleaned.text, quotes=quotes)
+    if not refused:
+        return ()
+    fixes = cleaned.fixes
+    starts = map_back(fixes, [f.span.start for f in refused], end=False, at_deletion="after")
+    ends = map_back(fixes, [f.span.end for f in refused], end=True, at_deletion="before")
+    return tuple(
+        Fix(Span(start, max(start, end)), f.replacement, f.reason)
+        for f, start, end in zip(refused, starts, ends, strict=True)
+    )
 
 
 def place_blocks(article: Article) -> tuple[Placed, ...]:
@@ -330,15 +349,27 @@ def _report_reasons(
     row: ReasonRow, reasons: frozenset[str], source: LintSource
 ) -> Iterator[Yielded]:
     """Yield a finding for each pipeline fix made for any of ``reasons``, as an edit of
-    the text's own bytes narrowed to the fault (see :func:`~newsclean.lint.edits.own_fixes`)."""
+    the text's own bytes narrowed to the fault (see :func:`~newsclean.lint.edits.own_fixes`),
+    and one with no fix for each such fix cleaning refused (a refused fix must not hide its
+    finding)."""
     for merged in source.cleaned.fixes:
         if not reasons_of(merged) & reasons:
             continue
         for fix in own_fixes(source.text, merged, source.newline):
             if reasons_of(fix) & reasons:
-                old = show(fix.span.slice(source.text))
-                new = show(fix.replacement)
-                yield fix.span, row.message.format(old=old, new=new, quotes=source.quotes), (fix,)
+                yield fix.span, _reason_message(row, source, fix), (fix,)
+    for fix in source.refused:
+        if reasons_of(fix) & reasons:
+            yield fix.span, _reason_message(row, source, fix) + REFUSED_NOTE, ()
+
+
+#: What a refused fix's finding adds to its message.
+REFUSED_NOTE = " (not fixed: the fix would make it read as mojibake)"
+
+
+def _reason_message(row: ReasonRow, source: LintSource, fix: Fix) -> str:
+    old = show(fix.span.slice(source.text))
+    return row.message.format(old=old, new=show(fix.replacement), quotes=source.quotes)
 
 
 def in_code_order(*rules: Rule) -> tuple[Rule, ...]:

@@ -39,7 +39,7 @@ from newsclean.chars import (
     lazy_compile_re,
     members,
 )
-from newsclean.model import Cleaned, Fix, Span, apply_fixes, compose_fixes, rewrite_at
+from newsclean.model import Cleaned, Fix, Span, apply_fixes, compose_fixes, map_back, rewrite_at
 
 #: Latin ligatures that split words for search (ﬁ, ﬂ, ĳ...): the keys of ftfy's own table.
 #: Here, not in chars.py, so that importing chars (the command line does) loads no ftfy.
@@ -67,13 +67,15 @@ FTFY_CONFIG = ftfy.TextFixerConfig(
 _MAX_ROUNDS = 3
 
 #: What is decoded before ftfy sees the text: entities (``&Atilde;&copy;`` is mojibake too)
-#: and the controls that stand for a line break or a space. Nothing is removed before
-#: ftfy: a removal joins its neighbours, and ftfy would read a pair the input never held
-#: ("Â" + word joiner + "”" becomes "Â”", which it decodes to a control, losing the "Â").
+#: and, between ASCII neighbours, the controls that stand for a space. Nothing is removed
+#: before ftfy: a removal joins its neighbours, and ftfy would read a pair the input never
+#: held ("Â" + word joiner + "”" becomes "Â”", which it decodes to a control, losing the
+#: "Â"). The rest waits for the fixes after ftfy: a space after "Ã" reads as the no-break
+#: byte of "à", and a line break (vertical tab, form feed) would cut a line whose mojibake
+#: ftfy judges as a whole into lines it judges alone.
 BEFORE_FTFY_RE = lazy_compile(
     rf"""
       (?P<entity> {HTML_ENTITY} )                                 # &amp; &#39; &eacute;
-    | (?P<linebreak> [{C0_BREAK_CLASS}] )                         # vertical tab, form feed
     | (?P<separator> [{C0_SEPARATOR_CLASS}] )                     # separators FS..US
     """,
     regex.VERBOSE,
@@ -89,6 +91,8 @@ AFTER_FTFY_RE = lazy_compile(
     | (?P<zerowidth> [{ZERO_WIDTH_CLASS}]+ )                     # ZWSP, word joiner, BOM
     | (?P<softhyphen> [{SOFT_HYPHEN_CLASS}]+ )                   # "Ã" and it are "í" to ftfy
     | (?P<ligature> [{LIGATURE_CLASS}] )                         # ﬁ ﬂ ĳ
+    | (?P<linebreak> [{C0_BREAK_CLASS}] )                         # vertical tab, form feed
+    | (?P<separator> [{C0_SEPARATOR_CLASS}] )                     # FS..US beside non-ASCII
     """,
     regex.VERBOSE,
 )
@@ -96,10 +100,10 @@ AFTER_FTFY_RE = lazy_compile(
 # The stdlib ``re`` finds a character class about eight times faster than ``regex``, so
 # each pass first finds where its pattern can start with one of these, then matches there:
 # that keeps clean text at C speed (a benchmark holds us to 1.3x ``ftfy.fix_text``).
-BEFORE_FTFY_START_RE = lazy_compile_re(f"[&{C0_BREAK_CLASS}{C0_SEPARATOR_CLASS}]")
+BEFORE_FTFY_START_RE = lazy_compile_re(f"[&{C0_SEPARATOR_CLASS}]")
 AFTER_FTFY_START_RE = lazy_compile_re(
     f"[{ODD_SPACE_CLASS}{C0_REMOVED_CLASS}{C1_CLASS}{FORMAT_CONTROL_CLASS}{ESCAPE}"
-    f"{ZERO_WIDTH_CLASS}{SOFT_HYPHEN_CLASS}{LIGATURE_CLASS}]"
+    f"{ZERO_WIDTH_CLASS}{SOFT_HYPHEN_CLASS}{LIGATURE_CLASS}{C0_BREAK_CLASS}{C0_SEPARATOR_CLASS}]"
 )
 
 #: A character ftfy might act on: anything but ASCII (ESC aside) and inert punctuation.
@@ -132,7 +136,8 @@ HTML_ENTITY_RE = lazy_compile(HTML_ENTITY, regex.VERBOSE)
 
 @functools.cache
 def _decoded_table() -> MappingProxyType[int, str | None]:
-    """Map what a decoded entity may hold to its final form: "&nbsp;" a space, "&shy;" none.
+    """Map what a decoded entity may hold to its final form: "&nbsp;" a space, "&shy;" none
+    (a line break, "&#12;", waits for the fixes after ftfy: see :data:`BEFORE_FTFY_RE`).
 
     Built on first use (it scans the whole Basic Multilingual Plane), not at import.
     """
@@ -140,7 +145,6 @@ def _decoded_table() -> MappingProxyType[int, str | None]:
     for piece, final in (
         (C0_REMOVED_CLASS, None),
         (FORMAT_CONTROL_CLASS, None),
-        (C0_BREAK_CLASS, "\n"),
         (C0_SEPARATOR_CLASS, " "),
         (ZERO_WIDTH_CLASS, None),
         (SOFT_HYPHEN_CLASS, None),
@@ -152,9 +156,8 @@ def _decoded_table() -> MappingProxyType[int, str | None]:
 
 @functools.cache
 def _ascii_stand_ins() -> MappingProxyType[int, str]:
-    """Between non-ASCII neighbours a decoded entity's character stays as it is for the fixes
-    after ftfy, which drop or replace it only where that joins no new mojibake pair; only
-    the ASCII stand-ins (a form feed is a line break) are final at once."""
+    """What the ASCII stand-ins become after ftfy: a form feed a line break, a separator a
+    space."""
     return MappingProxyType(
         dict.fromkeys(map(ord, members(C0_BREAK_CLASS)), "\n")
         | dict.fromkeys(map(ord, members(C0_SEPARATOR_CLASS)), " ")
@@ -192,18 +195,19 @@ def decode_entity(entity: str) -> str:
 
 def _before_ftfy(match: regex.Match[str]) -> tuple[str, str]:
     kind = match.lastgroup
+    # Only between ASCII neighbours can dropping or replacing a character join no mojibake
+    # pair; elsewhere what it stands for is left to the fixes after ftfy. A neighbour that
+    # may end or start another entity ("&#150;&nbsp;") is not known to stay ASCII.
+    safe = _between_ascii(match.string, *match.span())
     if kind == "entity":
         decoded = decode_entity(match[0])
-        start, end = match.span()
-        text = match.string
-        # Only between ASCII neighbours can dropping a character join no mojibake pair.
-        safe = (not start or text[start - 1].isascii()) and (
-            end == len(text) or text[end].isascii()
-        )
-        return decoded.translate(_decoded_table() if safe else _ascii_stand_ins()), "html-entity"
-    if kind == "linebreak":
-        return "\n", "control-char"
-    return " ", "control-char"
+        return decoded.translate(_decoded_table()) if safe else decoded, "html-entity"
+    return " " if safe else match[0], "control-char"
+
+
+def _between_ascii(text: str, start: int, end: int) -> bool:
+    before = not start or (text[start - 1].isascii() and text[start - 1] != ";")
+    return before and (end == len(text) or (text[end].isascii() and text[end] != "&"))
 
 
 def _after_ftfy(match: regex.Match[str]) -> tuple[str, str]:
@@ -214,6 +218,8 @@ def _after_ftfy(match: regex.Match[str]) -> tuple[str, str]:
         return match[0].translate(LIGATURES), "ligature"
     if kind == "softhyphen":
         return "", "soft-hyphen"
+    if kind in ("linebreak", "separator"):
+        return match[0].translate(_ascii_stand_ins()), "control-char"
     return "", "control-char" if kind == "control" else "zero-width"
 
 
@@ -315,9 +321,9 @@ def _ftfy_lines(text: str) -> Cleaned:
     while match is not None:
         start, end = _segment(text, match.start())
         segment = text[start:end]
-        fixed = ftfy.fix_text(segment, FTFY_CONFIG)
-        if fixed != segment:
-            fixes += _diff_fixes(segment, fixed, start)
+        fixed, found = _ftfy_segment(segment)
+        if found:
+            fixes += (Fix(f.span.shift(start), f.replacement, f.reason) for f in found)
             parts += (text[done:start], fixed)
             done = end
         match = FTFY_SUSPECT_RE.search(text, end)
@@ -325,6 +331,53 @@ def _ftfy_lines(text: str) -> Cleaned:
         return Cleaned(text)
     parts.append(text[done:])
     return Cleaned("".join(parts), tuple(fixes))
+
+
+def _ftfy_segment(segment: str) -> tuple[str, list[Fix]]:
+    """ftfy's repair of one segment, and its fixes, less any that would join an entity."""
+    fixed = ftfy.fix_text(segment, FTFY_CONFIG)
+    if fixed == segment:
+        return segment, []
+    fixes = _diff_fixes(segment, fixed, 0)
+    if "&" in fixed and _entity_spans(fixed):
+        fixes = _joining_no_entity(segment, fixes)
+        fixed = apply_fixes(segment, fixes)
+    return fixed, fixes
+
+
+def _entity_spans(text: str) -> list[tuple[int, int]]:
+    """Where ``text`` holds an HTML entity that would be decoded."""
+    return [m.span() for m in HTML_ENTITY_RE.finditer(text) if decode_entity(m[0]) != m[0]]
+
+
+def _joining_no_entity(segment: str, fixes: list[Fix]) -> list[Fix]:
+    """The ``fixes`` of ``segment`` that join no HTML entity with their neighbours.
+
+    Entities are decoded before ftfy runs, so one in its output is new: a removed terminal
+    escape joined "&" to "mp;", which the next run would decode, deleting two letters.
+    The escape stays for :func:`clean_invisibles`, which removes its ESC alone.
+    """
+    kept = list(fixes)
+    for _ in range(_MAX_ROUNDS):
+        entities = _entity_spans(apply_fixes(segment, kept))
+        joining = {
+            fix
+            for fix, (start, end) in zip(kept, _new_spans(kept), strict=True)
+            if any(a <= end and start <= b for a, b in entities)
+        }
+        if not joining:
+            return kept
+        kept = [fix for fix in kept if fix not in joining]
+    return []
+
+
+def _new_spans(fixes: Sequence[Fix]) -> Iterator[tuple[int, int]]:
+    """Where each of the sorted ``fixes`` lies in the fixed text."""
+    delta = 0
+    for fix in fixes:
+        start = fix.span.start + delta
+        yield start, start + len(fix.replacement)
+        delta += len(fix.replacement) - (fix.span.end - fix.span.start)
 
 
 def _segment(text: str, pos: int) -> tuple[int, int]:
@@ -406,11 +459,31 @@ def _regions(text: str, fixes: Sequence[Fix]) -> Iterator[tuple[int, int, list[F
 
 
 def _newly_repairable(old: str, fixes: Sequence[Fix], offset: int) -> bool:
-    """Whether ``fixes`` (spans offset by ``offset``) make the lines ``old`` repairable."""
-    new = apply_fixes(old, (Fix(f.span.shift(-offset), f.replacement, f.reason) for f in fixes))
+    """Whether ``fixes`` (spans offset by ``offset``) give encoding repair of the lines
+    ``old`` work it did not have: a repair of the new lines that is not one of ``old``'s."""
+    local = [Fix(f.span.shift(-offset), f.replacement, f.reason) for f in fixes]
+    new = apply_fixes(old, local)
     if not any(map(is_repairable, LINE_END_RE.split(new))):
         return False
-    return not any(map(is_repairable, LINE_END_RE.split(old)))
+    if not any(map(is_repairable, LINE_END_RE.split(old))):
+        return True
+    # Both need repair: a line holding mojibake can still gain a new pair ("Â" beside a
+    # curled quote), so each repair of the new lines must be one of the old lines'.
+    return not _inherited_repairs(old, new, local)
+
+
+def _inherited_repairs(old: str, new: str, fixes: Sequence[Fix]) -> bool:
+    """Whether each repair of ``new`` (``old`` after ``fixes``) is one of ``old``'s: the
+    same characters, mapped back through ``fixes``, turned into the same text."""
+    before = {(f.span, f.replacement) for f in repair_encoding(old).fixes}
+    after = repair_encoding(new).fixes
+    starts = map_back(fixes, [f.span.start for f in after], end=False, at_deletion="after")
+    ends = map_back(fixes, [f.span.end for f in after], end=True, at_deletion="before")
+    return all(
+        (Span(start, max(start, end)), f.replacement) in before
+        and old[start:end] == f.span.slice(new)
+        for f, start, end in zip(after, starts, ends, strict=True)
+    )
 
 
 def keep_repair_stable(text: str, fixes: Iterable[Fix]) -> tuple[Fix, ...]:
@@ -418,11 +491,13 @@ def keep_repair_stable(text: str, fixes: Iterable[Fix]) -> tuple[Fix, ...]:
 
     A later step must never hand encoding repair a pair the input did not hold: a curled
     quote after "Ã" reads as the mojibake "Ã”" (an "Ô"), which a second run would
-    "repair", deleting the quote. In each line that the fixes would make repairable (see
-    :func:`is_repairable`) when it was not before, fixes are kept in order while the line
-    stays unrepairable; the others are dropped, so the characters stay as they were. Each
-    fix is tried on its neighbourhood (:data:`PAIR_REACH` characters each side), so a long
-    line costs linear time; if the line as a whole still reads as new work, all its fixes go.
+    "repair", deleting the quote. In each line to which the fixes would give new repair
+    work - making it repairable (see :func:`is_repairable`) when it was not, or, in a line
+    that already holds mojibake, adding a repair the line as it was did not need - fixes
+    are kept in order while they give none; the others are dropped, so the characters stay
+    as they were. Each fix is tried on its neighbourhood (:data:`PAIR_REACH` characters
+    each side), so a long line costs linear time; if the line as a whole still reads as
+    new work, all its fixes go.
 
     >>> fixes = [Fix(Span(0, 1), "\u201c", "curly-quote"), Fix(Span(2, 3), "\u201d", "curly-quote")]
     >>> [fix.replacement for fix in keep_repair_stable('"Ã" x', fixes)]
@@ -441,6 +516,18 @@ def keep_repair_stable(text: str, fixes: Iterable[Fix]) -> tuple[Fix, ...]:
         chosen = _keep_in_order(old, group, low)
         kept += () if _newly_repairable(old, chosen, low) else chosen
     return tuple(kept)
+
+
+def could_refuse(text: str) -> bool:
+    """Return whether :func:`keep_repair_stable` could refuse a later step's fix in ``text``.
+
+    Later steps write only ASCII, curly quotes or nothing, so a text holding nothing
+    encoding repair reads stays so, whatever they do.
+
+    >>> could_refuse("plain “text”"), could_refuse('IRMÃ"')
+    (False, True)
+    """
+    return not _inert(text)
 
 
 def _inert(text: str) -> bool:
@@ -527,9 +614,16 @@ def clean_encoding(text: str) -> Cleaned:
     ['mojibake', 'html-entity', 'odd-space']
     """
     text = require_text(text, "clean_encoding")
-    repaired = repair_encoding(text)
-    after = clean_invisibles(repaired.text)
-    return compose_fixes(text, repaired, stable_part(repaired.text, after))
+    result = repair_encoding(text)
+    # A fix refused in one pass may be safe in the next, once the fixes after it are made
+    # ("Â", ZWSP, no-break space, "Â", soft hyphen: the space can go once the hyphen has).
+    for _ in range(_MAX_ROUNDS):
+        made = clean_invisibles(result.text)
+        kept = stable_part(result.text, made)
+        result = compose_fixes(text, result, kept)
+        if not kept.fixes or len(kept.fixes) == len(made.fixes):
+            break
+    return result
 
 
 def fix_encoding(text: str) -> str:

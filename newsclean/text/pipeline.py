@@ -17,7 +17,13 @@ from dataclasses import dataclass
 from newsclean.arguments import require_quotes, require_text
 from newsclean.chars import lazy_compile_re
 from newsclean.model import Cleaned, Fix, QuoteStyle, compose_fixes
-from newsclean.text.encoding import clean_invisibles, repair_encoding, stable_part
+from newsclean.text.encoding import (
+    clean_invisibles,
+    could_refuse,
+    keep_repair_stable,
+    repair_encoding,
+    stable_part,
+)
 from newsclean.text.quotes import clean_quotes
 from newsclean.text.spacing import clean_spacing
 from newsclean.text.whitespace import clean_whitespace
@@ -115,17 +121,64 @@ _GAP_THEN_MARK_RE = lazy_compile_re(r"[ \t][^\w\s]\Z")
 
 def _after_a_gap(text: str, fixes: tuple[Fix, ...]) -> bool:
     """Whether any of ``fixes`` (of ``text``) turns a mark just after a space and one
-    punctuation mark, where spacing reads the mark to decide on the gap ("0 .‘").
+    punctuation mark, where spacing reads the mark to decide on the gap ("0 .‘"), or makes
+    an apostrophe whose gap spacing closes ("Ana ‘s" becomes "Ana 's").
 
     >>> from newsclean.model import Span
     >>> _after_a_gap("0 .‘", (Fix(Span(3, 4), "'", "straight-quote"),))
     True
     >>> _after_a_gap("a ‘b’", (Fix(Span(2, 3), "'", "straight-quote"),))
     False
+    >>> _after_a_gap("Ana ‘s car", (Fix(Span(4, 5), "'", "straight-quote"),))
+    True
     """
     return any(
-        _GAP_THEN_MARK_RE.search(text, max(0, f.span.start - 2), f.span.start) for f in fixes
+        _GAP_THEN_MARK_RE.search(text, max(0, f.span.start - 2), f.span.start)
+        or _makes_an_apostrophe_gap(text, f)
+        for f in fixes
     )
+
+
+#: A gap, maybe then the "n" of "n't": where a mark turned next may be an apostrophe.
+_GAP_BEFORE_MARK_RE = lazy_compile_re(r"[ \t]n?\Z")
+
+#: Characters either side of a turned mark that spacing reads to close an apostrophe's
+#: gap: a letter and the gap before it, the suffix ("ll", "ve") and what ends it after.
+_APOSTROPHE_REACH = 4
+
+
+def _makes_an_apostrophe_gap(text: str, fix: Fix) -> bool:
+    """Whether ``fix`` turns a mark after a gap into one spacing closes the gap before."""
+    start, end = fix.span.start, fix.span.end
+    if not _GAP_BEFORE_MARK_RE.search(text, max(0, start - 2), start):
+        return False
+    before = text[max(0, start - _APOSTROPHE_REACH) : start]
+    after = text[end : end + _APOSTROPHE_REACH]
+    return clean_spacing(before + fix.replacement + after).changed
+
+
+def refused_fixes(cleaned: str, *, quotes: QuoteStyle = "straight") -> tuple[Fix, ...]:
+    """Return the fixes of ``cleaned`` (:func:`clean_text`'s output) that cleaning refused.
+
+    A later step's fix that would hand encoding repair a new mojibake-looking pair is not
+    made (see :func:`~newsclean.text.encoding.keep_repair_stable`), so its mark is still
+    there after cleaning; the linter reports it, with no fix, so the user knows. Each step
+    is run once over ``cleaned``; a text holding nothing encoding repair reads cannot have
+    had a fix refused, and costs one search.
+
+    >>> [(f.span.start, f.replacement) for f in refused_fixes('E “IRMÃ".', quotes="curly")]
+    [(7, '”')]
+    """
+    cleaned = require_text(cleaned, "refused_fixes")
+    quotes = require_quotes(quotes, "refused_fixes")
+    if not could_refuse(cleaned):
+        return ()
+    refused: list[Fix] = []
+    for step in _later_steps(quotes):
+        made = step.run(cleaned).fixes
+        kept = set(keep_repair_stable(cleaned, made))
+        refused += (fix for fix in made if fix not in kept)
+    return tuple(sorted(refused, key=lambda f: (f.span.start, f.span.end)))
 
 
 def fix_text(text: str, *, quotes: QuoteStyle = "straight") -> str:
