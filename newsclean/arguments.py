@@ -48,8 +48,12 @@ def require_quotes(value: object, function: str) -> QuoteStyle:
     """
     if isinstance(value, str) and value in QUOTE_STYLES:
         return value
-    styles = ", ".join(repr(style) for style in QUOTE_STYLES)
-    raise ValueError(f"{function}() takes quotes= one of {styles}, not {value!r}")
+    raise _not_one_of(value, QUOTE_STYLES, "quotes", function)
+
+
+def _not_one_of(value: object, choices: Sequence[str], keyword: str, function: str) -> ValueError:
+    listed = ", ".join(repr(choice) for choice in choices)
+    return ValueError(f"{function}() takes {keyword}= one of {listed}, not {value!r}")
 
 
 def require_source(value: object, function: str) -> Source | Literal["auto"]:
@@ -60,8 +64,7 @@ def require_source(value: object, function: str) -> Source | Literal["auto"]:
     """
     if isinstance(value, str) and value in SOURCES:
         return value
-    shapes = ", ".join(repr(shape) for shape in SOURCES)
-    raise ValueError(f"{function}() takes source= one of {shapes}, not {value!r}")
+    raise _not_one_of(value, SOURCES, "source", function)
 
 
 def require_labeller(value: object, function: str) -> Labeller:
@@ -72,8 +75,7 @@ def require_labeller(value: object, function: str) -> Labeller:
     """
     if isinstance(value, str) and value in LABELLERS:
         return value
-    names = ", ".join(repr(name) for name in LABELLERS)
-    raise ValueError(f"{function}() takes labeller= one of {names}, not {value!r}")
+    raise _not_one_of(value, LABELLERS, "labeller", function)
 
 
 def require_block(value: object, function: str) -> Block:

@@ -14,6 +14,7 @@ import pytest
 import regex
 
 from newsclean.article import parse_article
+from newsclean.model import Labeller
 
 CORPUS = Path(__file__).resolve().parent.parent / "corpus"
 WORD_RE = regex.compile(r"\w+")
@@ -67,10 +68,11 @@ def test_corpus_labels_reproduced(name: str) -> None:
             assert block.label == entry[2]
 
 
-def test_the_sample_has_its_41_blocks() -> None:
+@pytest.mark.parametrize("labeller", ["rules", "learned"])
+def test_the_sample_has_its_41_blocks(labeller: Labeller) -> None:
     assert "houla" not in KNOWN_FAILURES, "the sample is never a known failure"
     text, _ = load("houla")
-    kinds = [b.kind for b in parse_article(text).blocks]
+    kinds = [b.kind for b in parse_article(text, labeller=labeller).blocks]
     counts = {kind: kinds.count(kind) for kind in set(kinds)}
     assert counts == {
         "headline": 1,
@@ -105,16 +107,3 @@ def test_the_learned_labeller_gets_the_corpus_at_least_98_percent_right() -> Non
         if len(got) == len(want):  # same blocks: count the kinds that agree
             right += sum(g == w for g, w in zip(got, want, strict=True))
     assert right / total >= LEARNED_MIN_ACCURACY, f"{right}/{total}"
-
-
-def test_the_learned_labeller_keeps_the_samples_41_blocks() -> None:
-    text, _ = load("houla")
-    kinds = [b.kind for b in parse_article(text, labeller="learned").blocks]
-    counts = {kind: kinds.count(kind) for kind in set(kinds)}
-    assert counts == {
-        "headline": 1,
-        "alt_headline": 1,
-        "caption": 6,
-        "boilerplate": 1,
-        "paragraph": 32,
-    }

@@ -1,4 +1,4 @@
-"""Block features: named numbers for the scorer, on invented blocks."""
+"""Block features: named numbers for the learned labeller, on invented blocks."""
 
 from __future__ import annotations
 

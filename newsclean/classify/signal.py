@@ -28,9 +28,9 @@ class Signal:
     """One regularity of a block kind: ``name`` (as written in ``why``), the docstring's first
     line as ``summary``, the ``predicate`` over a block and its context, and flags.
 
-    ``strong``: specific enough to overrule the learned scorer (a "Pictured:" opening, a share
-    bar). ``header``: furniture that frames the article itself (a byline, a dateline), which
-    the layout pass does not treat as a fence around the body.
+    ``strong``: specific enough to decide alone wherever the labels come from (a
+    "Pictured:" opening, a share bar). ``header``: furniture that frames the article itself
+    (a byline, a dateline), which the layout pass does not treat as a fence around the body.
     """
 
     name: str

@@ -1,3 +1,3 @@
-"""The learned side: block features, the two-stage labeller on the ``parse_article`` path
-(``labeller.py``, weights ``labeller.json``) and the older one-stage scorer (``scorer.py``,
-``weights.json``); both are trained by scripts in ``bench/``."""
+"""The learned side: block features and the two-stage labeller (``labeller.py``, weights
+``labeller.json``, trained by ``bench/train.py``), opt-in through ``parse_article(...,
+labeller="learned")``."""

@@ -1,4 +1,4 @@
-"""Features: a block and its neighbourhood turned into named numbers for the scorer.
+"""Features: a block and its neighbourhood turned into named numbers for the learned labeller.
 
 Every rule signal of the caption, boilerplate and subheading modules becomes a 0/1
 feature; shape facts (length, final punctuation, case, share of digits or capitals) and
