@@ -169,3 +169,19 @@ def test_a_lazy_pattern_pickles_and_copies_used_or_not() -> None:
         for twin in (pickle.loads(pickle.dumps(lazy)), copy.deepcopy(lazy), copy.copy(lazy)):
             assert twin.findall(b"a\x01\x02b") == [b"\x01\x02"]
     assert "on first use" in repr(lazy_compile("x"))
+
+
+def test_version_answers_before_any_parsing() -> None:
+    # A hook asks for the version often: it loads neither argparse, regex nor the commands.
+    source = textwrap.dedent("""
+        import contextlib, io, json, sys
+        from newsclean.cli.main import main
+        out = io.StringIO()
+        with contextlib.redirect_stdout(out):
+            status = main(["--version"])
+        print(json.dumps([status, out.getvalue(), sorted(sys.modules)]))
+    """)
+    status, printed, loaded = json.loads(_run(source))
+    assert status == 0
+    assert printed.startswith("newsclean ")
+    assert not {"argparse", "regex", "newsclean.cli.commands"} & set(loaded)

@@ -12,10 +12,9 @@ import sys
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 
+from newsclean.cli import PROG as PROG  # re-exported: the commands take it from here
 from newsclean.io.files import STDIN_NAME, SourceText, atomic_output
 from newsclean.io.render import CleanOptions, escape_for_terminal
-
-PROG = "newsclean"
 
 #: What a run says of an input that is a web page rather than text extracted from one.
 HTML_ADVICE = "looks like HTML; run an extractor (e.g. trafilatura) first"
