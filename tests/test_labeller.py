@@ -18,6 +18,7 @@ from newsclean.learn.labeller import (
     LEARNED_KINDS,
     Model,
     Stage,
+    explain,
     first_features,
     label_blocks_learned,
     lexical_features,
@@ -25,6 +26,8 @@ from newsclean.learn.labeller import (
     make_stage,
     model_from_data,
     probabilities,
+    second_features,
+    second_probabilities,
     stage_probabilities,
 )
 from newsclean.model import Block, Span
@@ -177,3 +180,27 @@ def test_the_rules_stay_the_default_and_the_command_line_can_ask_for_the_model(
     assert main(["--labeller", "learned", "--format", "json", str(path)]) == 0
     blocks = json.loads(capsys.readouterr().out)["blocks"]
     assert [b["why"][0] for b in blocks[1:]] == ["learned"] * (len(blocks) - 1)
+
+
+def test_the_second_stage_scores_as_its_named_features_do() -> None:
+    # the fast path builds no feature dicts; it must give the very numbers the names give
+    model = load_model()
+    blocks = parse_article(ARTICLE, labeller="learned").blocks
+    first = first_features(blocks)
+    probs = [stage_probabilities(model.first, f) for f in first]
+    named = second_features(first, probs, model.kinds)
+    slow = tuple(stage_probabilities(model.second, f) for f in named)
+    assert second_probabilities(model.second, probs, model.kinds) == slow
+
+
+def test_explain_names_the_strongest_pushes_as_a_slow_reading_does() -> None:
+    model = load_model()
+    for features in first_features(segment_paragraphs(ARTICLE)):
+        for k in range(len(model.kinds)):
+            rows = model.first.centred
+            pushes = sorted(
+                (-rows[n][k] * v, n)
+                for n, v in features.items()
+                if n in rows and rows[n][k] * v > 0
+            )
+            assert explain(model.first, features, k) == tuple(n for _, n in pushes[:3])

@@ -13,11 +13,12 @@ not know weighs nothing, and a model that lacks a feature simply never uses it.
 
 from __future__ import annotations
 
+import heapq
 import itertools
 import json
 import math
 from collections import Counter
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from functools import cache
 from importlib import resources
@@ -28,7 +29,6 @@ from newsclean.arguments import require_blocks
 from newsclean.blocks.headlines import similarity
 from newsclean.blocks.shape import (
     WORD_RE,
-    body_bounds,
     context_of,
     ends_sentence,
     is_full_paragraph,
@@ -79,12 +79,14 @@ class Stage:
     """One logistic regression: per kind a bias, per feature name a weight for each kind.
 
     ``centred`` holds each row less its mean over the kinds (what a feature does for one
-    kind against the others), found once for :func:`explain`.
+    kind against the others); ``columns`` holds the same numbers by kind (one mapping per
+    kind), found once so that :func:`explain` reads one number per feature.
     """
 
     bias: tuple[float, ...]
     table: Mapping[str, tuple[float, ...]]
     centred: Mapping[str, tuple[float, ...]] = field(default_factory=dict)
+    columns: tuple[Mapping[str, float], ...] = ()
 
 
 def make_stage(bias: Sequence[float], table: Mapping[str, Sequence[float]]) -> Stage:
@@ -95,7 +97,12 @@ def make_stage(bias: Sequence[float], table: Mapping[str, Sequence[float]]) -> S
     """
     rows = {name: tuple(float(w) for w in row) for name, row in table.items()}
     centred = {n: tuple(w - sum(row) / len(row) for w in row) for n, row in rows.items()}
-    return Stage(tuple(float(b) for b in bias), MappingProxyType(rows), MappingProxyType(centred))
+    columns = tuple(
+        MappingProxyType({n: row[k] for n, row in centred.items()}) for k in range(len(bias))
+    )
+    return Stage(
+        tuple(float(b) for b in bias), MappingProxyType(rows), MappingProxyType(centred), columns
+    )
 
 
 @dataclass(frozen=True, slots=True)
@@ -231,12 +238,14 @@ def _key(text: str) -> str:
 def page_facts(blocks: Sequence[Block]) -> PageFacts:
     """Find the body bounds, comment section, headline and repeated lines of a page once."""
     headline = next((b.text for b in blocks if b.kind in HEADLINE_KINDS), "")
+    full = tuple(is_full_paragraph(b) for b in blocks)
+    found = [i for i, f in enumerate(full) if f]  # body_bounds, from the flags found once
     return PageFacts(
-        bounds=body_bounds(blocks),
+        bounds=(found[0], found[-1]) if found else (-1, -1),
         comments=boilerplate.comments_start(blocks),
         headline=headline,
         counts=Counter(_key(b.text) for b in blocks),
-        full=tuple(is_full_paragraph(b) for b in blocks),
+        full=full,
         short=tuple(is_short_unfinished(b) for b in blocks),
     )
 
@@ -428,11 +437,17 @@ def stage_probabilities(stage: Stage, features: Mapping[str, float]) -> tuple[fl
 
 
 def _four_logits(stage: Stage, features: Mapping[str, float]) -> list[float]:
-    # the shipped model's case, unrolled: this loop is most of the labeller's own time
-    get = stage.table.get
-    a, b, c, d = stage.bias
-    for name, value in features.items():
-        row = get(name)
+    # the shipped model's case: the rows are looked up in one C-level pass
+    rows = map(stage.table.get, features)
+    return _accumulate(stage.bias, zip(rows, features.values(), strict=True))
+
+
+def _accumulate(
+    bias: Sequence[float], pairs: Iterable[tuple[Sequence[float] | None, float]]
+) -> list[float]:
+    # unrolled for four kinds: this loop is most of the labeller's own time
+    a, b, c, d = bias
+    for row, value in pairs:
         if row is not None:
             w, x, y, z = row
             a += w * value
@@ -451,13 +466,15 @@ def explain(
     >>> explain(s, {"f": 1.0, "g": 1.0}, 1)
     ('f',)
     """
-    centred = stage.centred
-    pushes = []
-    for name, value in features.items():
-        row = centred.get(name)
-        if row is not None and row[k] * value > 0:
-            pushes.append((-row[k] * value, name))
-    return tuple(name for _, name in sorted(pushes)[:top])
+    column = stage.columns[k] if stage.columns else {n: r[k] for n, r in stage.centred.items()}
+    weights = map(column.get, features)
+    pushes = [
+        (-w * value, name)
+        for name, value, w in zip(features, features.values(), weights, strict=True)
+        if w is not None
+    ]
+    # the most negative keys are the strongest pushes up; a key >= 0 pushes not at all
+    return tuple(name for key, name in heapq.nsmallest(top, pushes) if key < 0)
 
 
 @dataclass(frozen=True, slots=True)
@@ -480,8 +497,62 @@ def score_page(
     probs1 = tuple(stage_probabilities(m.first, f) for f in first)
     if not m.second.table:
         return Scored(probs1, first)  # a one-stage model
+    if len(m.kinds) == FOUR:
+        return Scored(second_probabilities(m.second, probs1, m.kinds), first)
     second = second_features(first, probs1, m.kinds)
     return Scored(tuple(stage_probabilities(m.second, f) for f in second), first)
+
+
+@dataclass(frozen=True, slots=True)
+class _SecondRows:
+    """The second stage's weight rows for :func:`second_features`' names, looked up once."""
+
+    missing: tuple[Sequence[float] | None, ...]  # per position (self, then NEIGHBOURS)
+    seen: tuple[tuple[Sequence[float] | None, ...], ...]  # per position, per kind
+    log: tuple[Sequence[float] | None, ...]
+    both: tuple[Sequence[float] | None, ...]
+
+
+def _second_rows(stage: Stage, kinds: Sequence[Kind]) -> _SecondRows:
+    get = stage.table.get
+    names = ("self", *(name for name, _ in NEIGHBOURS))
+    return _SecondRows(
+        missing=tuple(get(f"s2:{n}:missing") for n in names),
+        seen=tuple(tuple(get(f"s2:{n}:{k}") for k in kinds) for n in names),
+        log=tuple(get(f"s2:log:{k}") for k in kinds),
+        both=tuple(get(f"s2:both:{k}") for k in kinds),
+    )
+
+
+def second_probabilities(
+    stage: Stage, probs: Sequence[Sequence[float]], kinds: Sequence[Kind]
+) -> tuple[tuple[float, ...], ...]:
+    """Score :func:`second_features` of every block without building them (same sums, same order).
+
+    >>> s = make_stage((0.0,) * 4, {"s2:self:caption": (0.0, 0.0, 4.0, 0.0)})
+    >>> [round(p, 2) for p in second_probabilities(s, [(0.0, 0.0, 1.0, 0.0)], LEARNED_KINDS)[0]]
+    [0.02, 0.02, 0.95, 0.02]
+    """
+    rows = _second_rows(stage, kinds)
+    return tuple(
+        softmax(_accumulate(stage.bias, _second_pairs(rows, probs, i))) for i in range(len(probs))
+    )
+
+
+def _second_pairs(
+    rows: _SecondRows, probs: Sequence[Sequence[float]], index: int
+) -> Iterator[tuple[Sequence[float] | None, float]]:
+    offsets = (0, *(offset for _, offset in NEIGHBOURS))
+    for missing, seen, offset in zip(rows.missing, rows.seen, offsets, strict=True):
+        j = index + offset
+        if 0 <= j < len(probs):
+            yield from zip(seen, probs[j], strict=True)
+        else:
+            yield missing, 1.0
+    yield from zip(rows.log, (math.log(max(p, 1e-6)) for p in probs[index]), strict=True)
+    if 0 < index < len(probs) - 1:
+        before, after = probs[index - 1], probs[index + 1]
+        yield from zip(rows.both, (x * y for x, y in zip(before, after, strict=True)), strict=True)
 
 
 def probabilities(
