@@ -13,11 +13,13 @@ from strategies import any_text
 
 from newsclean.article import parse_article
 from newsclean.blocks.paragraphs import segment_paragraphs
+from newsclean.blocks.shape import is_title_case
 from newsclean.cli.main import main
 from newsclean.learn.labeller import (
     LEARNED_KINDS,
     Model,
     Stage,
+    choose,
     explain,
     first_features,
     label_blocks_learned,
@@ -29,6 +31,7 @@ from newsclean.learn.labeller import (
     second_features,
     second_probabilities,
     stage_probabilities,
+    with_furniture_signals,
 )
 from newsclean.model import Block, Span
 
@@ -204,3 +207,29 @@ def test_explain_names_the_strongest_pushes_as_a_slow_reading_does() -> None:
                 if n in rows and rows[n][k] * v > 0
             )
             assert explain(model.first, features, k) == tuple(n for _, n in pushes[:3])
+
+
+def test_a_long_block_is_described_without_rule_signals() -> None:
+    # the signals are asked of short blocks only: a long block is no heading, no credit line
+    # (a long block before a longer one "introduces" it, asked; the model learned without)
+    long, longer = " ".join([LATER] * 3), " ".join([PARA] * 4)
+    features = first_features(_blocks(PARA, long, longer, "Advertisement"))
+    assert not any(name.startswith("sig:") for name in features[1])
+    assert features[3]["sig:boilerplate:furniture-phrase"] == 1.0
+    assert features[2]["n1:sig:boilerplate:furniture-phrase"] == 1.0  # a short neighbour's
+
+
+def test_a_doubted_full_paragraph_still_asks_the_furniture_signals() -> None:
+    # choose() keeps plain prose unless a furniture signal fires, whatever the model reads
+    blocks = _blocks(PARA, "Advertisement")
+    features = with_furniture_signals(blocks, 1, {"full-paragraph": 1.0})
+    assert features["sig:boilerplate:furniture-phrase"] == 1.0
+    assert choose((0.3, 0.0, 0.0, 0.7), features, LEARNED_KINDS) == 3
+    assert with_furniture_signals(blocks, 0, {"full-paragraph": 1.0}) == {"full-paragraph": 1.0}
+
+
+def test_title_case_is_memoised() -> None:
+    is_title_case.cache_clear()
+    for _ in range(3):
+        assert is_title_case("Keepers Leave the Last Towers")
+    assert is_title_case.cache_info().hits == 2
