@@ -1,15 +1,16 @@
 """The learned labeller: every block's kind weighed from rule signals, words, shape and place.
 
 Each block is described once (one tokenisation, one casefold) by named features: every rule
-signal of :mod:`newsclean.classify` as 0/1 evidence, its words and word shapes (first and last
-tokens, the opening words and pairs), its shape, where it sits in the page and against the
-body, and the same facts about its neighbours. A first multinomial logistic regression gives
-each block a probability per kind; a second one reads those probabilities of the block and its
-neighbours as well (stacking, trained on out-of-fold predictions), so a caption between two
-paragraphs or a run of furniture is seen as such. The weights are package data
-(``labeller.json``, written by ``bench/train.py``) keyed by feature name: a name the model does
-not know weighs nothing, and a model that lacks a feature simply never uses it.
-"""
+signal of :mod:`newsclean.classify` as 0/1 evidence (asked only of blocks of ``SIGNAL_CHARS``
+characters or fewer: a long block is no heading, credit or furniture line), its words and
+word shapes (first and last tokens, the opening words and pairs), its shape, where it sits in
+the page and against the body, and the same facts about its neighbours. A first multinomial
+logistic regression gives each block a probability per kind; a second one reads those
+probabilities of the block and its neighbours as well (stacking, trained on out-of-fold
+predictions), so a caption between two paragraphs or a run of furniture is seen as such. The
+weights are package data (``labeller.json``, written by ``bench/train.py``) keyed by feature
+name: a name the model does not know weighs nothing, and a model that lacks a feature simply
+never uses it."""
 
 from __future__ import annotations
 
