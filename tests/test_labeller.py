@@ -13,11 +13,14 @@ from strategies import any_text
 
 from newsclean.article import parse_article
 from newsclean.blocks.paragraphs import segment_paragraphs
+from newsclean.blocks.shape import is_title_case
 from newsclean.cli.main import main
 from newsclean.learn.labeller import (
     LEARNED_KINDS,
     Model,
     Stage,
+    choose,
+    explain,
     first_features,
     label_blocks_learned,
     lexical_features,
@@ -25,7 +28,10 @@ from newsclean.learn.labeller import (
     make_stage,
     model_from_data,
     probabilities,
+    second_features,
+    second_probabilities,
     stage_probabilities,
+    with_furniture_signals,
 )
 from newsclean.model import Block, Span
 
@@ -177,3 +183,53 @@ def test_the_rules_stay_the_default_and_the_command_line_can_ask_for_the_model(
     assert main(["--labeller", "learned", "--format", "json", str(path)]) == 0
     blocks = json.loads(capsys.readouterr().out)["blocks"]
     assert [b["why"][0] for b in blocks[1:]] == ["learned"] * (len(blocks) - 1)
+
+
+def test_the_second_stage_scores_as_its_named_features_do() -> None:
+    # the fast path builds no feature dicts; it must give the very numbers the names give
+    model = load_model()
+    blocks = parse_article(ARTICLE, labeller="learned").blocks
+    first = first_features(blocks)
+    probs = [stage_probabilities(model.first, f) for f in first]
+    named = second_features(first, probs, model.kinds)
+    slow = tuple(stage_probabilities(model.second, f) for f in named)
+    assert second_probabilities(model.second, probs, model.kinds) == slow
+
+
+def test_explain_names_the_strongest_pushes_as_a_slow_reading_does() -> None:
+    model = load_model()
+    for features in first_features(segment_paragraphs(ARTICLE)):
+        for k in range(len(model.kinds)):
+            rows = model.first.centred
+            pushes = sorted(
+                (-rows[n][k] * v, n)
+                for n, v in features.items()
+                if n in rows and rows[n][k] * v > 0
+            )
+            assert explain(model.first, features, k) == tuple(n for _, n in pushes[:3])
+
+
+def test_a_long_block_is_described_without_rule_signals() -> None:
+    # the signals are asked of short blocks only: a long block is no heading, no credit line
+    # (a long block before a longer one "introduces" it, asked; the model learned without)
+    long, longer = " ".join([LATER] * 3), " ".join([PARA] * 4)
+    features = first_features(_blocks(PARA, long, longer, "Advertisement"))
+    assert not any(name.startswith("sig:") for name in features[1])
+    assert features[3]["sig:boilerplate:furniture-phrase"] == 1.0
+    assert features[2]["n1:sig:boilerplate:furniture-phrase"] == 1.0  # a short neighbour's
+
+
+def test_a_doubted_full_paragraph_still_asks_the_furniture_signals() -> None:
+    # choose() keeps plain prose unless a furniture signal fires, whatever the model reads
+    blocks = _blocks(PARA, "Advertisement")
+    features = with_furniture_signals(blocks, 1, {"full-paragraph": 1.0})
+    assert features["sig:boilerplate:furniture-phrase"] == 1.0
+    assert choose((0.3, 0.0, 0.0, 0.7), features, LEARNED_KINDS) == 3
+    assert with_furniture_signals(blocks, 0, {"full-paragraph": 1.0}) == {"full-paragraph": 1.0}
+
+
+def test_title_case_is_memoised() -> None:
+    is_title_case.cache_clear()
+    for _ in range(3):
+        assert is_title_case("Keepers Leave the Last Towers")
+    assert is_title_case.cache_info().hits == 2

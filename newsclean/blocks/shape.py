@@ -135,8 +135,12 @@ def hinted(hint: re.Pattern[str], pattern: regex.Pattern[str], text: str) -> boo
     return hint.search(text.casefold()) is not None and pattern.search(text) is not None
 
 
+@lru_cache(maxsize=16_384)
 def is_title_case(text: str) -> bool:
     """Whether most words of ``text`` (minor words aside) start with a capital.
+
+    Memoised like :func:`word_count`: the subheading signals and the learned labeller ask
+    it of the same blocks.
 
     >>> is_title_case("Fears Grow Over the Harbour"), is_title_case("Fears grow over it")
     (True, False)

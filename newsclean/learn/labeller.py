@@ -1,23 +1,25 @@
 """The learned labeller: every block's kind weighed from rule signals, words, shape and place.
 
 Each block is described once (one tokenisation, one casefold) by named features: every rule
-signal of :mod:`newsclean.classify` as 0/1 evidence, its words and word shapes (first and last
-tokens, the opening words and pairs), its shape, where it sits in the page and against the
-body, and the same facts about its neighbours. A first multinomial logistic regression gives
-each block a probability per kind; a second one reads those probabilities of the block and its
-neighbours as well (stacking, trained on out-of-fold predictions), so a caption between two
-paragraphs or a run of furniture is seen as such. The weights are package data
-(``labeller.json``, written by ``bench/train.py``) keyed by feature name: a name the model does
-not know weighs nothing, and a model that lacks a feature simply never uses it.
-"""
+signal of :mod:`newsclean.classify` as 0/1 evidence (asked only of blocks of ``SIGNAL_CHARS``
+characters or fewer: a long block is no heading, credit or furniture line), its words and
+word shapes (first and last tokens, the opening words and pairs), its shape, where it sits in
+the page and against the body, and the same facts about its neighbours. A first multinomial
+logistic regression gives each block a probability per kind; a second one reads those
+probabilities of the block and its neighbours as well (stacking, trained on out-of-fold
+predictions), so a caption between two paragraphs or a run of furniture is seen as such. The
+weights are package data (``labeller.json``, written by ``bench/train.py``) keyed by feature
+name: a name the model does not know weighs nothing, and a model that lacks a feature simply
+never uses it."""
 
 from __future__ import annotations
 
 import itertools
 import json
 import math
+import operator
 from collections import Counter
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from functools import cache
 from importlib import resources
@@ -37,7 +39,7 @@ from newsclean.blocks.shape import (
 from newsclean.chars import lazy_compile
 from newsclean.classify import boilerplate
 from newsclean.classify.captions import LABEL_RE
-from newsclean.classify.signal import Signal
+from newsclean.classify.signal import Predicate, Signal
 from newsclean.learn.features import (
     LENGTH_BINS,
     LENGTH_SCALE,
@@ -70,6 +72,15 @@ DIGIT_RE = lazy_compile(r"\d")
 FOUR = 4
 #: How sure the model must be to call a plain full paragraph (no furniture signal) furniture.
 SURE_FURNITURE = 0.9
+#: The rule signals the model reads as features, by feature name (``sig:<kind>:<signal>``).
+READ_SIGNALS: tuple[tuple[str, Predicate], ...] = SIGNAL_FEATURES
+#: A block longer than this many characters is described without its signals.
+SIGNAL_CHARS = 300
+#: The furniture signals :func:`choose` asks of a full paragraph the model doubts (found only
+#: for those blocks, whether or not the model reads them).
+FURNITURE_SIGNALS: tuple[tuple[str, Predicate], ...] = tuple(
+    (name, fires) for name, fires in SIGNAL_FEATURES if name.startswith("boilerplate:")
+)
 #: How many features a decision's ``why`` names.
 WHY_TOP = 3
 
@@ -79,12 +90,14 @@ class Stage:
     """One logistic regression: per kind a bias, per feature name a weight for each kind.
 
     ``centred`` holds each row less its mean over the kinds (what a feature does for one
-    kind against the others), found once for :func:`explain`.
+    kind against the others); ``columns`` holds the same numbers by kind and negated (one
+    mapping per kind, so the strongest push sorts first), found once for :func:`explain`.
     """
 
     bias: tuple[float, ...]
     table: Mapping[str, tuple[float, ...]]
     centred: Mapping[str, tuple[float, ...]] = field(default_factory=dict)
+    columns: tuple[Mapping[str, float], ...] = ()
 
 
 def make_stage(bias: Sequence[float], table: Mapping[str, Sequence[float]]) -> Stage:
@@ -95,7 +108,12 @@ def make_stage(bias: Sequence[float], table: Mapping[str, Sequence[float]]) -> S
     """
     rows = {name: tuple(float(w) for w in row) for name, row in table.items()}
     centred = {n: tuple(w - sum(row) / len(row) for w in row) for n, row in rows.items()}
-    return Stage(tuple(float(b) for b in bias), MappingProxyType(rows), MappingProxyType(centred))
+    columns = tuple(
+        MappingProxyType({n: -row[k] for n, row in centred.items()}) for k in range(len(bias))
+    )
+    return Stage(
+        tuple(float(b) for b in bias), MappingProxyType(rows), MappingProxyType(centred), columns
+    )
 
 
 @dataclass(frozen=True, slots=True)
@@ -168,7 +186,9 @@ def lexical_features(text: str) -> Features:
     tokens = WORD_RE.findall(text, 0, READ_CHARS)
     if not tokens:
         return {"wordless": 1.0}
-    folded = [_fold(t) for t in tokens[:SHARE_TOKENS]]
+    folded = [
+        f if (f := t.casefold()).isalpha() else DIGIT_RE.sub("0", f) for t in tokens[:SHARE_TOKENS]
+    ]  # _fold, inlined: it runs for every token read
     head = sorted(set(folded[:HEAD_TOKENS]))
     scale = 1.0 / math.sqrt(len(head))
     out: Features = {f"w:{w}": scale for w in head}
@@ -192,16 +212,16 @@ def _fold(token: str | list[str]) -> str:
 def _shares(tokens: Sequence[str], folded: Sequence[str], text: str) -> Features:
     # length from a cheap split (tokens stop after READ_CHARS); shares from the opening words
     n = len(tokens) if len(text) < READ_CHARS else len(text.split())
-    read = tokens[: len(folded)]
+    firsts = [t[0] for t in tokens[: len(folded)]]
     visible = len("".join(text[:READ_CHARS].split()))
-    letters = sum(len(t) for t in tokens)
+    letters = sum(map(len, tokens))
     bins = next(name for name, low, high in LENGTH_BINS if low <= n <= high)
     return {
         bins: 1.0,
         "length": min(math.log1p(n) / LENGTH_SCALE, 1.5),
-        "capital-share": sum(1 for t in read if t[0].isupper()) / len(read),
-        "digit-share": sum(1 for t in read if t[0].isdigit()) / len(read),
-        "stopword-share": sum(1 for w in folded if w in STOPWORDS) / len(folded),
+        "capital-share": sum(map(str.isupper, firsts)) / len(firsts),
+        "digit-share": sum(map(str.isdigit, firsts)) / len(firsts),
+        "stopword-share": sum(map(STOPWORDS.__contains__, folded)) / len(folded),
         "punct-share": max(visible - letters, 0) / visible if visible else 0.0,
     }
 
@@ -231,12 +251,14 @@ def _key(text: str) -> str:
 def page_facts(blocks: Sequence[Block]) -> PageFacts:
     """Find the body bounds, comment section, headline and repeated lines of a page once."""
     headline = next((b.text for b in blocks if b.kind in HEADLINE_KINDS), "")
+    full = tuple(is_full_paragraph(b) for b in blocks)
+    found = [i for i, f in enumerate(full) if f]  # body_bounds, from the flags found once
     return PageFacts(
-        bounds=body_bounds(blocks),
+        bounds=(found[0], found[-1]) if found else (-1, -1),
         comments=boilerplate.comments_start(blocks),
         headline=headline,
         counts=Counter(_key(b.text) for b in blocks),
-        full=tuple(is_full_paragraph(b) for b in blocks),
+        full=full,
         short=tuple(is_short_unfinished(b) for b in blocks),
     )
 
@@ -307,8 +329,10 @@ def context_features(blocks: Sequence[Block], facts: PageFacts, index: int) -> F
 
 
 def _signals(blocks: Sequence[Block], facts: PageFacts, index: int) -> tuple[str, ...]:
+    if not READ_SIGNALS or len(blocks[index].text) > SIGNAL_CHARS:
+        return ()  # a long block is no heading, and asking costs most on long blocks
     context = context_of(blocks, index, first_body=facts.bounds[0], last_body=facts.bounds[1])
-    return tuple(name for name, fires in SIGNAL_FEATURES if fires(blocks[index], context))
+    return tuple(name for name, fires in READ_SIGNALS if fires(blocks[index], context))
 
 
 def _described(block: Block, fired: Sequence[str], full: bool, short: bool) -> Features:
@@ -428,11 +452,17 @@ def stage_probabilities(stage: Stage, features: Mapping[str, float]) -> tuple[fl
 
 
 def _four_logits(stage: Stage, features: Mapping[str, float]) -> list[float]:
-    # the shipped model's case, unrolled: this loop is most of the labeller's own time
-    get = stage.table.get
-    a, b, c, d = stage.bias
-    for name, value in features.items():
-        row = get(name)
+    # the shipped model's case: the rows are looked up in one C-level pass
+    rows = map(stage.table.get, features)
+    return _accumulate(stage.bias, zip(rows, features.values(), strict=True))
+
+
+def _accumulate(
+    bias: Sequence[float], pairs: Iterable[tuple[Sequence[float] | None, float]]
+) -> list[float]:
+    # unrolled for four kinds: this loop is most of the labeller's own time
+    a, b, c, d = bias
+    for row, value in pairs:
         if row is not None:
             w, x, y, z = row
             a += w * value
@@ -451,13 +481,17 @@ def explain(
     >>> explain(s, {"f": 1.0, "g": 1.0}, 1)
     ('f',)
     """
-    centred = stage.centred
-    pushes = []
-    for name, value in features.items():
-        row = centred.get(name)
-        if row is not None and row[k] * value > 0:
-            pushes.append((-row[k] * value, name))
+    column = stage.columns[k] if stage.columns else _negated(stage, k)
+    # C-level lookups (a name the stage lacks pulls 0.0): this runs once per labelled block
+    keys = map(operator.mul, map(column.get, features, itertools.repeat(0.0)), features.values())
+    # a key below 0 is a push up; ties go by name, as the keys are (key, name) pairs
+    pushes = [pair for pair in zip(keys, features, strict=False) if pair[0] < 0]
     return tuple(name for _, name in sorted(pushes)[:top])
+
+
+def _negated(stage: Stage, k: int) -> Mapping[str, float]:
+    # a Stage built by hand, without make_stage
+    return {n: -row[k] for n, row in stage.centred.items()}
 
 
 @dataclass(frozen=True, slots=True)
@@ -480,8 +514,59 @@ def score_page(
     probs1 = tuple(stage_probabilities(m.first, f) for f in first)
     if not m.second.table:
         return Scored(probs1, first)  # a one-stage model
+    if len(m.kinds) == FOUR:
+        return Scored(second_probabilities(m.second, probs1, m.kinds), first)
     second = second_features(first, probs1, m.kinds)
     return Scored(tuple(stage_probabilities(m.second, f) for f in second), first)
+
+
+@dataclass(frozen=True, slots=True)
+class _SecondRows:
+    """The second stage's weight rows for :func:`second_features`' names, looked up once."""
+
+    missing: tuple[Sequence[float] | None, ...]  # per position (self, then NEIGHBOURS)
+    seen: tuple[tuple[Sequence[float] | None, ...], ...]  # per position, per kind
+    log: tuple[Sequence[float] | None, ...]
+    both: tuple[Sequence[float] | None, ...]
+
+
+def _second_rows(stage: Stage, kinds: Sequence[Kind]) -> _SecondRows:
+    get = stage.table.get
+    names = ("self", *(name for name, _ in NEIGHBOURS))
+    return _SecondRows(
+        missing=tuple(get(f"s2:{n}:missing") for n in names),
+        seen=tuple(tuple(get(f"s2:{n}:{k}") for k in kinds) for n in names),
+        log=tuple(get(f"s2:log:{k}") for k in kinds),
+        both=tuple(get(f"s2:both:{k}") for k in kinds),
+    )
+
+
+def second_probabilities(
+    stage: Stage, probs: Sequence[Sequence[float]], kinds: Sequence[Kind]
+) -> tuple[tuple[float, ...], ...]:
+    """Score :func:`second_features` of every block without building them (same sums, same order).
+
+    >>> s = make_stage((0.0,) * 4, {"s2:self:caption": (0.0, 0.0, 4.0, 0.0)})
+    >>> [round(p, 2) for p in second_probabilities(s, [(0.0, 0.0, 1.0, 0.0)], LEARNED_KINDS)[0]]
+    [0.02, 0.02, 0.95, 0.02]
+    """
+    rows = _second_rows(stage, kinds)
+    offsets = (0, *(offset for _, offset in NEIGHBOURS))
+    out = []
+    for index, own in enumerate(probs):
+        pairs: list[tuple[Sequence[float] | None, float]] = []
+        for missing, seen, offset in zip(rows.missing, rows.seen, offsets, strict=True):
+            j = index + offset
+            if 0 <= j < len(probs):
+                pairs.extend(zip(seen, probs[j], strict=True))
+            else:
+                pairs.append((missing, 1.0))
+        pairs.extend(zip(rows.log, [math.log(max(p, 1e-6)) for p in own], strict=True))
+        if 0 < index < len(probs) - 1:
+            both = map(operator.mul, probs[index - 1], probs[index + 1])
+            pairs.extend(zip(rows.both, both, strict=False))
+        out.append(softmax(_accumulate(stage.bias, pairs)))
+    return tuple(out)
 
 
 def probabilities(
@@ -556,11 +641,39 @@ def label_prepared(
     for rule in boilerplate.RULES:
         ruled = rule(ruled)
     scored = score_page(blocks, m, first)
+    features = (
+        with_furniture_signals(blocks, i, f) if _doubted(p, f, m.kinds) else f
+        for i, (p, f) in enumerate(zip(scored.probs, scored.features, strict=True))
+    )
     out = tuple(
         r if r.kind in HEADLINE_KINDS or r.why else _decide(b, p, f, m)
-        for b, r, p, f in zip(blocks, ruled, scored.probs, scored.features, strict=True)
+        for b, r, p, f in zip(blocks, ruled, scored.probs, features, strict=True)
     )
     return keep_some_body(out, scored.probs, m.kinds)
+
+
+def _doubted(probs: Sequence[float], features: Features, kinds: Sequence[Kind]) -> bool:
+    # a full paragraph the model calls furniture, but not surely: choose() asks its signals
+    k = max(range(len(probs)), key=probs.__getitem__)
+    furniture = kinds[k] == "boilerplate" and probs[k] < SURE_FURNITURE
+    return furniture and features.get("full-paragraph", 0.0) > 0
+
+
+def with_furniture_signals(blocks: Sequence[Block], index: int, features: Features) -> Features:
+    """Add to a block's ``features`` the furniture signals that fire on ``blocks[index]``.
+
+    The model need not read them: :func:`choose` does, for the few full paragraphs the model
+    doubts, so they are found for those blocks only.
+
+    >>> from newsclean.model import Span
+    >>> with_furniture_signals([Block("Advertisement", 1, Span(0, 13))], 0, {})
+    {'sig:boilerplate:furniture-phrase': 1.0}
+    """
+    first_body, last_body = body_bounds(blocks)
+    context = context_of(blocks, index, first_body=first_body, last_body=last_body)
+    block = blocks[index]
+    fired = {f"sig:{name}": 1.0 for name, fires in FURNITURE_SIGNALS if fires(block, context)}
+    return {**features, **fired}
 
 
 def keep_some_body(
