@@ -19,7 +19,7 @@ import pytest
 
 from newsclean.article import parse_article
 from newsclean.cli import batch, pool
-from newsclean.cli import main as cli
+from newsclean.cli import commands as cli
 from newsclean.cli.batch import clean_chunk
 from newsclean.cli.clean import clean_one
 from newsclean.cli.main import main
