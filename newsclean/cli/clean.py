@@ -137,7 +137,7 @@ def add_clean_arguments(parser: argparse.ArgumentParser) -> None:
         choices=LABELLERS,
         default="rules",
         help="who labels the blocks: rules (default), or learned (weighs the rules' signals "
-        "with words, shape and neighbours: better on unseen sites, about 3x slower)",
+        "with words, shape and neighbours: better on unseen sites, about 2x slower)",
     )
     parser.add_argument(
         "--format",
