@@ -403,6 +403,19 @@ def test_stdin_filename_without_a_dash_reads_stdin(
     assert out == "story.txt:1:4: NC405 [*] '  ' for one space\n"
 
 
+def _check_with_no_path(folder: Path, **stdin: Any) -> subprocess.CompletedProcess[str]:
+    """``newsclean check`` with no PATH, in a real process (stdin must be a real pipe)."""
+    return subprocess.run(
+        [sys.executable, "-m", "newsclean", "check"],
+        cwd=folder,
+        capture_output=True,
+        text=True,
+        check=False,
+        timeout=120,
+        **stdin,
+    )
+
+
 def _run(argv: list[str], stdin: Any, cwd: Path) -> subprocess.CompletedProcess[str]:
     return subprocess.run(
         [sys.executable, "-m", "newsclean", *argv],
@@ -418,15 +431,7 @@ def _run(argv: list[str], stdin: Any, cwd: Path) -> subprocess.CompletedProcess[
 
 def test_no_path_with_data_piped_in_reads_stdin(tmp_path: Path) -> None:
     _write(tmp_path / "other.txt", "Three  four.\n")  # not read: stdin is
-    run = subprocess.run(
-        [sys.executable, "-m", "newsclean", "check"],
-        input=MESSY,
-        cwd=tmp_path,
-        capture_output=True,
-        text=True,
-        check=False,
-        timeout=120,
-    )
+    run = _check_with_no_path(tmp_path, input=MESSY)
     assert run.returncode == 1, run.stderr
     assert run.stdout == "-:1:4: NC405 [*] '  ' for one space\n"
 
@@ -434,16 +439,10 @@ def test_no_path_with_data_piped_in_reads_stdin(tmp_path: Path) -> None:
 @pytest.mark.parametrize("stdin", ["devnull", "empty-pipe"])
 def test_no_path_and_nothing_on_stdin_checks_the_directory(tmp_path: Path, stdin: str) -> None:
     _write(tmp_path / "other.txt", MESSY)
-    run = subprocess.run(
-        [sys.executable, "-m", "newsclean", "check"],
-        stdin=subprocess.DEVNULL if stdin == "devnull" else None,
-        input="" if stdin == "empty-pipe" else None,
-        cwd=tmp_path,
-        capture_output=True,
-        text=True,
-        check=False,
-        timeout=120,
-    )
+    if stdin == "devnull":
+        run = _check_with_no_path(tmp_path, stdin=subprocess.DEVNULL)
+    else:
+        run = _check_with_no_path(tmp_path, input="")
     assert run.returncode == 1, run.stderr
     assert run.stdout.startswith("other.txt:1:4: NC405")
 
