@@ -14,12 +14,14 @@ import re
 import subprocess
 import sys
 import textwrap
+from pathlib import Path
 
 import pytest
 import regex
 
 import newsclean
 from newsclean.chars import lazy_compile, lazy_compile_re
+from newsclean.cli import main as cli_main
 
 #: Packages that make up the labelling stack and the linter, the dependency they load, and
 #: the worker pool's machinery (a run of one file makes no pool).
@@ -185,3 +187,18 @@ def test_version_answers_before_any_parsing() -> None:
     assert status == 0
     assert printed.startswith("newsclean ")
     assert not {"argparse", "regex", "newsclean.cli.commands"} & set(loaded)
+
+
+def test_a_missing_dependency_is_one_line_and_exit_2(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # The labelling stack loads mid-run: without the check, a Python lacking ftfy printed a
+    # traceback after half an output. A package no Python has stands in for it.
+    path = tmp_path / "a.txt"
+    path.write_text("Storm hits coast\n\nWaves battered the town overnight.\n")
+    monkeypatch.setattr(cli_main, "DEPENDENCIES", ("regex", "no_such_package_for_newsclean"))
+    assert cli_main.main(["--format", "json", str(path)]) == 2
+    out, err = capsys.readouterr()
+    assert out == ""
+    assert err.count("\n") == 1
+    assert err.startswith("newsclean: error: no_such_package_for_newsclean not installed")
