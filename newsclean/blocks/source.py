@@ -9,6 +9,7 @@ name it.
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from typing import Literal
 
 from newsclean.arguments import require_source, require_text
@@ -36,11 +37,26 @@ def detect_source(text: str) -> Source:
     >>> detect_source(f"Harbour road to close\\n\\n{long}\\n\\n{long}")
     'article'
     """
-    lines = LINE_END_RE.split(require_text(text, "detect_source").strip())
-    if len(lines) < MIN_LINES or any(not line.strip() for line in lines):
-        return "article"
-    long_lines = sum(1 for line in lines if len(line.strip()) > MAX_WRAP_WIDTH)
-    return "extractor" if long_lines >= MIN_LONG_LINES else "article"
+    lines = long_lines = 0
+    gap = False  # a blank line after text: a second line of text after it makes an article
+    for line in _stripped_lines(require_text(text, "detect_source")):
+        if not line:
+            gap = lines > 0
+        elif gap:
+            return "article"
+        else:
+            lines += 1
+            long_lines += len(line) > MAX_WRAP_WIDTH
+    return "extractor" if lines >= MIN_LINES and long_lines >= MIN_LONG_LINES else "article"
+
+
+def _stripped_lines(text: str) -> Iterator[str]:
+    # One line at a time: every parse asks this of its whole input, which is not copied.
+    start = 0
+    for end in LINE_END_RE.finditer(text):
+        yield text[start : end.start()].strip()
+        start = end.end()
+    yield text[start:].strip()
 
 
 def resolve_source(text: str, source: Source | Literal["auto"]) -> Source:
