@@ -11,8 +11,9 @@ from collections import Counter
 from collections.abc import Iterator, Sequence
 from typing import BinaryIO
 
+from newsclean.cli import PROG
 from newsclean.cli.pool import ordered_map
-from newsclean.cli.task import PROG, ExitCode, Outcome, clean_options, default_jobs, emit, say
+from newsclean.cli.task import ExitCode, Outcome, clean_options, default_jobs, emit, say
 from newsclean.io.files import STDIN_NAME, InputError, open_regular_file
 from newsclean.io.jsonl import (
     ERROR_POLICIES,

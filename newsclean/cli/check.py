@@ -13,11 +13,11 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path, PurePath
 
 from newsclean import __version__
+from newsclean.cli import PROG
 from newsclean.cli.pool import run_tasks
 from newsclean.cli.settings import Settings, selectors, walk_suffixes
 from newsclean.cli.task import (
     HTML_ADVICE,
-    PROG,
     ExitCode,
     Outcome,
     Task,

@@ -11,6 +11,7 @@ from dataclasses import replace
 from pathlib import Path
 from typing import Literal
 
+from newsclean.cli import PROG
 from newsclean.cli.batch import (
     add_batch_arguments,
     count_outcome,
@@ -20,7 +21,6 @@ from newsclean.cli.batch import (
 from newsclean.cli.pool import run_tasks
 from newsclean.cli.task import (
     HTML_ADVICE,
-    PROG,
     ExitCode,
     Outcome,
     Task,

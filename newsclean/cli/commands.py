@@ -13,6 +13,7 @@ from types import MappingProxyType
 from typing import NoReturn
 
 from newsclean import __version__
+from newsclean.cli import PROG
 from newsclean.cli.clean import add_clean_arguments, run_clean
 from newsclean.cli.pool import (
     BROKEN_PIPE_STATUS,
@@ -20,7 +21,7 @@ from newsclean.cli.pool import (
     broken_pool_error,
     stop_signals_raised,
 )
-from newsclean.cli.task import DEFAULT_COMMAND, PROG, ExitCode, say, silence_stdout
+from newsclean.cli.task import DEFAULT_COMMAND, ExitCode, say, silence_stdout
 from newsclean.io.render import escape_for_terminal
 
 

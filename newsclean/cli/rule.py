@@ -5,7 +5,8 @@ from __future__ import annotations
 import argparse
 import sys
 
-from newsclean.cli.task import PROG, ExitCode, say
+from newsclean.cli import PROG
+from newsclean.cli.task import ExitCode, say
 from newsclean.io.explain import rule_record, rule_text, rules_json, rules_text
 from newsclean.io.render import json_text
 from newsclean.lint.registry import ALL_RULES, CODES_BY_NAME, RULES_BY_CODE

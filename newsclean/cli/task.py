@@ -12,7 +12,7 @@ import sys
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 
-from newsclean.cli import PROG as PROG  # re-exported: the commands take it from here
+from newsclean.cli import PROG
 from newsclean.io.files import STDIN_NAME, SourceText, atomic_output
 from newsclean.io.render import CleanOptions, escape_for_terminal
 
