@@ -42,7 +42,7 @@ def _arguments(argv: Sequence[str] | None) -> argparse.Namespace:
     return parser.parse_args(argv)
 
 
-def main(argv: Sequence[str] | None = None, *, parse: ParseFn = _default_parse) -> int:
+def main(argv: Sequence[str] | None = None, *, parse: ParseFn | None = None) -> int:
     """Evaluate the labelled texts under the given paths; 0 when measured, 2 on bad input."""
     try:
         args = _arguments(argv)
@@ -53,9 +53,7 @@ def main(argv: Sequence[str] | None = None, *, parse: ParseFn = _default_parse) 
     except InputError as exc:
         print(f"{exc.path}: error: {exc.problem}", file=sys.stderr)
         return 2
-    if parse is _default_parse:
-        parse = functools.partial(_default_parse, labeller=args.labeller)
-    summaries = evaluate(pages, parse)
+    summaries = evaluate(pages, parse or functools.partial(_default_parse, labeller=args.labeller))
     if args.json:
         print(json.dumps(to_json(summaries, errors=args.errors), indent=2, ensure_ascii=False))
     else:
