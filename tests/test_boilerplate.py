@@ -27,7 +27,7 @@ HINTED_EXAMPLES = (
     "Follow Valley Echo on Instagram",
     "Get it delivered to your inbox",
     "Try it free for 30 days",
-    "Ann Lee owns shares of Harbour Holdings",
+    "We may earn a commission from links on this page",
 )
 
 PARA = (
@@ -168,10 +168,6 @@ def test_a_table_row_in_capitals_is_not_a_shouted_link() -> None:
         pytest.param("Posted 4h ago4 hours ago", "dateline", id="glued-relative-time"),
         pytest.param("Watch Harbour v Town live on Coast TV at 3pm", "promo", id="broadcast"),
         pytest.param("£349 at Harbour Electrics", "promo", id="price-box"),
-        pytest.param(
-            "To send a wreath, please visit our Memorial Store.", "promo", id="memorial-shop"
-        ),
-        pytest.param("Sign the guest book", "furniture-phrase", id="guest-book"),
         pytest.param("Latest harbour news", "furniture-phrase", id="latest-news"),
         pytest.param("Keep an eye on your inbox for the harbour news.", "promo", id="on-inbox"),
         pytest.param("Top stories in Sport", "furniture-phrase", id="top-stories-in"),
@@ -223,7 +219,7 @@ def test_names_and_bylines() -> None:
     assert "byline" not in why("From The Harbour to the Hills, the Year's Best Walks")
 
 
-@pytest.mark.parametrize("text", ["Video Ad Feedback", "View full size", "Popular on Harbour TV"])
+@pytest.mark.parametrize("text", ["Photo gallery", "Image gallery", "Popular on Harbour TV"])
 def test_player_and_gallery_furniture(text: str) -> None:
     assert "furniture-phrase" in why(text)
 
@@ -235,11 +231,46 @@ def test_player_and_gallery_furniture(text: str) -> None:
         pytest.param("1 of 8 1 of 8", "furniture-phrase", id="doubled-counter"),
         pytest.param("share tweet post email comments", "share-bar", id="lowercase-bar"),
         pytest.param("Try our newsletters free for 30 days", "promo", id="free-trial"),
-        pytest.param("ann.lee@example.org (END)", "bare-url", id="email-sign-off"),
+        pytest.param("ann.lee@example.org", "bare-url", id="email-address"),
     ],
 )
 def test_more_page_furniture(text: str, signal: str) -> None:
     assert signal in why(text)
+
+
+#: Lines of one site's furniture each, which tuning on a few pages had written into the
+#: word lists and patterns; the train pages showed none carrying to other sites (#18.4).
+ONE_SITE_LINES = (
+    "Video Ad Feedback",
+    "View full size",
+    "View/Post Comments",
+    "On our radar",
+    "Just for you",
+    "Keep up to date",
+    "Reuse this content",
+    "Key events",
+    "Explore further",
+    "Comments powered by Disqus",
+    "Sign the guest book",
+    "To send a wreath, please visit our Memorial Store.",
+    "Ann Lee owns shares of Harbour Holdings.",
+    "For personal, non-commercial use only",
+    "Receive updates by email",
+    "Get the Harbour Post delivered to your letterbox",
+    "ann.lee@example.org (END)",
+)
+
+
+@pytest.mark.parametrize("text", ONE_SITE_LINES)
+def test_no_word_list_names_one_sites_furniture(text: str) -> None:
+    # These are left to the layout pass and the learned labeller, which learns a site's
+    # words from its pages; the lists keep furniture that many sites print.
+    assert why(text) == ()
+
+
+@pytest.mark.parametrize("header", ["Memories and Condolences", "Read/Post Comments"])
+def test_one_sites_comment_header_opens_no_comment_section(header: str) -> None:
+    assert comments_start(blocks(PARA, header, "So sorry to hear this.")) is None
 
 
 def test_comment_prompts_open_the_comment_section() -> None:
@@ -250,7 +281,6 @@ def test_comment_prompts_open_the_comment_section() -> None:
 def test_first_name_bios_only_after_the_body() -> None:
     assert "author-bio" in why("Ann is a reporter for the Valley Echo.", after=())
     assert "author-bio" not in why("Ann is a reporter for the Valley Echo.", after=(PARA,))
-    assert "promo" in why("Ann Lee owns shares of Harbour Holdings.")
 
 
 #: The trail pattern as it was before issue #13: right, but it re-split every level of a

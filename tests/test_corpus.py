@@ -32,16 +32,27 @@ def load(name: str) -> tuple[str, dict[str, Any]]:
 
 NAMES = sorted(p.name.removesuffix(".labels.json") for p in CORPUS.glob("*.labels.json"))
 
-#: Articles whose labels the classifiers do not reproduce yet: each is a known failure
-#: (strict, so fixing one fails the suite until it is removed from this list). These two are
-#: extractor output (one paragraph per line), read recall first: a caption in the middle of
-#: the body that only a weak signal finds (a name glued after it, a scene described) stays
+#: Extractor output (one paragraph per line) is read recall first: a caption in the middle
+#: of the body that only a weak signal finds (a name glued after it, a scene described) stays
 #: body, by design (README "After an extractor").
-KNOWN_FAILURES: frozenset[str] = frozenset({"extractor-glued-chipmaker", "indian-cricket-ani"})
+EXTRACTOR_RECALL = "extractor output keeps a weakly signalled caption as body"
+#: One site's furniture is no longer in the word lists (issue #18.4: it did not carry to
+#: other sites on the train pages), so the lines that only it named are left to the rest.
+ONE_SITES_FURNITURE = "names one site's furniture that the word lists no longer hold"
+#: Articles whose labels the classifiers do not reproduce, and why: each is a known failure
+#: (strict, so fixing one fails the suite until it is removed from this mapping).
+KNOWN_FAILURES: dict[str, str] = {
+    "extractor-glued-chipmaker": EXTRACTOR_RECALL,
+    "indian-cricket-ani": EXTRACTOR_RECALL,
+    # a live blog's "Key events" box header
+    "liveblog-storm": ONE_SITES_FURNITURE,
+    # an obituary site's "Sign the guest book", memorial store and condolences section
+    "obit-us-teacher": ONE_SITES_FURNITURE,
+}
 CASES = [
     pytest.param(
         name,
-        marks=pytest.mark.xfail(strict=True, reason="labels not reproduced yet"),
+        marks=pytest.mark.xfail(strict=True, reason=KNOWN_FAILURES[name]),
         id=name,
     )
     if name in KNOWN_FAILURES

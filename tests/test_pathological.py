@@ -21,7 +21,6 @@ from strategies import adversarial_units
 from newsclean.article import parse_article
 from newsclean.classify.boilerplate import (
     BREADCRUMB_RE,
-    COMMENT_HEADER_RE,
     FURNITURE_RE,
     PROMO_RE,
 )
@@ -82,8 +81,9 @@ PATTERNS = [
     pytest.param(BREADCRUMB_RE.match, "", "Word|", id="breadcrumb-no-spaces"),
     pytest.param(QUOTED_HEAD_RE.match, "", "'A", id="quoted-head"),
     pytest.param(FURNITURE_RE.match, "", "|", id="furniture-punctuation"),
-    # a greedy .* backed off before \b, in regex, was quadratic on such lines
-    pytest.param(COMMENT_HEADER_RE.match, "", "By \u201d", id="comment-header"),
+    # a greedy .* backed off before \b, in regex, was quadratic on such lines (the comment
+    # header's ".*?condolences" was one too, until #18.4 took that one site's header out:
+    # its every alternative now fails at its anchored start or stops within 60 characters)
     pytest.param(PROMO_RE.search, "newsletter ", "By \u201d", id="promo-newsletter"),
     pytest.param(PROMO_RE.search, "sign up ", "By \u201d", id="promo-sign-up"),
 ]

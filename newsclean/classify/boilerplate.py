@@ -63,7 +63,6 @@ FURNITURE_RE = lazy_compile(
     | {_COUNTERS} | {_STRAY_SLASH_COUNTER}
     | popular\ (?:on|in)\ [\w'’]+(?:\ \w+)?
     | {alternation(furniture.MORE_LINK_VERBS)}\ (?:more|all|less)(?:\ \w+){{0,6}}
-    | comments\ powered\ by\ \w+
     | more\ (?:from|on|in|about|stories|news|related)(?:\ [\w'’&.-]+){{0,5}}
     | share(?:\ (?:this|on|via|the|article|story|page|post))*(?:\ \w+){{0,2}}
     | (?:{alternation(furniture.SIGN_UP_WORDS)}|register)(?:\ \w+){{0,8}}
@@ -76,7 +75,6 @@ FURNITURE_RE = lazy_compile(
     | (?:don['’]?t|do\ not)\ miss
     | latest(?:\ [\w'’]+){{0,2}}\ (?:news|stories|headlines)
     | top\ stories\ (?:in|from|on)(?:\ \w+){{1,3}} | editor['’]?s\ picks?
-    | (?:sign|view)\ (?:the\ |our\ )?guest\ ?book
     )\W*$""",
     regex.VERBOSE | regex.IGNORECASE | regex.VERSION1,
 )
@@ -242,7 +240,6 @@ PROMO_ALTERNATIVES = (
     # "Send us your photos"
     Keyed.phrase("send us your", rf"\ (?:\w+\ )?{alternation(furniture.READER_SUBMISSIONS)}"),
     Keyed(r"please\ (?:turn\ on|enable)\ javascript", ("javascript",)),
-    Keyed.phrase("receive updates by", r"\ e-?mail"),
     # a trial offer
     Keyed.phrase("free for", r"\ \d+\ days"),
     Keyed.phrase("free trial"),
@@ -253,20 +250,15 @@ PROMO_ALTERNATIVES = (
     Keyed(rf"^{alternation(_CALLS)}\b.{{0,100}}\bhere\W*$", first_words(_CALLS), "start"),
     # a broadcast listing: "Watch X live on"
     Keyed(r"^watch\b.{0,80}\blive\ (?:on|at|via)\b", ("watch",), "start"),
-    # a memorial or merchandise shop
-    Keyed.phrase("please visit", r"\b.{0,60}\b(?:store|shop)\b"),
     # a price box: "£9 at Shop"
     Keyed(
         rf"(?<=^[{CURRENCY_CLASS}]\ ?)\d[\d,.]*\ (?:at|from)\ \p{{Lu}}[^.!?]{{0,60}}$",
         _PRICE_SIGNS,
         "start",
     ),
-    # a disclosure: "Ann Lee owns shares of …"
-    Keyed.phrase("own", r"s?\ (?:shares|stock|positions?)\ (?:of|in)\b"),
     # links to the site's legal pages
     Keyed(alternation(furniture.LEGAL_PAGES), furniture.LEGAL_PAGES),
     Keyed(r"^download\ (?:the|our)\b.{0,40}\bapp\b", ("download",), "start"),
-    Keyed(r"for\ (?:your\ )?personal,?\ non-commercial\ use", ("non-commercial use",)),
     # a newsletter's name alone: "The Morning Briefing newsletter"
     Keyed(r"^(?:\S+\ ){0,3}newsletter(?:\ \S+){0,2}$", ("newsletter",)),
     # a sign-up form's error message
@@ -302,8 +294,8 @@ ROLE_RE = lazy_compile(
 DASHES = ("\N{EM DASH}", "\N{EN DASH}", "-", "\N{HORIZONTAL BAR}")
 #: A tag in brackets alone on a line.
 BRACKET_TAG_RE = lazy_compile(r"^\[[^\[\]]{1,40}\]$")
-#: A web or e-mail address (a sign-off may follow the e-mail: "(END)").
-URL_RE = lazy_compile(r"(?:https?://|www\.)\S+|[\w.+-]+@[\w-]+(?:\.[\w-]+)+(?:\ \(END\))?")
+#: A web or e-mail address.
+URL_RE = lazy_compile(r"(?:https?://|www\.)\S+|[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
 #: A line in capitals with at least this many words is a promoted link.
 SHOUT_WORDS = 6
 #: A single capitalised word.
@@ -320,17 +312,15 @@ SIGN_OFF_HINT_RE: re.Pattern[str] = hint_pattern(SIGN_OFF_ALTERNATIVES)
 PROMO_HINT_RE: re.Pattern[str] = hint_pattern(PROMO_ALTERNATIVES)
 _COMMENT_ON = alternation(without(furniture.COMMENT_ACTIONS, "hide", "show"))
 _TOGGLE = alternation(only(furniture.COMMENT_ACTIONS, "hide", "show"))
-#: A comment header: "Posted by: NAME | DATE", "Reply", "12 replies". The ``.*?`` before
-#: "condolences" is lazy for the reason given at ``PROMO_ALTERNATIVES`` (the same matches:
-#: ``$`` leaves one place for the word).
+#: A comment header: "Posted by: NAME | DATE", "Reply", "12 replies".
 COMMENT_HEADER_RE = lazy_compile(
     rf"""^(?:Posted\ by:?\ .{{1,60}}\|.{{1,60}}|\d+\ (?:comments?|replies|responses)|
     (?:Reader\ )?comments?(?:\ \(\d+\))?:?|
     {_COMMENT_ON}\ (?:a\ )?comments?.*|
     (?:Share|Tell\ us)\ what\ you\ think.*|Share\ or\ comment\b.*|The\ comments\ below\b.*|
-    \d+\ comments?\W.{{0,40}}|(?:Read|View)/Post\ Comments.*|Comments\ from\ .{{1,40}}|
+    \d+\ comments?\W.{{0,40}}|Comments\ from\ .{{1,40}}|
     To\ post\ a\ comment\b.*|{_TOGGLE}\ comments\b.*|
-    (?:Join|Start)\ the\ {alternation(furniture.DISCUSSIONS)}.*|.*?\bcondolences)$""",
+    (?:Join|Start)\ the\ {alternation(furniture.DISCUSSIONS)}.*)$""",
     regex.VERBOSE | regex.IGNORECASE,
 )
 
@@ -372,7 +362,7 @@ def is_byline(block: Block, context: Context) -> bool:
     text = block.text
     words = word_count(text)
     if text.startswith("From ") and (words > FROM_WORDS or " to " in text):
-        return False  # "From Haiti to Hollywood" opens a headline, not a byline
+        return False  # "From Harbour to Hill" is a title (a crosshead, a headline), not a byline
     if PRICE_RE.search(text):
         return False  # "Lamp by Ann Lee at Harbour Home, $60" is a product line
     return words <= 16 and BYLINE_RE.match(text) is not None
