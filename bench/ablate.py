@@ -199,6 +199,41 @@ ENTRIES: tuple[Entry, ...] = (
         "letterbox",
         "one UK paper's newsletter pitch",
     ),
+    # a second batch: furniture of a site or two found after the list
+    Entry(
+        "caption-opening:Image copyright",
+        captions,
+        "CAPTION_OPENING_RE",
+        r"| Image\ copyright\b",
+        "image copyright",
+        "bbc.co.uk",
+    ),
+    *(
+        Entry(f"comment-header:{key}", boilerplate, "COMMENT_HEADER_RE", cut, key, "?")
+        for key, cut in (
+            ("share or comment", r"Share\ or\ comment\b.*|"),
+            ("the comments below", r"The\ comments\ below\b.*|"),
+            ("comments from", r"Comments\ from\ .{1,40}|"),
+            ("to post a comment", r"To\ post\ a\ comment\b.*|"),
+            ("what you think", r"(?:Share|Tell\ us)\ what\ you\ think.*|"),
+        )
+    ),
+    Entry(
+        "promo:subscription error",
+        boilerplate,
+        "PROMO_RE",
+        r"|(?:error\ (?:processing|has\ occurred).{0,30}(?:subscription|try\ again))",
+        "error",
+        "one site's sign-up form",
+    ),
+    Entry(
+        "promo:broadcast listing",
+        boilerplate,
+        "PROMO_RE",
+        r"|(?:^watch\b.{0,80}\blive\ (?:on|at|via)\b)",
+        "watch",
+        "one site's TV listing",
+    ),
     Entry(
         "byline:From Haiti to Hollywood",
         boilerplate,
