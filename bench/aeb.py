@@ -42,7 +42,7 @@ from newsclean.evaluate.shingles import (
     score_pages,
     shingles,
 )
-from newsclean.model import LABELLERS, SOURCES, Article, Block, Labeller, Source
+from newsclean.model import DEFAULT_LABELLER, LABELLERS, SOURCES, Article, Block, Labeller, Source
 
 #: The systems, and the input shape newsclean is told each one gives.
 SYSTEMS: dict[str, Source | Literal["auto"]] = {"trafilatura": "auto", "html-text": "page"}
@@ -76,7 +76,7 @@ def run_page(
     reference: str,
     extracted: str,
     source: Source | Literal["auto"] = "auto",
-    labeller: Labeller = "rules",
+    labeller: Labeller = DEFAULT_LABELLER,
 ) -> PageRun:
     """Score one page raw and after newsclean."""
     article = parse_article(extracted, quotes="keep", source=source, labeller=labeller)
@@ -170,7 +170,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--source", choices=SOURCES, help="read every system's text as this")
     parser.add_argument("--per-page", action="store_true", help="each page's raw and cleaned F1")
     parser.add_argument("--pages", action="store_true", help="per-page losses, worst first")
-    parser.add_argument("--labeller", choices=LABELLERS, default="rules")
+    parser.add_argument("--labeller", choices=LABELLERS, default=DEFAULT_LABELLER)
     parser.add_argument("--simulate", action="store_true", help="DIR holds labelled pages")
     parser.add_argument("--split", default="train", help="with --simulate: the split to read")
     args = parser.parse_args(argv)

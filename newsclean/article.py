@@ -15,7 +15,7 @@ from dataclasses import replace
 from typing import Literal
 
 from newsclean.arguments import require_labeller, require_quotes, require_text
-from newsclean.blocks.headlines import split_headlines
+from newsclean.blocks.headlines import Headlines, split_headlines
 from newsclean.blocks.paragraphs import segment_paragraphs
 from newsclean.blocks.source import resolve_source
 from newsclean.classify.extractor import keep_body_first
@@ -23,6 +23,8 @@ from newsclean.classify.page import drop_page_furniture
 from newsclean.classify.run import is_top_furniture, label_blocks
 from newsclean.learn.labeller import label_blocks_learned
 from newsclean.model import (
+    DEFAULT_LABELLER,
+    SITE_PREFIX,
     Article,
     Block,
     Fix,
@@ -44,8 +46,32 @@ def _original_lines(original: str, fixes: tuple[Fix, ...], blocks: Sequence[Bloc
     return [index.line(start) for start in starts]
 
 
-def _labels_for(blocks: tuple[Block, ...], source: Source, labeller: Labeller) -> tuple[Block, ...]:
-    labelled = label_blocks_learned(blocks) if labeller == "learned" else label_blocks(blocks)
+def shown_top(heads: Headlines) -> tuple[Block, ...]:
+    """The blocks text output shows in place of the first headline block: the headline
+    (without its site suffix or glued repeat), then the ``site:`` line, if any.
+
+    >>> from newsclean.blocks.headlines import Headlines, split_headlines
+    >>> from newsclean.model import Span
+    >>> heads = split_headlines([Block("Storm hits coast | The Ledger", 1, Span(0, 29))])
+    >>> [b.text for b in shown_top(heads)]
+    ['Storm hits coast', 'site: The Ledger']
+    """
+    first = next((b for b in heads.blocks if b.kind == "headline"), None)
+    if first is None or heads.headline is None:
+        return ()
+    title = replace(first, text=heads.headline)
+    if heads.site is None:
+        return (title,)
+    line = Block(f"{SITE_PREFIX}{heads.site}", first.line, first.span, "boilerplate")
+    return (title, replace(line, why=("site-line",)))
+
+
+def _labels_for(heads: Headlines, source: Source, labeller: Labeller) -> tuple[Block, ...]:
+    blocks = heads.blocks
+    if labeller == "learned":
+        labelled = label_blocks_learned(blocks, top=shown_top(heads))
+    else:
+        labelled = label_blocks(blocks)
     if source == "extractor":
         return keep_body_first(labelled)
     return drop_page_furniture(labelled) if source == "page" else labelled
@@ -57,7 +83,7 @@ def parse_article(
     quotes: QuoteStyle = "straight",
     source: Source | Literal["auto"] = "auto",
     keep_noqa: bool = False,
-    labeller: Labeller = "rules",
+    labeller: Labeller = DEFAULT_LABELLER,
 ) -> Article:
     """Fix ``text``, cut it into blocks and say what each block is.
 
@@ -66,8 +92,8 @@ def parse_article(
     an extractor's one paragraph per line from an article's blank-line separated blocks.
     The linter's ``newsclean: noqa`` comments are not part of the article: they are
     removed (fix reason ``noqa-comment``) unless ``keep_noqa`` (the linter's own view).
-    ``labeller`` says who labels the blocks (:data:`newsclean.model.LABELLERS`): the rules, or
-    the learned labeller, which carries better to unseen sites but is slower.
+    ``labeller`` says who labels the blocks (:data:`newsclean.model.LABELLERS`): the learned
+    labeller (the default), which carries better to unseen sites, or the rules alone, faster.
 
     >>> article = parse_article("Storm hits coast\\n\\nWaves battered the town overnight, "
     ...     "and the harbour wall gave way before dawn on Tuesday.\\n\\nShare this")
@@ -89,7 +115,7 @@ def parse_article(
         headline=heads.headline,
         alt_headlines=heads.alt_headlines,
         site=heads.site,
-        blocks=_labels_for(heads.blocks, shape, labeller),
+        blocks=_labels_for(heads, shape, labeller),
         fixes=cleaned.fixes,
         text=cleaned.text,
         source=shape,

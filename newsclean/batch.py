@@ -11,11 +11,11 @@ from __future__ import annotations
 from collections.abc import Collection, Iterable, Mapping, Sequence
 from typing import Any, Literal
 
-from newsclean.arguments import require_instance, require_text
+from newsclean.arguments import require_instance, require_labeller, require_text
 from newsclean.article import parse_article
 from newsclean.io.jsonl import LineOptions, record_output, record_text
 from newsclean.io.render import KEEPABLE, CleanOptions
-from newsclean.model import QuoteStyle
+from newsclean.model import DEFAULT_LABELLER, Labeller, QuoteStyle
 
 #: What a record's text field gets: ``"text"`` the article as ``--format text`` shows it;
 #: ``"jsonl"`` the whole fixed text, plus the parsed article under ``"newsclean"``.
@@ -29,18 +29,25 @@ def line_options(
     fmt: RecordFormat = "text",
     keep: Collection[str] = (),
     only_body: bool = False,
+    labeller: Labeller = DEFAULT_LABELLER,
 ) -> LineOptions:
     """Check the batch options and return them as the command line's :class:`LineOptions`.
 
+    ``labeller`` is ``--labeller``: the learned labeller unless ``"rules"`` is named.
+
     >>> line_options(fmt="jsonl", keep=["captions"]).clean.keep
     frozenset({'captions'})
+    >>> line_options(labeller="rules").clean.labeller
+    'rules'
     """
     if fmt not in ("text", "jsonl"):
         raise ValueError(f'fmt must be "text" or "jsonl", got {fmt!r}')
     unknown = sorted(set(keep) - set(KEEPABLE))
     if isinstance(keep, str) or unknown:
         raise ValueError(f"keep takes a list of: {', '.join(KEEPABLE)}; got {keep!r}")
-    return LineOptions(text_field, CleanOptions(quotes, fmt, frozenset(keep), only_body))
+    labeller = require_labeller(labeller, "line_options")
+    clean = CleanOptions(quotes, fmt, frozenset(keep), only_body, labeller=labeller)
+    return LineOptions(text_field, clean)
 
 
 def map_record(record: Mapping[str, Any], **options: Any) -> dict[str, Any]:
@@ -86,4 +93,5 @@ def map_records(records: Iterable[Mapping[str, Any]], **options: Any) -> list[di
 def _mapped(record: Mapping[str, Any], options: LineOptions) -> dict[str, Any]:
     fields = dict(record) if isinstance(record, Mapping) else record  # else: refused below
     text = record_text(fields, options.text_field)
-    return record_output(fields, parse_article(text, quotes=options.clean.quotes), options)
+    article = parse_article(text, quotes=options.clean.quotes, labeller=options.clean.labeller)
+    return record_output(fields, article, options)

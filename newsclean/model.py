@@ -41,11 +41,18 @@ QUOTE_STYLES: tuple[QuoteStyle, ...] = ("straight", "curly", "keep")
 #: person writes it (blank-line separated), an HTML ``extractor``'s output (one paragraph per
 #: line, furniture at the edges) or the whole visible text of a ``page`` (menus and all).
 Source = Literal["article", "extractor", "page"]
-#: Who labels the blocks: the hand-written ``rules`` (the default), or the ``learned``
-#: labeller (:mod:`newsclean.learn.labeller`), which weighs the rules' signals with words,
-#: shape and neighbours and carries better to sites it has never seen, at a cost in speed.
+#: Who labels the blocks: the ``learned`` labeller (:mod:`newsclean.learn.labeller`, the
+#: default), which weighs the rules' signals with words, shape and neighbours and carries
+#: better to sites it has never seen, or the hand-written ``rules`` alone (faster, and each
+#: label names the one rule that gave it).
 Labeller = Literal["rules", "learned"]
 LABELLERS: tuple[Labeller, ...] = ("rules", "learned")
+#: The labeller used where none is named: by ``parse_article``, the command line, the batch
+#: functions, the linter and the evaluation.
+DEFAULT_LABELLER: Labeller = "learned"
+#: How text output shows the site name split off the headline: on its own line after it,
+#: ``site: The Ledger``; read back as the site when a cleaned text is cleaned again.
+SITE_PREFIX = "site: "
 #: The shapes a caller may name; ``auto`` reads the shape from the text.
 SOURCES: tuple[Source | Literal["auto"], ...] = ("auto", "article", "extractor", "page")
 

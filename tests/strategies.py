@@ -661,3 +661,29 @@ def extractor_output(draw: st.DrawFn) -> str:
     long_line = st.lists(sentences(), max_size=3).map(lambda ss: " ".join([_PIER, *ss]))
     lines = draw(st.lists(st.one_of(long_line, furniture_lines), min_size=3, max_size=12))
     return "\n".join([draw(long_line), *lines, draw(long_line)])
+
+
+# --- cleaning a cleaned article (the learned labeller's settling) -------------------------
+
+#: Lines a page puts around and between paragraphs: furniture, credits, short sign-offs,
+#: the text output's own site line.
+page_lines = st.sampled_from(
+    [
+        "Share this",
+        "Advertisement",
+        "Photo: Ann Lee/Agency",
+        "Read more",
+        "The end.",
+        "A a a.",
+        "Rain fell all day.",
+        "Storm hits coast | The Ledger",
+        "site: The Ledger",
+        "Pier works",
+    ]
+)
+
+#: Articles of paragraphs and such lines in any order: what a labeller reads differently once
+#: its own furniture is gone.
+furnished_articles = st.lists(
+    st.one_of(sentences(), prose().map(str.strip), page_lines), min_size=1, max_size=8
+).map(lambda blocks: "\n\n".join(blocks) + "\n")

@@ -46,6 +46,11 @@ def _cli_lines(
             id="keep-curly",
         ),
         pytest.param(["--only", "body"], {"only_body": True}, id="only-body"),
+        pytest.param(
+            ["--labeller", "rules", "--format", "jsonl"],
+            {"labeller": "rules", "fmt": "jsonl"},
+            id="rules",
+        ),
     ],
 )
 def test_a_record_is_mapped_as_the_command_line_writes_it(
@@ -106,3 +111,17 @@ def test_the_entry_points_and_their_partials_pickle_for_engines() -> None:
     for function, argument in calls:
         assert pickle.loads(pickle.dumps(function))(argument) == function(argument)
     assert line_options() == pickle.loads(pickle.dumps(line_options()))
+
+
+def test_the_learned_labeller_is_the_default_and_the_rules_can_be_named() -> None:
+    def whys(**options: Any) -> list[str]:
+        blocks = map_record(RECORDS[1], fmt="jsonl", **options)["newsclean"]["blocks"]
+        return [(b["why"] or ["(none)"])[0] for b in blocks if b["kind"] != "headline"]
+
+    assert set(whys()) == {"learned"}
+    assert "learned" not in whys(labeller="rules")
+
+
+def test_an_unknown_labeller_is_refused_naming_the_choices() -> None:
+    with pytest.raises(ValueError, match="'rules', 'learned'"):
+        map_record(RECORDS[0], labeller="neural")

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from collections.abc import Sequence
 from dataclasses import replace
 from importlib import resources
 from pathlib import Path
@@ -15,8 +16,11 @@ from newsclean.article import parse_article
 from newsclean.blocks.paragraphs import segment_paragraphs
 from newsclean.blocks.shape import is_title_case
 from newsclean.cli.main import main
+from newsclean.learn import labeller
 from newsclean.learn.labeller import (
     LEARNED_KINDS,
+    MAX_READINGS,
+    SHOWN_KINDS,
     Model,
     Stage,
     choose,
@@ -174,15 +178,19 @@ def test_parse_article_refuses_an_unknown_labeller() -> None:
         parse_article(ARTICLE, labeller="neural")  # type: ignore[arg-type]
 
 
-def test_the_rules_stay_the_default_and_the_command_line_can_ask_for_the_model(
+def test_the_model_is_the_default_and_the_command_line_can_ask_for_the_rules(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    assert all("learned" not in b.why for b in parse_article(ARTICLE).blocks)
+    assert all(b.why[0] == "learned" for b in parse_article(ARTICLE).blocks[1:])
+    assert all("learned" not in b.why for b in parse_article(ARTICLE, labeller="rules").blocks)
     path = tmp_path / "a.txt"
     path.write_text(ARTICLE, encoding="utf-8")
-    assert main(["--labeller", "learned", "--format", "json", str(path)]) == 0
+    assert main(["--format", "json", str(path)]) == 0
     blocks = json.loads(capsys.readouterr().out)["blocks"]
     assert [b["why"][0] for b in blocks[1:]] == ["learned"] * (len(blocks) - 1)
+    assert main(["--labeller", "rules", "--format", "json", str(path)]) == 0
+    blocks = json.loads(capsys.readouterr().out)["blocks"]
+    assert all("learned" not in b["why"] for b in blocks)
 
 
 def test_the_second_stage_scores_as_its_named_features_do() -> None:
@@ -233,3 +241,55 @@ def test_title_case_is_memoised() -> None:
     for _ in range(3):
         assert is_title_case("Keepers Leave the Last Towers")
     assert is_title_case.cache_info().hits == 2
+
+
+# --- settling: a cleaned text read again keeps what it shows -----------------------------
+
+
+def _last_is_furniture() -> Model:
+    """A one-stage model that takes the last block of whatever it reads for furniture."""
+    first = {"bias": [0.0] * 4, "weights": {"n1:missing": [0.0, 0.0, 0.0, 6.0]}}
+    second = {"bias": [0.0] * 4, "weights": {}}
+    return model_from_data({"kinds": list(LEARNED_KINDS), "first": first, "second": second})
+
+
+def _shown(blocks: Sequence[Block]) -> list[Block]:
+    return [b for b in blocks if b.kind in SHOWN_KINDS]
+
+
+def test_settled_labels_are_those_a_second_reading_gives() -> None:
+    model = _last_is_furniture()
+    blocks = segment_paragraphs(f"{PARA}\n\n{LATER}\n\nThe end.\n")
+    labelled = label_blocks_learned(blocks, model)
+    # a reading of what is shown takes the new last block out, and so on: one paragraph stays
+    assert [b.kind for b in labelled] == ["paragraph", "boilerplate", "boilerplate"]
+    again = label_blocks_learned(_shown(labelled), model)
+    assert _shown(again) == _shown(labelled)
+
+
+def test_settling_reads_a_long_tail_a_bounded_number_of_times(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    model = _last_is_furniture()
+    readings = []
+    score = labeller.score_page
+    monkeypatch.setattr(labeller, "score_page", lambda *a: readings.append(1) or score(*a))
+    for lines in (40, 160):
+        readings.clear()
+        label_blocks_learned(segment_paragraphs(f"{PARA}\n\n" + "A a a.\n\n" * lines), model)
+        assert len(readings) == 1 + MAX_READINGS
+
+
+def _last_is_likely_furniture() -> Model:
+    """A one-stage model that finds the last block of what it reads likely furniture."""
+    first = {"bias": [0.0] * 4, "weights": {"n1:missing": [0.0, 0.0, 0.0, 2.0]}}
+    second = {"bias": [0.0] * 4, "weights": {}}
+    return model_from_data({"kinds": list(LEARNED_KINDS), "first": first, "second": second})
+
+
+def test_the_last_block_is_not_furniture_on_its_place_alone() -> None:
+    model = _last_is_likely_furniture()
+    short_end = label_blocks_learned(segment_paragraphs(f"{PARA}\n\nThe end.\n"), model)
+    assert [b.kind for b in short_end] == ["paragraph", "paragraph"]
+    share_end = label_blocks_learned(segment_paragraphs(f"{PARA}\n\nShare this\n"), model)
+    assert [b.kind for b in share_end] == ["paragraph", "boilerplate"]

@@ -38,14 +38,32 @@ def test_outside_the_body_an_unfinished_line_is_furniture(
     assert drop_page_furniture(blocks)[index].kind == kind
 
 
+NAVIGATED = f"Home\n\nWorld\n\nSport\n\n{PROSE}\n\n{PROSE}\n\n{PROSE}\n\nAbout us\n\nJobs"
+
+
 def test_page_mode_drops_navigation_that_article_mode_keeps() -> None:
-    text = f"Home\n\nWorld\n\nSport\n\n{PROSE}\n\n{PROSE}\n\n{PROSE}\n\nAbout us\n\nJobs"
-    article = parse_article(text, source="article")
-    page = parse_article(text, source="page")
+    text = NAVIGATED
+    # the rules leave a short line in article mode (the learned labeller, the default, reads
+    # "About us" as furniture there too); page mode takes it out whoever labels
+    article = parse_article(text, source="article", labeller="rules")
+    page = parse_article(text, source="page", labeller="rules")
     assert page.source == "page"
     footer = ("About us", "Jobs")
     assert [b.kind for b in page.blocks if b.text in footer] == ["boilerplate"] * 2
     assert [b.kind for b in article.blocks if b.text in footer] == ["paragraph"] * 2
+
+
+def test_page_mode_drops_the_footer_under_the_default_labeller() -> None:
+    page = parse_article(NAVIGATED, source="page")
+    assert [b.kind for b in page.blocks if b.text in ("About us", "Jobs")] == ["boilerplate"] * 2
+
+
+@pytest.mark.xfail(
+    strict=True, reason="the learned labeller reads the menu item 'Sport' as a subheading"
+)
+def test_page_mode_drops_the_menu_under_the_default_labeller() -> None:
+    page = parse_article(NAVIGATED, source="page")
+    assert [b.kind for b in page.blocks if b.text in ("World", "Sport")] == ["boilerplate"] * 2
 
 
 @given(extractor_output())

@@ -8,6 +8,7 @@ README's rules table, and that each pipeline fix reason is reported by exactly o
 
 from __future__ import annotations
 
+import dataclasses
 import re
 from pathlib import Path
 from types import ModuleType
@@ -531,3 +532,28 @@ def test_broken_prose_is_found_and_fixed_back(text: str, noise: str) -> None:
 def test_no_safe_fix_left_after_fixing(text: str) -> None:
     result = fix_until_clean(text)
     assert not any(f.fix and f.safe for f in result.remaining)
+
+
+def _labelled(text: str, kinds: list[str]) -> LintSource:
+    """The lint source of ``text`` with its blocks labelled ``kinds``, whoever labels."""
+    source = prepare(text)
+    placed = tuple(
+        dataclasses.replace(p, block=dataclasses.replace(p.block, kind=kind))  # type: ignore[arg-type]
+        for p, kind in zip(source.placed, kinds, strict=True)
+    )
+    return dataclasses.replace(source, placed=placed)
+
+
+@pytest.mark.parametrize("before", ["paragraph", "caption", "subheading"])
+def test_a_split_paragraph_is_found_whatever_the_text_before_was_read_as(before: str) -> None:
+    # the learned labeller reads a short unfinished line ("... as residents") as a subheading
+    bad = _article(HEAD, "The wall gave way as residents", CAPTION, "watched from the cliffs.")
+    source = _labelled(bad, ["headline", before, "caption", "paragraph"])
+    (found,) = structure.split_paragraph.check(source)
+    assert found.span.slice(bad) == CAPTION
+
+
+def test_a_subheading_before_a_caption_is_no_split_when_it_is_finished() -> None:
+    bad = _article(HEAD, "What the repairs will cost", CAPTION, "The council said so.")
+    source = _labelled(bad, ["headline", "subheading", "caption", "paragraph"])
+    assert list(structure.split_paragraph.check(source)) == []

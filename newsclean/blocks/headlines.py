@@ -18,7 +18,7 @@ from newsclean.blocks.shape import FULL_STOP
 from newsclean.chars import lazy_compile
 from newsclean.lexicon import people, words
 from newsclean.lexicon.build import alternation, only, without
-from newsclean.model import Block
+from newsclean.model import SITE_PREFIX, Block
 
 #: A title line with a site name after its last separator: "Title | Site", "Title - WSJ".
 SITE_SUFFIX_RE = lazy_compile(
@@ -248,7 +248,25 @@ def split_headlines(
         site = site or alt_site
         alts.append(alt_text)
         out[i] = replace(out[i], kind="alt_headline", why=("variant-of-headline",))
+    if site is None and (site := site_line(out[first + 1 : first + 2])):
+        out[first + 1] = replace(out[first + 1], kind="boilerplate", why=("site-line",))
     return Headlines(headline, tuple(alts), site, tuple(out))
+
+
+def site_line(blocks: Sequence[Block]) -> str | None:
+    """The site name text output's own ``site: …`` line gives, if ``blocks`` (the block
+    after the headline, or none) is one: so a cleaned text, cleaned again, keeps its site.
+
+    >>> from newsclean.model import Span
+    >>> site_line([Block("site: The Ledger", 3, Span(0, 16))])
+    'The Ledger'
+    >>> site_line([Block("site: see the map below.", 3, Span(0, 24))]) is None
+    True
+    """
+    if not blocks or not blocks[0].text.startswith(SITE_PREFIX):
+        return None
+    name = blocks[0].text.removeprefix(SITE_PREFIX)
+    return name if _is_site(name) else None
 
 
 def _why(glued: str | None, site: str | None) -> tuple[str, ...]:

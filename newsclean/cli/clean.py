@@ -49,7 +49,16 @@ from newsclean.io.render import (
     parse_keep,
     render,
 )
-from newsclean.model import LABELLERS, QUOTE_STYLES, SOURCES, Article, Labeller, QuoteStyle, Source
+from newsclean.model import (
+    DEFAULT_LABELLER,
+    LABELLERS,
+    QUOTE_STYLES,
+    SOURCES,
+    Article,
+    Labeller,
+    QuoteStyle,
+    Source,
+)
 
 
 def parse_article(
@@ -57,7 +66,7 @@ def parse_article(
     *,
     quotes: QuoteStyle = "straight",
     source: Source | Literal["auto"] = "auto",
-    labeller: Labeller = "rules",
+    labeller: Labeller = DEFAULT_LABELLER,
 ) -> Article:
     """:func:`newsclean.article.parse_article`, imported on first use, so that the command
     line's ``--help`` and ``--version`` do not load the labelling stack."""
@@ -135,9 +144,10 @@ def add_clean_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
         "--labeller",
         choices=LABELLERS,
-        default="rules",
-        help="who labels the blocks: rules (default), or learned (weighs the rules' signals "
-        "with words, shape and neighbours: better on unseen sites, about 2x slower)",
+        default=DEFAULT_LABELLER,
+        help="who labels the blocks: learned (default: weighs the rules' signals with words, "
+        "shape and neighbours, better on unseen sites), or rules (the rules alone: about 2x "
+        "faster, each label names its rule)",
     )
     parser.add_argument(
         "--format",

@@ -15,10 +15,10 @@ from collections.abc import Sequence
 from newsclean.article import parse_article
 from newsclean.evaluate.measure import ParseFn, evaluate, render_text, to_json
 from newsclean.io.pages import find_pages, load_page
-from newsclean.model import LABELLERS, Article, InputError, Labeller
+from newsclean.model import DEFAULT_LABELLER, LABELLERS, Article, InputError, Labeller
 
 
-def _default_parse(text: str, labeller: Labeller = "rules") -> Article:
+def _default_parse(text: str, labeller: Labeller = DEFAULT_LABELLER) -> Article:
     return parse_article(text, quotes="keep", labeller=labeller)
 
 
@@ -36,8 +36,8 @@ def _arguments(argv: Sequence[str] | None) -> argparse.Namespace:
     parser.add_argument(
         "--labeller",
         choices=LABELLERS,
-        default="rules",
-        help="who labels: rules (default) or learned",
+        default=DEFAULT_LABELLER,
+        help="who labels: learned (default) or rules",
     )
     return parser.parse_args(argv)
 

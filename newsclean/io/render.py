@@ -18,7 +18,17 @@ from typing import Any, Literal
 import regex
 
 from newsclean.chars import lazy_compile
-from newsclean.model import BODY_KINDS, Article, Block, Kind, Labeller, QuoteStyle, Source
+from newsclean.model import (
+    BODY_KINDS,
+    DEFAULT_LABELLER,
+    SITE_PREFIX,
+    Article,
+    Block,
+    Kind,
+    Labeller,
+    QuoteStyle,
+    Source,
+)
 
 Format = Literal["text", "json", "jsonl"]
 FORMATS: tuple[Format, ...] = ("text", "json", "jsonl")
@@ -39,7 +49,7 @@ class CleanOptions:
     keep: frozenset[str] = frozenset()
     only_body: bool = False
     source: Source | Literal["auto"] = "auto"
-    labeller: Labeller = "rules"
+    labeller: Labeller = DEFAULT_LABELLER
 
 
 #: What ``--keep`` accepts, and the block kind each name brings back into text output.
@@ -155,10 +165,6 @@ def _text_line(block: Block, kinds: frozenset[Kind], headline: str | None) -> st
 
 def _site_line(article: Article) -> str:
     return f"{SITE_PREFIX}{article.site}" if article.site else ""
-
-
-#: How text output shows the site name split off the headline, on its own line after it.
-SITE_PREFIX = "site: "
 
 
 def render_text(article: Article, *, keep: Collection[str] = (), only_body: bool = False) -> str:

@@ -27,7 +27,7 @@ from types import MappingProxyType
 from typing import Any
 
 from newsclean.arguments import require_blocks
-from newsclean.blocks.headlines import similarity
+from newsclean.blocks.headlines import similarity, split_headlines
 from newsclean.blocks.shape import (
     WORD_RE,
     body_bounds,
@@ -39,6 +39,7 @@ from newsclean.blocks.shape import (
 from newsclean.chars import lazy_compile
 from newsclean.classify import boilerplate
 from newsclean.classify.captions import LABEL_RE
+from newsclean.classify.run import is_top_furniture
 from newsclean.classify.signal import Predicate, Signal
 from newsclean.learn.features import (
     LENGTH_BINS,
@@ -47,7 +48,7 @@ from newsclean.learn.features import (
     STOPWORDS,
     is_short_unfinished,
 )
-from newsclean.model import HEADLINE_KINDS, Block, Kind
+from newsclean.model import BODY_KINDS, HEADLINE_KINDS, Block, Kind
 
 Features = dict[str, float]
 #: The kinds the labeller chooses among (headlines are found by :mod:`newsclean.blocks.headlines`).
@@ -72,6 +73,8 @@ DIGIT_RE = lazy_compile(r"\d")
 FOUR = 4
 #: How sure the model must be to call a plain full paragraph (no furniture signal) furniture.
 SURE_FURNITURE = 0.9
+#: The feature a block has when no block follows it: the last block of what is read.
+LAST_FEATURE = "n1:missing"
 #: The rule signals the model reads as features, by feature name (``sig:<kind>:<signal>``).
 READ_SIGNALS: tuple[tuple[str, Predicate], ...] = SIGNAL_FEATURES
 #: A block longer than this many characters is described without its signals.
@@ -594,22 +597,31 @@ def probabilities(
 
 
 def _is_plain_prose(features: Features) -> bool:
-    full = features.get("full-paragraph", 0.0) > 0
-    return full and not any(name.startswith("sig:boilerplate:") for name in features)
+    return _guarded(features) and not any(n.startswith("sig:boilerplate:") for n in features)
+
+
+def _guarded(features: Features) -> bool:
+    # a full paragraph, or the last block read: where the model's "pages end in furniture"
+    # prior speaks loudest, and where a cleaned text read again ends
+    return features.get("full-paragraph", 0.0) > 0 or features.get(LAST_FEATURE, 0.0) > 0
 
 
 def choose(probs: Sequence[float], features: Features, kinds: Sequence[Kind]) -> int:
-    """Pick the most probable kind, but keep a full paragraph on which no furniture signal
-    fires as prose unless the model is ``SURE_FURNITURE`` sure it is boilerplate.
+    """Pick the most probable kind, but keep a full paragraph, or the last block read, on
+    which no furniture signal fires as prose unless the model is ``SURE_FURNITURE`` sure it
+    is boilerplate.
 
     Real pages nearly always end in furniture, so the model leans on "last block" evidence;
-    a short article whose last block is a plain paragraph must not lose it on that alone.
+    a short article whose last block is a plain paragraph must not lose it on that alone,
+    nor a cleaned article its last line each time it is cleaned again.
 
     >>> choose([0.3, 0.0, 0.0, 0.7], {"full-paragraph": 1.0}, LEARNED_KINDS)
     0
     >>> choose([0.3, 0.0, 0.0, 0.7], {"full-paragraph": 1.0, "sig:boilerplate:promo": 1.0},
     ...     LEARNED_KINDS)
     3
+    >>> choose([0.3, 0.0, 0.0, 0.7], {LAST_FEATURE: 1.0}, LEARNED_KINDS)
+    0
     """
     order = sorted(range(len(probs)), key=lambda i: -probs[i])
     k = order[0]
@@ -628,15 +640,23 @@ def _decide(block: Block, probs: Sequence[float], features: Features, m: Model) 
 
 
 def label_prepared(
-    blocks: Sequence[Block], first: Sequence[Features] = (), model: Model | None = None
+    blocks: Sequence[Block],
+    first: Sequence[Features] = (),
+    model: Model | None = None,
+    top: Sequence[Block] | None = None,
 ) -> tuple[Block, ...]:
     """Label ``blocks`` (headlines found) given their :func:`first_features`, if known.
 
     The near-certain rules go first and decide alone (a reader-comment section is furniture:
     ``boilerplate.RULES``); every other block not a headline gets its most probable kind,
-    with ``why`` = ``learned`` and the features that pushed that kind most.
+    with ``why`` = ``learned`` and the features that pushed that kind most. The labels are
+    then :func:`settled` (``top`` as there): a cleaned text read again keeps what it shows.
     """
     m = model or load_model()
+    return settled(blocks, _label_once(blocks, first, m), m, top)
+
+
+def _label_once(blocks: Sequence[Block], first: Sequence[Features], m: Model) -> tuple[Block, ...]:
     ruled = tuple(blocks)
     for rule in boilerplate.RULES:
         ruled = rule(ruled)
@@ -652,11 +672,82 @@ def label_prepared(
     return keep_some_body(out, scored.probs, m.kinds)
 
 
+#: The kinds a cleaned text keeps (text output, the JSON Lines text field): what a second
+#: reading of it sees. An alt_headline, a caption and boilerplate are left out.
+SHOWN_KINDS: frozenset[Kind] = frozenset({"headline", *BODY_KINDS})
+
+
+#: Readings :func:`settled` makes at most, so that the work stays linear in the page: a run
+#: of furniture-like lines at an edge can lose a line or two per reading. Measured on 1,370
+#: real pages (train-pages, dev-corpus, corpus): 99.6 % settle within 4; 3 pages do not.
+MAX_READINGS = 4
+
+
+def settled(
+    blocks: Sequence[Block],
+    labelled: Sequence[Block],
+    model: Model | None = None,
+    top: Sequence[Block] | None = None,
+) -> tuple[Block, ...]:
+    """Return ``labelled`` (the labels of ``blocks``) with every shown block taken out that
+    a reading of the shown blocks alone takes out, until a reading takes out none.
+
+    Labels depend on neighbours and on where the body ends: without the furniture after
+    it, a short last paragraph is read as the page's last line, and cleaning the clean
+    text would take it out. Settling takes it out the first time, so a second cleaning
+    changes nothing. ``top`` are the blocks a cleaned text shows in place of the first
+    headline (the headline without its site suffix, the ``site:`` line; default: that
+    block as it is). The shown blocks only shrink; after :data:`MAX_READINGS` readings what
+    is left stays shown.
+
+    >>> from newsclean.model import Span
+    >>> full = "The council met on Tuesday and voted to close the harbour road for good."
+    >>> blocks = [Block(full, 1, Span(0, 72)), Block("Share this", 3, Span(74, 84))]
+    >>> [b.kind for b in settled(blocks, label_blocks_learned(blocks))]
+    ['paragraph', 'boilerplate']
+    """
+    m = model or load_model()
+    out = list(labelled)
+    texts = [b.text for b in blocks]
+    for _ in range(MAX_READINGS):
+        indices, view = _second_reading(blocks, out, top)
+        if [b.text for b in view] == texts:
+            break  # nothing left out: the second reading is this one
+        again = _label_once(view, (), m)
+        pairs = zip(indices, again, strict=True)
+        hidden = [(i, b) for i, b in pairs if i is not None and b.kind not in SHOWN_KINDS]
+        if not hidden:
+            break
+        for i, block in hidden:
+            out[i] = block
+    return tuple(out)
+
+
+def _second_reading(
+    blocks: Sequence[Block], labelled: Sequence[Block], top: Sequence[Block] | None
+) -> tuple[list[int | None], tuple[Block, ...]]:
+    """The blocks a reading of the shown blocks sees, headlines found again as
+    :func:`newsclean.article.parse_article` finds them, each with its index in ``blocks``
+    (None for a block of ``top``, which replaces the first headline)."""
+    indices: list[int | None] = []
+    view: list[Block] = []
+    first = next((i for i, b in enumerate(labelled) if b.kind == "headline"), None)
+    for i, (block, label) in enumerate(zip(blocks, labelled, strict=True)):
+        if i == first and top is not None:
+            indices.extend([None] * len(top))
+            view.extend(top)
+        elif label.kind in SHOWN_KINDS:
+            indices.append(i)
+            view.append(block)
+    plain = [replace(b, kind="paragraph", why=(), label=None) for b in view]
+    return indices, split_headlines(plain, skip=is_top_furniture).blocks
+
+
 def _doubted(probs: Sequence[float], features: Features, kinds: Sequence[Kind]) -> bool:
     # a full paragraph the model calls furniture, but not surely: choose() asks its signals
     k = max(range(len(probs)), key=probs.__getitem__)
     furniture = kinds[k] == "boilerplate" and probs[k] < SURE_FURNITURE
-    return furniture and features.get("full-paragraph", 0.0) > 0
+    return furniture and _guarded(features)
 
 
 def with_furniture_signals(blocks: Sequence[Block], index: int, features: Features) -> Features:
@@ -682,17 +773,25 @@ def keep_some_body(
     """Give a page the model left without body its likeliest paragraph back.
 
     A text is an article: one whose every block came out furniture (a lone paragraph, the
-    body of an article cleaned once already) keeps the block the model finds most like body.
+    body of an article cleaned once already) keeps the block the model finds most like body,
+    of those on which no furniture signal fires (a share bar stays furniture).
 
     >>> from newsclean.model import Span
     >>> b = (Block("Floods close the road.", 1, Span(0, 22), "boilerplate", why=("learned",)),)
     >>> keep_some_body(b, [(0.4, 0.0, 0.0, 0.6)], LEARNED_KINDS)[0].kind
     'paragraph'
+    >>> b = (Block("Share this", 1, Span(0, 10), "boilerplate", why=("learned",)),)
+    >>> keep_some_body(b, [(0.4, 0.0, 0.0, 0.6)], LEARNED_KINDS)[0].kind
+    'boilerplate'
     """
     if "paragraph" not in kinds or any(b.kind == "paragraph" for b in blocks):
         return tuple(blocks)
     k = kinds.index("paragraph")
-    free = [i for i, b in enumerate(blocks) if b.why[:1] == ("learned",)]
+    free = [
+        i
+        for i, b in enumerate(blocks)
+        if b.why[:1] == ("learned",) and not with_furniture_signals(blocks, i, {})
+    ]
     if not free:
         return tuple(blocks)
     best = max(free, key=lambda i: probs[i][k])
@@ -700,8 +799,11 @@ def keep_some_body(
     return (*blocks[:best], kept, *blocks[best + 1 :])
 
 
-def label_blocks_learned(blocks: Sequence[Block], model: Model | None = None) -> tuple[Block, ...]:
-    """Label every block not already a headline: near-certain rules first, then the model.
+def label_blocks_learned(
+    blocks: Sequence[Block], model: Model | None = None, top: Sequence[Block] | None = None
+) -> tuple[Block, ...]:
+    """Label every block not already a headline: near-certain rules first, then the model;
+    ``top`` as :func:`settled` reads it.
 
     >>> from newsclean.model import Span
     >>> full = "The council met on Tuesday and voted to close the harbour road for good."
@@ -709,7 +811,8 @@ def label_blocks_learned(blocks: Sequence[Block], model: Model | None = None) ->
     >>> [b.kind for b in label_blocks_learned(blocks)]
     ['paragraph', 'boilerplate']
     """
-    return label_prepared(require_blocks(blocks, "label_blocks_learned"), (), model)
+    blocks = require_blocks(blocks, "label_blocks_learned")
+    return label_prepared(blocks, (), model, None if top is None else tuple(top))
 
 
 def signal_feature(signal: Signal, kind: Kind) -> str:

@@ -42,9 +42,10 @@ def _removal(placed: Sequence[Placed], index: int) -> Fix:
 
 def _split_runs(placed: Sequence[Placed]) -> Iterator[tuple[int, int]]:
     """Yield ``(before, after)`` indexes with only captions between them: ``after`` is a
-    paragraph, ``before`` a paragraph or a caption (which may be body text read as one)."""
+    paragraph, ``before`` a paragraph, or a caption or subheading (which may be body text
+    read as one)."""
     for index, item in enumerate(placed):
-        if item.block.kind not in ("paragraph", "caption"):
+        if item.block.kind not in ("paragraph", *READ_AS):
             continue
         after = index + 1
         while after < len(placed) and placed[after].block.kind == "caption":
@@ -53,15 +54,20 @@ def _split_runs(placed: Sequence[Placed]) -> Iterator[tuple[int, int]]:
             yield index, after
 
 
+#: Kinds body text cut short by a caption may be read as: the block is short and
+#: unfinished, like a caption or a subheading.
+READ_AS = ("caption", "subheading")
+
+
 def _runs_on(before: Placed, after: str) -> bool:
     """Whether ``before`` reads on into ``after``: unfinished, or a quotation carries on.
 
-    A caption before is held to more: it must stop mid-sentence and ``after`` go on in
-    lower case, as body text the labeller took for a caption does ("... as residents" /
+    A caption or subheading before is held to more: it must stop mid-sentence and ``after``
+    go on in lower case, as body text the labeller took for one does ("... as residents" /
     "Photo: ..." / "watched from the cliffs."); a finished caption is just a caption.
     """
     text = before.block.text
-    if before.block.kind == "caption":
+    if before.block.kind in READ_AS:
         return not ends_sentence(text) and after[:1].islower()
     if not ends_sentence(text) or after[:1].islower():
         return True
@@ -157,6 +163,9 @@ def split_paragraph(source: LintSource) -> Iterator[Yielded]:
     itself read as a caption — it stops mid-sentence and the paragraph after goes on in
     lower case.
 
+    The text before may have been read as a subheading instead (the learned labeller reads
+    a short unfinished line so): it is held to the same.
+
     Why: the sentence reads as two broken paragraphs with a caption in the middle.
 
     Bad: `…as residents` / `Photo: A. Lens/Agency` / `watched from the cliffs.`
@@ -170,8 +179,8 @@ def split_paragraph(source: LintSource) -> Iterator[Yielded]:
         gap = Span(placed[before].span.end, placed[after].span.start)
         caption = placed[before + 1]
         message = f"paragraph split by caption {show(caption.block.text)}"
-        if placed[before].block.kind == "caption":
-            message += "; the block before it, read as a caption, stops mid-sentence"
+        if (kind := placed[before].block.kind) in READ_AS:
+            message += f"; the block before it, read as a {kind}, stops mid-sentence"
         yield caption.span, message, (Fix(gap, " ", SIDECAR_REASON),)
 
 
