@@ -1,6 +1,7 @@
 """Measure newsclean's speed and memory against ftfy alone, in one run, side by side.
 
 Usage: python bench/bench.py [--sizes 1,10,100] [--steps LIST] [--profile N] [--keep DIR]
+                             [--labeller rules|learned]
        python bench/bench.py --pages ../shared/dev-corpus [--rounds 3] [--startup 5]
 
 Builds synthetic corpora of about 1, 10 (and 100) MB from the repository's own ``corpus/``
@@ -9,9 +10,11 @@ to a temporary directory as one ``.txt`` file per article plus one JSON Lines fi
 times, each in a fresh child process so peak memory is its own:
 
 - ``ftfy.fix_text`` alone over every text (the baseline);
-- newsclean ``fix_text`` (characters only) and full ``parse_article``;
-- the command line on the same files with ``-j 1`` and ``-j 2`` (``--format jsonl``, output
-  to the null device), and on the JSON Lines file with ``-j 2``.
+- newsclean ``fix_text`` (characters only) and full ``parse_article``, labelled by the
+  ``--labeller`` (``rules``, the default, or ``learned``);
+- the command line (with the same ``--labeller``) on the same files with ``-j 1`` and
+  ``-j 2`` (``--format jsonl``, output to the null device), and on the JSON Lines file
+  with ``-j 2``.
 
 Prints a Markdown table (MB/s, time relative to ftfy, peak RSS of the largest process of
 the child's tree, from ``wait4``), the machine, time linearity between the two largest
@@ -20,9 +23,10 @@ on the smallest corpus (cProfile, by own time). Run by hand; it is not a test.
 
 ``--pages DIR`` measures real pages (the ``.txt`` files of DIR) in this one process: CPU
 time of ``ftfy.fix_text``, newsclean's ``fix_text`` and ``parse_article`` side by side
-(best of ``--rounds``), the ratios to ftfy, the stage table of ``parse_article`` (see
-``bench/stages.py``), and the command line with ``-j 1`` and ``-j 2`` on DIR. ``--startup N``
-measures ``import newsclean`` and ``newsclean --version`` (median of N runs). Either alone
+(best of ``--rounds``), with both labellers, the ratios to ftfy, the stage table of
+``parse_article`` for each labeller (see ``bench/stages.py``), and the command line with
+``-j 1`` and ``-j 2`` on DIR. ``--startup N`` measures ``import newsclean`` and
+``newsclean --version`` (median of N runs). Either alone
 skips the synthetic corpora unless ``--sizes`` is given.
 """
 
@@ -117,6 +121,11 @@ def write_corpus(directory: Path, megabytes: float) -> tuple[int, int]:
 
 
 def _function(step: str) -> Callable[[str], object]:
+    if step.startswith("parse_article:"):
+        from newsclean.article import parse_article
+
+        labeller = step.removeprefix("parse_article:")
+        return lambda text: parse_article(text, labeller=labeller)  # type: ignore[arg-type]
     if step == "ftfy.fix_text":
         import ftfy
 
@@ -147,15 +156,18 @@ def inner(step: str, directory: Path) -> None:
 # --- running and measuring ------------------------------------------------------------
 
 
-def steps() -> tuple[Step, ...]:
-    """The steps, ftfy first: its time is the baseline of the ratio column."""
+def steps(labeller: str = "rules") -> tuple[Step, ...]:
+    """The steps, ftfy first: its time is the baseline of the ratio column. ``parse_article``
+    and the command line label with ``labeller``."""
     python = sys.executable
     me = str(Path(__file__).resolve())
-    cli = (python, "-m", "newsclean", "--format", "jsonl", "--no-progress")
+    cli = (
+        python, "-m", "newsclean", "--format", "jsonl", "--no-progress", "--labeller", labeller
+    )  # fmt: skip
     return (
         Step("ftfy.fix_text", (python, me, "--inner", "ftfy.fix_text")),
         Step("newsclean.fix_text", (python, me, "--inner", "newsclean.fix_text")),
-        Step("newsclean.parse_article", (python, me, "--inner", "parse_article")),
+        Step("newsclean.parse_article", (python, me, "--inner", f"parse_article:{labeller}")),
         Step("cli -j 1 (files)", (*cli, "-j", "1")),
         Step("cli -j 2 (files)", (*cli, "-j", "2")),
         Step("cli -j 2 (jsonl)", (*cli, "-j", "2", "--input-format", "jsonl"), jsonl=True),
@@ -283,13 +295,12 @@ def targets(results: Sequence[Measure], sizes: Sequence[float]) -> list[str]:
     return lines
 
 
-def profile(directory: Path, top: int) -> str:
+def profile(directory: Path, top: int, labeller: str = "rules") -> str:
     """Profile ``parse_article`` over the corpus in ``directory``; return the top functions."""
-    from newsclean.article import parse_article
-
+    parse = _function(f"parse_article:{labeller}")
     texts = [p.read_text(encoding="utf-8") for p in sorted((directory / "articles").iterdir())]
     profiler = cProfile.Profile()
-    profiler.runcall(lambda: [parse_article(text) for text in texts])
+    profiler.runcall(lambda: [parse(text) for text in texts])
     buffer = io.StringIO()
     stats = pstats.Stats(profiler, stream=buffer)
     stats.strip_dirs().sort_stats("tottime").print_stats(top)
@@ -297,11 +308,14 @@ def profile(directory: Path, top: int) -> str:
     return buffer.getvalue()
 
 
-def _pages_cli(folder: Path) -> list[Measure]:
+def _pages_cli(folder: Path, labeller: str) -> list[Measure]:
     """The command line on the real pages with -j 1 and -j 2 (wall and CPU, whole run)."""
     texts = stages.page_texts(folder)
     mb = sum(len(text.encode("utf-8")) for text in texts) / MB
-    cli = (sys.executable, "-m", "newsclean", "--format", "jsonl", "--no-progress")
+    cli = (
+        sys.executable, "-m", "newsclean", "--format", "jsonl", "--no-progress",
+        "--labeller", labeller,
+    )  # fmt: skip
     return [
         measure(Step(f"cli -j {jobs} (real pages)", (*cli, "-j", str(jobs))), folder, mb, folder)
         for jobs in (1, 2)
@@ -329,6 +343,12 @@ def main(argv: Sequence[str] | None = None) -> int:
         help="run only the steps whose names contain one of these comma-separated words "
         "(ftfy is always run: it is the baseline)",
     )
+    parser.add_argument(
+        "--labeller",
+        choices=("rules", "learned"),
+        default="rules",
+        help="who labels in parse_article and the command line (--pages times both in-process)",
+    )
     parser.add_argument("--pages", metavar="DIR", help="also measure the real pages in DIR")
     parser.add_argument("--rounds", type=int, default=3, help="--pages: rounds (best kept)")
     parser.add_argument("--startup", type=int, default=0, metavar="N", help="start-up, N runs")
@@ -344,10 +364,11 @@ def main(argv: Sequence[str] | None = None) -> int:
         print(stages.startup_report(args.startup) + "\n", flush=True)
     if args.pages:
         print(stages.pages_report(Path(args.pages), args.rounds) + "\n", flush=True)
-        cli_runs = _pages_cli(Path(args.pages))
+        cli_runs = _pages_cli(Path(args.pages), args.labeller)
         speedup = cli_runs[0].seconds / cli_runs[1].seconds
         print(table(cli_runs), flush=True)
-        print(f"\n- cli -j 2 speed-up over -j 1 (wall), real pages: {speedup:.2f} (target ≥ 1.9)")
+        print(f"\n- cli -j 2 speed-up over -j 1 (wall), real pages, --labeller {args.labeller}: "
+              f"{speedup:.2f} (target ≥ 1.9)")  # fmt: skip
     if (args.pages or args.startup) and args.sizes is None:
         print(f"Load average at end: {os.getloadavg()[0]:.2f}")
         return 0
@@ -363,15 +384,17 @@ def main(argv: Sequence[str] | None = None) -> int:
                 file=sys.stderr,
                 flush=True,
             )
-            for step in _chosen(steps(), args.steps):
+            for step in _chosen(steps(args.labeller), args.steps):
                 result = measure(step, directory, nbytes / MB)
                 results.append(result)
                 print(f"  {step.name}: {result.seconds:.1f} s", file=sys.stderr, flush=True)
         print(table(results))
+        print(f"\nparse_article and the command line: --labeller {args.labeller}")
         print(f"\nLoad average at end: {os.getloadavg()[0]:.2f}\n")
         print("\n".join(targets(results, sorted({m.megabytes for m in results}))))
         if args.profile:
-            print("\n```\n" + profile(root / f"{sizes[0]:g}MB", args.profile) + "```")
+            found = profile(root / f"{sizes[0]:g}MB", args.profile, args.labeller)
+            print("\n```\n" + found + "```")
     return 0
 
 

@@ -1,6 +1,6 @@
 """Measure peak memory of the command line on one large generated article file.
 
-Usage: python bench/memory.py SIZE_MB [--plain] [--astral] [--keep DIR]
+Usage: python bench/memory.py SIZE_MB [--plain] [--astral] [--keep DIR] [--labeller L]
 
 Writes one file of about SIZE_MB megabytes of article-like text (a headline, then
 paragraphs of sentences with curly and straight quotes, doubled spaces, dashes and some
@@ -9,8 +9,9 @@ fix; ``--astral``: an emoji now and then, which makes Python hold a text at four
 character), then runs, each in a fresh child process, ``newsclean FILE``, ``newsclean
 check FILE`` and ``newsclean check --fix`` on a copy, and prints each one's peak RSS
 (``wait4``'s ``ru_maxrss``), what it adds to a bare ``import newsclean`` per byte of the
-file, and whether it meets the target: 3 x the file size + 100 MB. Run by hand; it is not a
-test (tests/test_cli_memory.py checks that the growth is linear).
+file, and whether it meets the target: 3 x the file size + 100 MB. ``--labeller learned``
+adds ``newsclean --labeller learned FILE``. Run by hand; it is not a test
+(tests/test_cli_memory.py checks that the growth is linear).
 """
 
 from __future__ import annotations
@@ -98,6 +99,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--plain", action="store_true", help="plain ASCII, nothing to fix")
     parser.add_argument("--astral", action="store_true", help="add an emoji now and then")
     parser.add_argument("--keep", type=Path, help="write the files into DIR and keep them")
+    parser.add_argument("--labeller", choices=("rules", "learned"), default="rules")
     args = parser.parse_args(argv)
     directory = args.keep or Path(tempfile.mkdtemp(prefix="newsclean-memory-"))
     directory.mkdir(parents=True, exist_ok=True)
@@ -107,13 +109,13 @@ def main(argv: Sequence[str] | None = None) -> int:
         )
         kind = "plain ASCII" if args.plain else "messy text (a fix every ~85 bytes)"
         print(f"file: {size / MB:.1f} MB of {kind}{', with emoji' if args.astral else ''}")
-        return _report(directory / "article.txt", size)
+        return _report(directory / "article.txt", size, args.labeller)
     finally:
         if args.keep is None:
             shutil.rmtree(directory)
 
 
-def _report(source: Path, size: int) -> int:
+def _report(source: Path, size: int, labeller: str = "rules") -> int:
     fixed = source.with_name("fixed.txt")
     shutil.copyfile(source, fixed)
     python = [sys.executable, "-m", "newsclean"]
@@ -130,6 +132,10 @@ def _report(source: Path, size: int) -> int:
             str(fixed),
         ],
     }
+    if labeller != "rules":
+        runs[f"newsclean --labeller {labeller} FILE"] = [
+            *python, "-j", "1", "--labeller", labeller, str(source)
+        ]  # fmt: skip
     _, _, baseline = peak_rss([sys.executable, "-c", "import newsclean.cli.main"])
     target = TARGET_FACTOR * size + TARGET_EXTRA
     print(

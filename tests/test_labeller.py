@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 import json
-from collections.abc import Sequence
+import tracemalloc
+from collections.abc import Callable, Sequence
 from dataclasses import replace
 from importlib import resources
 from pathlib import Path
@@ -20,8 +21,10 @@ from newsclean.learn import labeller
 from newsclean.learn.labeller import (
     LEARNED_KINDS,
     MAX_READINGS,
+    PACK_BLOCKS,
     SHOWN_KINDS,
     Model,
+    PackedFeatures,
     Stage,
     choose,
     explain,
@@ -32,9 +35,11 @@ from newsclean.learn.labeller import (
     make_stage,
     model_from_data,
     probabilities,
+    score_page,
     second_features,
     second_probabilities,
     stage_probabilities,
+    weighed_signals,
     with_furniture_signals,
 )
 from newsclean.model import Block, Span
@@ -293,3 +298,87 @@ def test_the_last_block_is_not_furniture_on_its_place_alone() -> None:
     assert [b.kind for b in short_end] == ["paragraph", "paragraph"]
     share_end = label_blocks_learned(segment_paragraphs(f"{PARA}\n\nShare this\n"), model)
     assert [b.kind for b in share_end] == ["paragraph", "boilerplate"]
+
+
+CREDITED = "The north tower at dusk. Photo: Jane Doe/Reuters"
+
+
+def _without(model: Model, signal: str) -> Model:
+    """The model as if trained without one rule signal (on the block and its neighbours)."""
+    kept = {n: row for n, row in model.first.table.items() if f"sig:{signal}" not in n}
+    return replace(model, first=make_stage(model.first.bias, kept))
+
+
+def test_a_signal_the_model_does_not_weigh_is_never_asked(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    asked: dict[str, int] = {}
+
+    def counted(name: str, fires: Callable[..., bool]) -> Callable[..., bool]:
+        def wrapper(*args: object) -> bool:
+            asked[name] = asked.get(name, 0) + 1
+            return fires(*args)
+
+        return wrapper
+
+    signals = tuple((n, counted(n, f)) for n, f in labeller.READ_SIGNALS)
+    monkeypatch.setattr(labeller, "READ_SIGNALS", signals)
+    label_blocks_learned(_blocks(PARA, CREDITED, LATER), _without(load_model(), "caption:credit"))
+    assert "caption:credit" not in asked
+    assert asked["boilerplate:byline"] == 3
+
+
+def test_a_model_reads_only_the_signals_it_weighs() -> None:
+    model = _without(load_model(), "caption:credit")
+    assert "caption:credit" not in (model.first.signals or ())
+    assert weighed_signals({"n2:sig:caption:credit": (1.0,)}) == {"caption:credit"}
+    assert Stage((0.0,), {}).signals is None  # a stage built by hand asks every signal
+    blocks = _blocks(PARA, CREDITED, LATER)
+    everything = first_features(blocks)
+    assert everything[1]["sig:caption:credit"] == 1.0
+    assert everything[0]["n1:sig:caption:credit"] == 1.0
+    dropped = [{n: v for n, v in f.items() if "caption:credit" not in n} for f in everything]
+    assert list(first_features(blocks, model)) == dropped
+
+
+def _long_page() -> tuple[Block, ...]:
+    blocks = segment_paragraphs("\n\n".join([PARA, LATER, "Share this article"] * 70))
+    assert len(blocks) > PACK_BLOCKS
+    return blocks
+
+
+def test_a_scored_long_page_keeps_its_features_packed_with_the_models_names() -> None:
+    model = load_model()
+    blocks = _long_page()
+    assert not isinstance(score_page(blocks[:PACK_BLOCKS], model).features, PackedFeatures)
+    scored = score_page(blocks, model)
+    assert isinstance(scored.features, PackedFeatures)
+    assert list(scored.features) == list(first_features(blocks, model))
+    assert list(scored.features[1:3]) == list(first_features(blocks, model))[1:3]
+    known = [n for names in scored.features.names for n in names if n in model.first.names]
+    assert known
+    assert all(n is model.first.names[n] for n in known)
+    given_first = score_page(blocks, model, first_features(blocks, model))
+    assert given_first.probs == scored.probs
+
+
+def _retained(make: Callable[[], object]) -> int:
+    tracemalloc.start()
+    try:
+        before = tracemalloc.get_traced_memory()[0]
+        kept = make()
+        grown = tracemalloc.get_traced_memory()[0] - before
+        assert kept is not None  # alive while measured
+        return grown
+    finally:
+        tracemalloc.stop()
+
+
+def test_a_scored_long_page_holds_far_less_than_its_feature_dicts() -> None:
+    # memory grows with the page: what a page keeps per block decides the bytes per byte
+    model = load_model()
+    blocks = _long_page()
+    score_page(blocks, model), first_features(blocks, model)  # fill the shape caches first
+    scored = _retained(lambda: score_page(blocks, model))
+    dicts = _retained(lambda: first_features(blocks, model))
+    assert scored < 0.6 * dicts

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, replace
+from functools import lru_cache
 
 import regex
 
@@ -88,8 +89,10 @@ def _words(text: str) -> list[str]:
     return [w.casefold() for w in WORD_RE.findall(text)]
 
 
-def _content(text: str) -> set[str]:
-    return {w for w in _words(text) if w not in STOPWORDS}
+@lru_cache(maxsize=64)
+def _content(text: str) -> frozenset[str]:
+    # cached: a page's blocks are all compared with its one headline
+    return frozenset(w for w in _words(text) if w not in STOPWORDS)
 
 
 def is_headline_shaped(text: str) -> bool:

