@@ -65,6 +65,12 @@ SHARE_TOKENS = 16
 HEADLINE_CHARS = 300
 #: Tokens read from the start of a block for its word pairs.
 PAIR_TOKENS = 6
+#: Characters read from the end of a block for its closing words (credits close captions).
+TAIL_CHARS = 120
+#: Closing words of a block in its bag of tail words.
+TAIL_TOKENS = 6
+#: Characters read from the start of a neighbour for its first word.
+FIRST_CHARS = 60
 #: The neighbours described, by name and offset.
 NEIGHBOURS: tuple[tuple[str, int], ...] = (("p2", -2), ("p1", -1), ("n1", 1), ("n2", 2))
 #: A digit, so that years, scores and counts share one token shape.
@@ -358,6 +364,43 @@ def context_features(blocks: Sequence[Block], facts: PageFacts, index: int) -> F
     }
 
 
+def first_word(text: str) -> str:
+    """Return the first word of ``text``, folded (digits as ``0``), or ``""``.
+
+    >>> first_word("Photo: Jane Doe")
+    'photo'
+    """
+    found = WORD_RE.search(text, 0, FIRST_CHARS)
+    return _fold(found[0]) if found else ""
+
+
+def edge_features(blocks: Sequence[Block], index: int, firsts: Sequence[str]) -> Features:
+    """The block's closing words, its place from the end, the first words of its neighbours
+    and whether the text around it runs on across it (a pasted caption splits a sentence).
+
+    ``firsts`` are the blocks' :func:`first_word`.
+
+    >>> from newsclean.model import Span
+    >>> bs = [Block(t, 1, Span(0, 1)) for t in ("The mayor said", "A crowd. (AP Photo)", "that")]
+    >>> f = edge_features(bs, 1, [first_word(b.text) for b in bs])
+    >>> f["runs-on-across"], f["t:ap"] > 0, f["n1:first:that"], f["end-index:1"]
+    (1.0, True, 1.0, 1.0)
+    """
+    text = blocks[index].text
+    tail = sorted({_fold(t) for t in WORD_RE.findall(text[-TAIL_CHARS:])[-TAIL_TOKENS:]})
+    scale = 1.0 / math.sqrt(len(tail)) if tail else 0.0
+    out: Features = {f"t:{w}": scale for w in tail}
+    out[f"end-index:{min(len(blocks) - 1 - index, 3)}"] = 1.0
+    for name, j in (("p1", index - 1), ("n1", index + 1)):
+        if 0 <= j < len(blocks) and firsts[j]:
+            out[f"{name}:first:{firsts[j]}"] = 1.0
+    if 0 < index < len(blocks) - 1:
+        before, after = blocks[index - 1].text.strip(), blocks[index + 1].text.strip()
+        if before and after and not ends_sentence(before) and after[0].islower():
+            out["runs-on-across"] = 1.0
+    return out
+
+
 def _signals(
     blocks: Sequence[Block], facts: PageFacts, index: int, wanted: frozenset[str] | None
 ) -> tuple[str, ...]:
@@ -416,8 +459,10 @@ def each_first_features(blocks: Sequence[Block], model: Model | None = None) -> 
     wanted = model.first.signals if model else None
     fired = [_signals(blocks, facts, i, wanted) for i in range(len(blocks))]
     about = [_described(b, fired[i], facts.full[i], facts.short[i]) for i, b in enumerate(blocks)]
+    firsts = [first_word(b.text) for b in blocks]
     for index, block in enumerate(blocks):
         features = _own(block, fired[index])
+        features.update(edge_features(blocks, index, firsts))
         features.update(about[index])
         features.update(position_features(facts, index, len(blocks)))
         features.update(context_features(blocks, facts, index))
@@ -736,11 +781,15 @@ def choose(probs: Sequence[float], features: Features, kinds: Sequence[Kind]) ->
     return k
 
 
-def _decide(block: Block, probs: Sequence[float], features: Features, m: Model) -> Block:
+def _decide(
+    block: Block, probs: Sequence[float], features: Features, m: Model, shown_why: bool = True
+) -> Block:
     k = choose(probs, features, m.kinds)
     kind = m.kinds[k]
     match = LABEL_RE.match(block.text) if kind == "caption" else None
-    why = ("learned", *explain(m.first, features, k))
+    # a checking reading keeps only what it hides: a block it shows needs no explanation
+    quiet = not shown_why and kind in SHOWN_KINDS
+    why = ("learned",) if quiet else ("learned", *explain(m.first, features, k))
     return replace(block, kind=kind, why=why, label=match["label"] if match else None)
 
 
@@ -761,7 +810,9 @@ def label_prepared(
     return settled(blocks, _label_once(blocks, first, m), m, top)
 
 
-def _label_once(blocks: Sequence[Block], first: Sequence[Features], m: Model) -> tuple[Block, ...]:
+def _label_once(
+    blocks: Sequence[Block], first: Sequence[Features], m: Model, shown_why: bool = True
+) -> tuple[Block, ...]:
     ruled = tuple(blocks)
     for rule in boilerplate.RULES:
         ruled = rule(ruled)
@@ -771,7 +822,7 @@ def _label_once(blocks: Sequence[Block], first: Sequence[Features], m: Model) ->
         for i, (p, f) in enumerate(zip(scored.probs, scored.features, strict=True))
     )
     out = tuple(
-        r if r.kind in HEADLINE_KINDS or r.why else _decide(b, p, f, m)
+        r if r.kind in HEADLINE_KINDS or r.why else _decide(b, p, f, m, shown_why)
         for b, r, p, f in zip(blocks, ruled, scored.probs, features, strict=True)
     )
     return keep_some_body(out, scored.probs, m.kinds)
@@ -818,7 +869,7 @@ def settled(
         indices, view = _second_reading(blocks, out, top)
         if [b.text for b in view] == texts:
             break  # nothing left out: the second reading is this one
-        again = _label_once(view, (), m)
+        again = _label_once(view, (), m, shown_why=False)
         pairs = zip(indices, again, strict=True)
         hidden = [(i, b) for i, b in pairs if i is not None and b.kind not in SHOWN_KINDS]
         if not hidden:
