@@ -11,11 +11,12 @@ from pathlib import Path
 
 import pytest
 from hypothesis import given
+from hypothesis import strategies as st
 from strategies import any_text
 
 from newsclean.article import parse_article
 from newsclean.blocks.paragraphs import segment_paragraphs
-from newsclean.blocks.shape import is_title_case
+from newsclean.blocks.shape import body_bounds, context_of, is_title_case
 from newsclean.cli.main import main
 from newsclean.learn import labeller
 from newsclean.learn.labeller import (
@@ -283,6 +284,40 @@ def test_settling_reads_a_long_tail_a_bounded_number_of_times(
         readings.clear()
         label_blocks_learned(segment_paragraphs(f"{PARA}\n\n" + "A a a.\n\n" * lines), model)
         assert len(readings) == 1 + MAX_READINGS
+
+
+LINES = (PARA, LATER, "Share this", "Advertisement", "Photo: Jane Doe", "Home", "Read more",
+         "By Ann Lee", "Ann Lee is our harbour reporter.", "The end.", "Rain", "LONDON (Reuters) -",
+         "A crowd waits. (AP Photo/Jo Lin)", "Jo Lin/AP", "Storm: the pier at dawn")  # fmt: skip
+
+
+def _asked(blocks: Sequence[Block], index: int) -> tuple[tuple[object, ...], tuple[str, ...]]:
+    first, last = body_bounds(blocks)
+    context = context_of(blocks, index, first_body=first, last_body=last)
+    fired = tuple(n for n, fires in labeller.READ_SIGNALS if fires(blocks[index], context))
+    return labeller.signal_key(blocks[index], context), fired
+
+
+@given(st.lists(st.sampled_from(LINES), min_size=1, max_size=12), st.data())
+def test_equal_signal_keys_mean_equal_signals(texts: list[str], data: st.DataObject) -> None:
+    """A block read again with fewer blocks around: where its key is the same, every rule
+    signal answers the same, so a memo keyed by it is exact (fails for a key of the block
+    alone: a byline's signals change with the body's bounds and its neighbours)."""
+    blocks = _blocks(*texts)
+    kept = data.draw(st.lists(st.sampled_from(range(len(blocks))), unique=True, min_size=1))
+    view = [blocks[i] for i in sorted(kept)]
+    for j, i in enumerate(sorted(kept)):
+        key, fired = _asked(blocks, i)
+        again_key, again = _asked(view, j)
+        if key == again_key:
+            assert fired == again
+
+
+def test_labelling_with_and_without_the_memo_agree() -> None:
+    blocks = _blocks("Home", "By Ann Lee", PARA, "Jo Lin/AP", LATER, "Share this", "Rain")
+    model = load_model()
+    fresh = labeller.settled(blocks, labeller._label_once(blocks, (), model), model)
+    assert label_blocks_learned(blocks) == fresh
 
 
 def _last_is_likely_furniture() -> Model:

@@ -30,6 +30,7 @@ from newsclean.arguments import require_blocks
 from newsclean.blocks.headlines import similarity, split_headlines
 from newsclean.blocks.shape import (
     WORD_RE,
+    Context,
     body_bounds,
     context_of,
     ends_sentence,
@@ -401,13 +402,59 @@ def edge_features(blocks: Sequence[Block], index: int, firsts: Sequence[str]) ->
     return out
 
 
+@dataclass(frozen=True, slots=True)
+class Memo:
+    """What describing a block found that another reading of the same page can reuse.
+
+    A checking reading (:func:`settled`) sees most blocks with the same neighbours: their
+    words, and the rule signals asked of the same block in an equal neighbourhood (see
+    :func:`signal_key`), are found once per page.
+    """
+
+    signals: dict[tuple[object, ...], tuple[str, ...]] = field(default_factory=dict)
+    lexical: dict[str, Features] = field(default_factory=dict)
+
+
+def signal_key(block: Block, context: Context) -> tuple[object, ...]:
+    """Everything of a block and its neighbourhood that a rule signal reads.
+
+    Signals read the block, the blocks within reach each side, whether the block is outside
+    the body, and where it sits against the first full paragraph (before it, the line just
+    before it, on it, after it): two neighbourhoods with equal keys give equal answers.
+
+    >>> from newsclean.model import Span
+    >>> bs = [Block(t, 1, Span(0, 1)) for t in ("Menu", "Home", "World", "Sport", "Share")]
+    >>> key = signal_key(bs[4], context_of(bs, 4))
+    >>> far, near = context_of(bs[1:], 3), context_of(bs[2:], 2)  # "Menu", "Home" gone
+    >>> key == signal_key(bs[4], far), key == signal_key(bs[4], near)
+    (True, False)
+    """
+    against = max(min(context.index - context.first_body, 1), -2)
+    placed = (context.first_body >= 0, context.outside_body, against)
+    return (block, context.before, context.after, *placed)
+
+
 def _signals(
-    blocks: Sequence[Block], facts: PageFacts, index: int, wanted: frozenset[str] | None
+    blocks: Sequence[Block],
+    facts: PageFacts,
+    index: int,
+    wanted: frozenset[str] | None,
+    memo: Memo | None = None,
 ) -> tuple[str, ...]:
     if not READ_SIGNALS or len(blocks[index].text) > SIGNAL_CHARS or wanted == frozenset():
         return ()  # a long block is no heading, and asking costs most on long blocks
     context = context_of(blocks, index, first_body=facts.bounds[0], last_body=facts.bounds[1])
     block = blocks[index]
+    if memo is None:
+        return _ask(block, context, wanted)
+    key = signal_key(block, context)
+    found = memo.signals.get(key)
+    if found is None:
+        found = memo.signals[key] = _ask(block, context, wanted)
+    return found
+
+
+def _ask(block: Block, context: Context, wanted: frozenset[str] | None) -> tuple[str, ...]:
     if wanted is None:
         return tuple(name for name, fires in READ_SIGNALS if fires(block, context))
     return tuple(name for name, fires in READ_SIGNALS if name in wanted and fires(block, context))
@@ -427,13 +474,21 @@ def _described(block: Block, fired: Sequence[str], full: bool, short: bool) -> F
     return out
 
 
-def _own(block: Block, fired: Sequence[str]) -> Features:
+def _own(block: Block, fired: Sequence[str], memo: Memo | None = None) -> Features:
     features = {f"sig:{name}": 1.0 for name in fired}
-    features.update(lexical_features(block.text))
+    if memo is None:
+        features.update(lexical_features(block.text))
+        return features
+    lexical = memo.lexical.get(block.text)
+    if lexical is None:
+        lexical = memo.lexical[block.text] = lexical_features(block.text)
+    features.update(lexical)
     return features
 
 
-def first_features(blocks: Sequence[Block], model: Model | None = None) -> tuple[Features, ...]:
+def first_features(
+    blocks: Sequence[Block], model: Model | None = None, memo: Memo | None = None
+) -> tuple[Features, ...]:
     """Return the first stage's named features of every block, each block described once.
 
     A block's own facts (signals, shape, words) are found once and reused as its
@@ -445,10 +500,12 @@ def first_features(blocks: Sequence[Block], model: Model | None = None) -> tuple
     >>> f["sig:boilerplate:furniture-phrase"], f["first:advertisement"], f["n1:missing"]
     (1.0, 1.0, 1.0)
     """
-    return tuple(each_first_features(blocks, model))
+    return tuple(each_first_features(blocks, model, memo))
 
 
-def each_first_features(blocks: Sequence[Block], model: Model | None = None) -> Iterator[Features]:
+def each_first_features(
+    blocks: Sequence[Block], model: Model | None = None, memo: Memo | None = None
+) -> Iterator[Features]:
     """Yield :func:`first_features` one block at a time (a caller need not keep every dict).
 
     >>> from newsclean.model import Span
@@ -457,11 +514,11 @@ def each_first_features(blocks: Sequence[Block], model: Model | None = None) -> 
     """
     facts = page_facts(blocks)
     wanted = model.first.signals if model else None
-    fired = [_signals(blocks, facts, i, wanted) for i in range(len(blocks))]
+    fired = [_signals(blocks, facts, i, wanted, memo) for i in range(len(blocks))]
     about = [_described(b, fired[i], facts.full[i], facts.short[i]) for i, b in enumerate(blocks)]
     firsts = [first_word(b.text) for b in blocks]
     for index, block in enumerate(blocks):
-        features = _own(block, fired[index])
+        features = _own(block, fired[index], memo)
         features.update(edge_features(blocks, index, firsts))
         features.update(about[index])
         features.update(position_features(facts, index, len(blocks)))
@@ -637,11 +694,15 @@ class Scored:
 
 
 def score_page(
-    blocks: Sequence[Block], model: Model | None = None, first: Sequence[Features] = ()
+    blocks: Sequence[Block],
+    model: Model | None = None,
+    first: Sequence[Features] = (),
+    memo: Memo | None = None,
 ) -> Scored:
     """Run both stages over a page's blocks (headlines included, as context).
 
-    ``first`` are the blocks' :func:`first_features` when the caller has them already. A page
+    ``first`` are the blocks' :func:`first_features` when the caller has them already;
+    ``memo`` what an earlier reading of the page found (not kept for long pages). A page
     of more than ``PACK_BLOCKS`` blocks is scored block by block as its features are made,
     and keeps them packed, so its memory grows by a few bytes per byte of text, not ~20.
     """
@@ -649,7 +710,7 @@ def score_page(
     if len(blocks) > PACK_BLOCKS and not first:
         probs1, first = _first_stage(blocks, m)
     else:
-        first = tuple(first) or first_features(blocks, m)
+        first = tuple(first) or first_features(blocks, m, memo)
         probs1 = tuple(stage_probabilities(m.first, f) for f in first)
     if not m.second.table:
         return Scored(probs1, first)  # a one-stage model
@@ -807,16 +868,21 @@ def label_prepared(
     then :func:`settled` (``top`` as there): a cleaned text read again keeps what it shows.
     """
     m = model or load_model()
-    return settled(blocks, _label_once(blocks, first, m), m, top)
+    memo = Memo() if len(blocks) <= PACK_BLOCKS else None  # a long page keeps memory low
+    return settled(blocks, _label_once(blocks, first, m, memo=memo), m, top, memo)
 
 
 def _label_once(
-    blocks: Sequence[Block], first: Sequence[Features], m: Model, shown_why: bool = True
+    blocks: Sequence[Block],
+    first: Sequence[Features],
+    m: Model,
+    shown_why: bool = True,
+    memo: Memo | None = None,
 ) -> tuple[Block, ...]:
     ruled = tuple(blocks)
     for rule in boilerplate.RULES:
         ruled = rule(ruled)
-    scored = score_page(blocks, m, first)
+    scored = score_page(blocks, m, first, memo)
     features = (
         with_furniture_signals(blocks, i, f) if _doubted(p, f, m.kinds) else f
         for i, (p, f) in enumerate(zip(scored.probs, scored.features, strict=True))
@@ -844,6 +910,7 @@ def settled(
     labelled: Sequence[Block],
     model: Model | None = None,
     top: Sequence[Block] | None = None,
+    memo: Memo | None = None,
 ) -> tuple[Block, ...]:
     """Return ``labelled`` (the labels of ``blocks``) with every shown block taken out that
     a reading of the shown blocks alone takes out, until a reading takes out none.
@@ -869,7 +936,7 @@ def settled(
         indices, view = _second_reading(blocks, out, top)
         if [b.text for b in view] == texts:
             break  # nothing left out: the second reading is this one
-        again = _label_once(view, (), m, shown_why=False)
+        again = _label_once(view, (), m, shown_why=False, memo=memo)
         pairs = zip(indices, again, strict=True)
         hidden = [(i, b) for i, b in pairs if i is not None and b.kind not in SHOWN_KINDS]
         if not hidden:
