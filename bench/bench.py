@@ -11,7 +11,7 @@ times, each in a fresh child process so peak memory is its own:
 
 - ``ftfy.fix_text`` alone over every text (the baseline);
 - newsclean ``fix_text`` (characters only) and full ``parse_article``, labelled by the
-  ``--labeller`` (``rules``, the default, or ``learned``);
+  ``--labeller`` (``learned``, the default, as in newsclean, or ``rules``);
 - the command line (with the same ``--labeller``) on the same files with ``-j 1`` and
   ``-j 2`` (``--format jsonl``, output to the null device), and on the JSON Lines file
   with ``-j 2``.
@@ -156,7 +156,7 @@ def inner(step: str, directory: Path) -> None:
 # --- running and measuring ------------------------------------------------------------
 
 
-def steps(labeller: str = "rules") -> tuple[Step, ...]:
+def steps(labeller: str = "learned") -> tuple[Step, ...]:
     """The steps, ftfy first: its time is the baseline of the ratio column. ``parse_article``
     and the command line label with ``labeller``."""
     python = sys.executable
@@ -295,7 +295,7 @@ def targets(results: Sequence[Measure], sizes: Sequence[float]) -> list[str]:
     return lines
 
 
-def profile(directory: Path, top: int, labeller: str = "rules") -> str:
+def profile(directory: Path, top: int, labeller: str = "learned") -> str:
     """Profile ``parse_article`` over the corpus in ``directory``; return the top functions."""
     parse = _function(f"parse_article:{labeller}")
     texts = [p.read_text(encoding="utf-8") for p in sorted((directory / "articles").iterdir())]
@@ -346,7 +346,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument(
         "--labeller",
         choices=("rules", "learned"),
-        default="rules",
+        default="learned",
         help="who labels in parse_article and the command line (--pages times both in-process)",
     )
     parser.add_argument("--pages", metavar="DIR", help="also measure the real pages in DIR")
