@@ -11,11 +11,11 @@ from __future__ import annotations
 from collections.abc import Collection, Iterable, Mapping, Sequence
 from typing import Any, Literal
 
-from newsclean.arguments import require_instance, require_labeller, require_text
+from newsclean.arguments import require_instance, require_labeller, require_source, require_text
 from newsclean.article import parse_article
 from newsclean.io.jsonl import LineOptions, record_output, record_text
 from newsclean.io.render import KEEPABLE, CleanOptions
-from newsclean.model import DEFAULT_LABELLER, Labeller, QuoteStyle
+from newsclean.model import DEFAULT_LABELLER, Labeller, QuoteStyle, Source
 
 #: What a record's text field gets: ``"text"`` the article as ``--format text`` shows it;
 #: ``"jsonl"`` the whole fixed text, plus the parsed article under ``"newsclean"``.
@@ -30,15 +30,19 @@ def line_options(
     keep: Collection[str] = (),
     only_body: bool = False,
     labeller: Labeller = DEFAULT_LABELLER,
+    source: Source | Literal["auto"] = "auto",
 ) -> LineOptions:
     """Check the batch options and return them as the command line's :class:`LineOptions`.
 
-    ``labeller`` is ``--labeller``: the learned labeller unless ``"rules"`` is named.
+    ``labeller`` is ``--labeller``: the learned labeller unless ``"rules"`` is named;
+    ``source`` is ``--input``: the shape of the texts (``"auto"``: found per text).
 
     >>> line_options(fmt="jsonl", keep=["captions"]).clean.keep
     frozenset({'captions'})
     >>> line_options(labeller="rules").clean.labeller
     'rules'
+    >>> line_options(source="extractor").clean.source
+    'extractor'
     """
     if fmt not in ("text", "jsonl"):
         raise ValueError(f'fmt must be "text" or "jsonl", got {fmt!r}')
@@ -46,7 +50,8 @@ def line_options(
     if isinstance(keep, str) or unknown:
         raise ValueError(f"keep takes a list of: {', '.join(KEEPABLE)}; got {keep!r}")
     labeller = require_labeller(labeller, "line_options")
-    clean = CleanOptions(quotes, fmt, frozenset(keep), only_body, labeller=labeller)
+    shape = require_source(source, "line_options")
+    clean = CleanOptions(quotes, fmt, frozenset(keep), only_body, shape, labeller)
     return LineOptions(text_field, clean)
 
 
@@ -93,5 +98,6 @@ def map_records(records: Iterable[Mapping[str, Any]], **options: Any) -> list[di
 def _mapped(record: Mapping[str, Any], options: LineOptions) -> dict[str, Any]:
     fields = dict(record) if isinstance(record, Mapping) else record  # else: refused below
     text = record_text(fields, options.text_field)
-    article = parse_article(text, quotes=options.clean.quotes, labeller=options.clean.labeller)
+    clean = options.clean
+    article = parse_article(text, quotes=clean.quotes, source=clean.source, labeller=clean.labeller)
     return record_output(fields, article, options)

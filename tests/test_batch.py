@@ -51,6 +51,9 @@ def _cli_lines(
             {"labeller": "rules", "fmt": "jsonl"},
             id="rules",
         ),
+        pytest.param(
+            ["--input", "page", "--format", "jsonl"], {"source": "page", "fmt": "jsonl"}, id="page"
+        ),
     ],
 )
 def test_a_record_is_mapped_as_the_command_line_writes_it(
@@ -120,6 +123,13 @@ def test_the_learned_labeller_is_the_default_and_the_rules_can_be_named() -> Non
 
     assert set(whys()) == {"learned"}
     assert "learned" not in whys(labeller="rules")
+
+
+def test_the_input_shape_is_named_as_on_the_command_line() -> None:
+    record = map_record(RECORDS[0], fmt="jsonl", source="extractor")
+    assert record["newsclean"]["source"] == "extractor"
+    with pytest.raises(ValueError, match="auto"):
+        map_record(RECORDS[0], source="html")
 
 
 def test_an_unknown_labeller_is_refused_naming_the_choices() -> None:
