@@ -113,6 +113,8 @@ PIPELINE = [
     pytest.param("'A", 40_000, id="quoted-head"),
     pytest.param("One line that ends in an old Mac line break.\r", 0, id="cr-only-lines"),
     pytest.param("x\r", 0, id="one-letter-cr-lines"),
+    # a page with no body: each furniture line was asked its signals with a pass over the page
+    pytest.param("By Ann Lee\n\n", 0, id="bylines-no-body"),
     pytest.param('"', 0, id="straight-quotes"),
     pytest.param("\u201c\u201d", 0, id="curly-quotes"),
     # adversarial input of earlier reviews

@@ -277,6 +277,7 @@ class PageFacts:
     repeats: tuple[bool, ...]
     full: tuple[bool, ...]
     short: tuple[bool, ...]
+    runs: tuple[int, ...]  # the length of the run of short lines each block is in (0: none)
 
 
 def _key(text: str) -> str:
@@ -290,13 +291,15 @@ def page_facts(blocks: Sequence[Block]) -> PageFacts:
     found = [i for i, f in enumerate(full) if f]  # body_bounds, from the flags found once
     keys = [_key(b.text) for b in blocks]
     counts = Counter(keys)
+    short = tuple(is_short_unfinished(b) for b in blocks)
     return PageFacts(
         bounds=(found[0], found[-1]) if found else (-1, -1),
         comments=boilerplate.comments_start(blocks),
         headline=headline,
         repeats=tuple(counts[key] > 1 for key in keys),
         full=full,
-        short=tuple(is_short_unfinished(b) for b in blocks),
+        short=short,
+        runs=run_lengths(short),
     )
 
 
@@ -322,15 +325,18 @@ def position_features(facts: PageFacts, index: int, count: int) -> Features:
     }
 
 
-def _run_length(flags: Sequence[bool], index: int) -> int:
-    if not flags[index]:
-        return 0
-    start, end = index, index
-    while start > 0 and flags[start - 1]:
-        start -= 1
-    while end + 1 < len(flags) and flags[end + 1]:
-        end += 1
-    return end - start + 1
+def run_lengths(flags: Sequence[bool]) -> tuple[int, ...]:
+    """The length of the run of true flags each position is in (0 where the flag is false),
+    in one pass: a page of thousands of short lines costs no more per line than a short one.
+
+    >>> run_lengths([True, True, False, True])
+    (2, 2, 0, 1)
+    """
+    out: list[int] = []
+    for value, run in itertools.groupby(flags):
+        size = len(list(run))
+        out.extend([size if value else 0] * size)
+    return tuple(out)
 
 
 def _distance(flags: Sequence[bool], index: int, step: int) -> float:
@@ -344,7 +350,7 @@ def _distance(flags: Sequence[bool], index: int, step: int) -> float:
 
 def context_features(blocks: Sequence[Block], facts: PageFacts, index: int) -> Features:
     """The run of short lines a block is in, the nearest full paragraphs, headline, repeats."""
-    run = _run_length(facts.short, index)
+    run = facts.runs[index]
     text = blocks[index].text
     before = index > 0 and facts.full[index - 1]
     after = index + 1 < len(blocks) and facts.full[index + 1]
@@ -883,8 +889,9 @@ def _label_once(
     for rule in boilerplate.RULES:
         ruled = rule(ruled)
     scored = score_page(blocks, m, first, memo)
+    bounds = body_bounds(blocks)  # once: asking each doubted block would cost a pass each
     features = (
-        with_furniture_signals(blocks, i, f) if _doubted(p, f, m.kinds) else f
+        with_furniture_signals(blocks, i, f, bounds) if _doubted(p, f, m.kinds) else f
         for i, (p, f) in enumerate(zip(scored.probs, scored.features, strict=True))
     )
     out = tuple(
@@ -973,17 +980,23 @@ def _doubted(probs: Sequence[float], features: Features, kinds: Sequence[Kind]) 
     return furniture and _guarded(features)
 
 
-def with_furniture_signals(blocks: Sequence[Block], index: int, features: Features) -> Features:
+def with_furniture_signals(
+    blocks: Sequence[Block],
+    index: int,
+    features: Features,
+    bounds: tuple[int, int] | None = None,
+) -> Features:
     """Add to a block's ``features`` the furniture signals that fire on ``blocks[index]``.
 
     The model need not read them: :func:`choose` does, for the few full paragraphs the model
-    doubts, so they are found for those blocks only.
+    doubts, so they are found for those blocks only. ``bounds`` are the blocks'
+    :func:`~newsclean.blocks.shape.body_bounds`, when the caller asks for many blocks.
 
     >>> from newsclean.model import Span
     >>> with_furniture_signals([Block("Advertisement", 1, Span(0, 13))], 0, {})
     {'sig:boilerplate:furniture-phrase': 1.0}
     """
-    first_body, last_body = body_bounds(blocks)
+    first_body, last_body = bounds or body_bounds(blocks)
     context = context_of(blocks, index, first_body=first_body, last_body=last_body)
     block = blocks[index]
     fired = {f"sig:{name}": 1.0 for name, fires in FURNITURE_SIGNALS if fires(block, context)}
@@ -1010,10 +1023,11 @@ def keep_some_body(
     if "paragraph" not in kinds or any(b.kind == "paragraph" for b in blocks):
         return tuple(blocks)
     k = kinds.index("paragraph")
+    bounds = body_bounds(blocks)
     free = [
         i
         for i, b in enumerate(blocks)
-        if b.why[:1] == ("learned",) and not with_furniture_signals(blocks, i, {})
+        if b.why[:1] == ("learned",) and not with_furniture_signals(blocks, i, {}, bounds)
     ]
     if not free:
         return tuple(blocks)
