@@ -340,6 +340,39 @@ def _write_when_signalled(path: Path) -> None:
     pool._run_task(work, path)
 
 
+class _SignalledWhenCollected:
+    """An object whose finalizer is where a stop signal arrives (as on a loaded machine,
+    when the garbage collector runs a regex object's ``__del__`` at that moment)."""
+
+    def __del__(self) -> None:
+        os.kill(os.getpid(), signal.SIGTERM)
+
+
+def _signalled_in_a_finalizer(path: Path) -> None:
+    pool._start_worker()
+    os.dup2(os.open(path.with_suffix(".err"), os.O_WRONLY | os.O_CREAT), 2)
+
+    def work(target: Path) -> None:
+        _SignalledWhenCollected()  # collected at once: the handler runs inside __del__
+        with atomic_output(target) as stream:
+            stream.write(b"the new text")
+
+    pool._run_task(work, path)
+    path.with_suffix(".next").write_text("took the next task")
+
+
+@needs_fork
+def test_a_stop_signal_inside_a_finalizer_ends_the_worker_after_its_task_without_a_traceback(
+    tmp_path: Path,
+) -> None:
+    target = tmp_path / "story.txt"
+    target.write_bytes(b"the old text")
+    assert _in_child(_signalled_in_a_finalizer, target) == 128 + signal.SIGTERM
+    assert target.read_bytes() == b"the new text"  # whole: the task ran to its end
+    assert (tmp_path / "story.err").read_text() == ""  # no "Exception ignored" traceback
+    assert not (tmp_path / "story.next").exists()
+
+
 def _idle_when_signalled(path: Path) -> None:
     pool._start_worker()
     os.kill(os.getpid(), signal.SIGHUP)

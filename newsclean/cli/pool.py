@@ -9,6 +9,7 @@ import functools
 import itertools
 import os
 import signal
+import sys
 import threading
 import time
 from collections import deque
@@ -87,6 +88,21 @@ def stop_signals_raised() -> Iterator[_StopTrap]:
             signal.signal(signum, handler)
 
 
+#: Stop signals a worker took inside a finalizer, where the garbage collector ran ``__del__``
+#: and Python can only print the exception, not let it unwind the task (see _stop_later).
+_pending_stops: list[int] = []
+
+
+def _stop_later(unraisable: sys.UnraisableHookArgs) -> None:
+    """Keep a stop signal that landed in a finalizer, silently: the worker ends as soon as
+    its task is done (:func:`_run_task`), with no traceback on stderr. Anything else that
+    cannot be raised is reported as Python reports it."""
+    if isinstance(unraisable.exc_value, Interrupted):
+        _pending_stops.append(unraisable.exc_value.signum)
+        return
+    sys.__unraisablehook__(unraisable)
+
+
 def _ignore_stop_signals() -> None:
     for signum in STOP_SIGNALS:
         signal.signal(signum, signal.SIG_IGN)
@@ -104,6 +120,7 @@ def _start_worker() -> None:
     for signum in STOP_SIGNALS:
         if signum != signal.SIGINT:
             signal.signal(signum, _stop_worker)
+    sys.unraisablehook = _stop_later
     import multiprocessing
 
     parent = multiprocessing.parent_process()
@@ -147,9 +164,12 @@ def _run_task(work: Callable[[_Item], _Result], item: _Item) -> _Result:
     and let the worker take its next task.
     """
     try:
-        return work(item)
+        result = work(item)
     except Interrupted as exc:
         os._exit(128 + exc.signum)
+    if _pending_stops:  # the signal came inside a finalizer: the task ran to its end
+        os._exit(128 + _pending_stops[0])
+    return result
 
 
 class _Workers:
