@@ -33,7 +33,7 @@ from newsclean.lint.run import fix_until_clean
 MAX_GROWTH = 8.0
 #: The smaller input is doubled until one run takes this long, so that neither the
 #: timer's resolution nor a fixed cost decides the ratio.
-FLOOR_SECONDS = 0.005
+FLOOR_SECONDS = 0.02
 
 
 def _cpu(function: Callable[[str], object], text: str, repeat: int = 3) -> float:
