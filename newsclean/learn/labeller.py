@@ -19,12 +19,12 @@ import json
 import math
 import operator
 from collections import Counter
-from collections.abc import Iterable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from functools import cache
 from importlib import resources
 from types import MappingProxyType
-from typing import Any, overload
+from typing import Any, TypeVar, overload
 
 from newsclean.arguments import require_blocks
 from newsclean.blocks.headlines import similarity, split_headlines
@@ -52,6 +52,8 @@ from newsclean.learn.features import (
 from newsclean.model import BODY_KINDS, HEADLINE_KINDS, Block, Kind
 
 Features = dict[str, float]
+_Key = TypeVar("_Key")
+_Found = TypeVar("_Found")
 #: The kinds the labeller chooses among (headlines are found by :mod:`newsclean.blocks.headlines`).
 LEARNED_KINDS: tuple[Kind, ...] = ("paragraph", "subheading", "caption", "boilerplate")
 #: Tokens read from the start of a block for its bag of words (the rest add little and cost).
@@ -304,11 +306,12 @@ def page_facts(blocks: Sequence[Block]) -> PageFacts:
 
 
 def position_features(facts: PageFacts, index: int, count: int) -> Features:
-    """Where a block sits: fractions from the start and end, against the body, in comments.
+    """Where a block sits: fractions from the start and end, against the body, in comments,
+    and its place counted from either end.
 
     >>> facts = page_facts([])
-    >>> position_features(facts, 0, 1)["no-body"]
-    1.0
+    >>> position_features(facts, 0, 1)["no-body"], position_features(facts, 1, 3)["end-index:1"]
+    (1.0, 1.0)
     """
     last = max(count - 1, 1)
     first_body, last_body = facts.bounds
@@ -322,6 +325,7 @@ def position_features(facts: PageFacts, index: int, count: int) -> Features:
         "after-body": float(last_body >= 0 and index > last_body),
         "in-comments": float(facts.comments is not None and index >= facts.comments),
         f"index:{min(index, 3)}": 1.0,
+        f"end-index:{min(count - 1 - index, 3)}": 1.0,
     }
 
 
@@ -382,22 +386,21 @@ def first_word(text: str) -> str:
 
 
 def edge_features(blocks: Sequence[Block], index: int, firsts: Sequence[str]) -> Features:
-    """The block's closing words, its place from the end, the first words of its neighbours
-    and whether the text around it runs on across it (a pasted caption splits a sentence).
+    """The block's closing words, the first words of its neighbours and whether the text
+    around it runs on across it (a pasted caption splits a sentence).
 
     ``firsts`` are the blocks' :func:`first_word`.
 
     >>> from newsclean.model import Span
     >>> bs = [Block(t, 1, Span(0, 1)) for t in ("The mayor said", "A crowd. (AP Photo)", "that")]
     >>> f = edge_features(bs, 1, [first_word(b.text) for b in bs])
-    >>> f["runs-on-across"], f["t:ap"] > 0, f["n1:first:that"], f["end-index:1"]
-    (1.0, True, 1.0, 1.0)
+    >>> f["runs-on-across"], f["t:ap"] > 0, f["n1:first:that"]
+    (1.0, True, 1.0)
     """
     text = blocks[index].text
     tail = sorted({_fold(t) for t in WORD_RE.findall(text[-TAIL_CHARS:])[-TAIL_TOKENS:]})
     scale = 1.0 / math.sqrt(len(tail)) if tail else 0.0
     out: Features = {f"t:{w}": scale for w in tail}
-    out[f"end-index:{min(len(blocks) - 1 - index, 3)}"] = 1.0
     for name, j in (("p1", index - 1), ("n1", index + 1)):
         if 0 <= j < len(blocks) and firsts[j]:
             out[f"{name}:first:{firsts[j]}"] = 1.0
@@ -453,17 +456,22 @@ def _signals(
     block = blocks[index]
     if memo is None:
         return _ask(block, context, wanted)
-    key = signal_key(block, context)
-    found = memo.signals.get(key)
-    if found is None:
-        found = memo.signals[key] = _ask(block, context, wanted)
-    return found
+    return _remembered(memo.signals, signal_key(block, context), _ask, block, context, wanted)
 
 
 def _ask(block: Block, context: Context, wanted: frozenset[str] | None) -> tuple[str, ...]:
-    if wanted is None:
-        return tuple(name for name, fires in READ_SIGNALS if fires(block, context))
-    return tuple(name for name, fires in READ_SIGNALS if name in wanted and fires(block, context))
+    asked = READ_SIGNALS if wanted is None else [s for s in READ_SIGNALS if s[0] in wanted]
+    return tuple(name for name, fires in asked if fires(block, context))
+
+
+def _remembered(
+    store: dict[_Key, _Found], key: _Key, find: Callable[..., _Found], *args: Any
+) -> _Found:
+    """``find(*args)``, found once per ``key`` in ``store`` (a :class:`Memo`'s)."""
+    found = store.get(key)
+    if found is None:
+        found = store[key] = find(*args)
+    return found
 
 
 def _described(block: Block, fired: Sequence[str], full: bool, short: bool) -> Features:
@@ -484,11 +492,9 @@ def _own(block: Block, fired: Sequence[str], memo: Memo | None = None) -> Featur
     features = {f"sig:{name}": 1.0 for name in fired}
     if memo is None:
         features.update(lexical_features(block.text))
-        return features
-    lexical = memo.lexical.get(block.text)
-    if lexical is None:
-        lexical = memo.lexical[block.text] = lexical_features(block.text)
-    features.update(lexical)
+    else:
+        lexical: Features = _remembered(memo.lexical, block.text, lexical_features, block.text)
+        features.update(lexical)
     return features
 
 
