@@ -12,6 +12,7 @@ from collections.abc import Iterator
 from types import MappingProxyType
 
 from newsclean.chars import LINE_END_RE
+from newsclean.lint.edits import own_fixes
 from newsclean.lint.rule import (
     LintSource,
     ReasonRow,
@@ -82,10 +83,11 @@ def line_endings(source: LintSource) -> Iterator[Yielded]:
         yield span, f"mixed line endings ({names}); first odd one here", tuple(fixes)
         return
     newline = styles[0] if styles else "\n"
-    for fix in fixes:
-        old = fix.span.slice(source.text)
-        if not _is_layout_only(old, newline):
-            yield fix.span, f"{_break_names(old)} used as a line break", (fix,)
+    for merged in fixes:  # as the other whitespace rules: edits of the file's own bytes
+        for fix in own_fixes(source.text, merged, source.newline):
+            old = fix.span.slice(source.text)
+            if "line-ending" in reasons_of(fix) and not _is_layout_only(old, newline):
+                yield fix.span, f"{_break_names(old)} used as a line break", (fix,)
 
 
 #: The whitespace rules that report the pipeline's fixes: code, name, the reasons
