@@ -10,7 +10,7 @@ import time
 from pathlib import Path
 
 import pytest
-from hypothesis import given
+from hypothesis import example, given
 from strategies import markdown_documents, markdown_pieces
 
 from newsclean.cli.main import main
@@ -207,6 +207,7 @@ def test_config_key_forces_markdown() -> None:
 
 
 @given(markdown_documents())
+@example("```py\n=\n=\n```\n\n    \n")  # a line of spaces was taken for indented code
 def test_protected_bytes_survive_fix(text: str) -> None:
     fixed = fix_until_clean(text, Config(markdown=True)).text
     at = 0

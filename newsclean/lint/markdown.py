@@ -32,8 +32,9 @@ _FRONT_MATTER_RE = lazy_compile(
 # A fence line: any indentation or quote markers (inside a list item or a quote too),
 # three or more backticks or tildes, then the info string.
 _FENCE_RE = lazy_compile(r"[ \t>]* (?P<fence> `{3,} | ~{3,} )", regex.VERBOSE)
-# Indentation that makes an indented code block: four columns.
-_CODE_INDENT_RE = lazy_compile(r"(?: \t | [ ]{4} )", regex.VERBOSE)
+# Indentation that makes an indented code block: four columns, on a line with something on
+# it (a line of spaces alone is a blank line in Markdown, and fixing it is fixing prose).
+_CODE_INDENT_RE = lazy_compile(r"(?: \t | [ ]{4} ) (?= [ \t]* [^ \t\r\n] )", regex.VERBOSE)
 # A line an HTML block starts with: a tag, a closing tag, a comment or a declaration.
 _HTML_BLOCK_RE = lazy_compile(r"[ ]{0,3} < (?: [A-Za-z] | / [A-Za-z] | ! | \? )", regex.VERBOSE)
 # A table's delimiter row: cells of dashes with optional alignment colons.
