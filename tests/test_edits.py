@@ -183,6 +183,8 @@ def _edited(text: str, records: list[dict[str, Any]]) -> str:
 @settings(max_examples=40, suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(linted_files())
 @example(b"A a a.\r\n\xc2\xa0\r\n")  # NC404 gave its edit in LF in a CRLF file
+@example(b"\xe2\x80\x9c quoted \xe2\x80\x9d\r   ")  # NC403 added a line break after the last one
+@example(b"A.\r\nB.")  # NC403 gave its line break in LF in a CRLF file
 def test_positions_map_back_and_json_edits_replay_the_fix(
     tmp_path: Path, capsys: pytest.CaptureFixture[str], data: bytes
 ) -> None:

@@ -41,9 +41,12 @@ def missing_final_newline(source: LintSource) -> Iterator[Yielded]:
     Good: `…end.\\n`
     """
     text = source.text
-    if text and not text.endswith(("\n", "\r")):
+    # a last line of spaces after a line break is trailing whitespace (NC401): without it,
+    # the text ends with its line break
+    if text and not text.rstrip(" \t").endswith(("\n", "\r")):
         end = Span(len(text), len(text))
-        yield end, "no newline at end of file", (Fix(end, "\n", "final-newline"),)
+        fixes = own_fixes(text, Fix(end, "\n", "final-newline"), source.newline)
+        yield end, "no newline at end of file", fixes  # the break in the file's own style
 
 
 def _is_layout_only(old: str, newline: str) -> bool:
